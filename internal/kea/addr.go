@@ -1,0 +1,199 @@
+package kea
+
+import (
+	"encoding/hex"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// parseIPv4 accepts a dotted-quad IPv4 address and nothing else.
+func parseIPv4(s string) (netip.Addr, error) {
+	a, err := netip.ParseAddr(s)
+	if err != nil || !a.Is4() {
+		return netip.Addr{}, fmt.Errorf("%q is not an IPv4 address", s)
+	}
+	return a, nil
+}
+
+// parsePrefix4 accepts an IPv4 prefix whose host bits are zero.
+func parsePrefix4(s string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil || !p.Addr().Is4() {
+		return netip.Prefix{}, fmt.Errorf("%q is not an IPv4 prefix (a.b.c.d/len)", s)
+	}
+	if p.Masked() != p {
+		return netip.Prefix{}, fmt.Errorf("%q has host bits set; the network is %s", s, p.Masked())
+	}
+	return p, nil
+}
+
+// addrRange is an inclusive address range.
+type addrRange struct{ first, last netip.Addr }
+
+func (r addrRange) String() string { return r.first.String() + "-" + r.last.String() }
+
+// kea renders a pool range the way Kea documents it.
+func (r addrRange) kea() string { return r.first.String() + " - " + r.last.String() }
+
+func (r addrRange) contains(a netip.Addr) bool {
+	return r.first.Compare(a) <= 0 && a.Compare(r.last) <= 0
+}
+
+func (r addrRange) overlaps(o addrRange) bool {
+	return r.first.Compare(o.last) <= 0 && o.first.Compare(r.last) <= 0
+}
+
+func prefixRange(p netip.Prefix) addrRange {
+	first := p.Masked().Addr()
+	b := first.As4()
+	bits := p.Bits()
+	for i := 0; i < 4; i++ {
+		for j := 0; j < 8; j++ {
+			if i*8+j >= bits {
+				b[i] |= 0x80 >> j
+			}
+		}
+	}
+	return addrRange{first, netip.AddrFrom4(b)}
+}
+
+// parsePoolRange reads "a - b", "a-b" or a prefix.
+func parsePoolRange(s string) (addrRange, error) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "/") {
+		p, err := parsePrefix4(s)
+		if err != nil {
+			return addrRange{}, err
+		}
+		return prefixRange(p), nil
+	}
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		return addrRange{}, fmt.Errorf("%q is not a range: write \"first - last\" or a prefix", s)
+	}
+	return makeRange(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+func makeRange(a, b string) (addrRange, error) {
+	first, err := parseIPv4(a)
+	if err != nil {
+		return addrRange{}, err
+	}
+	last, err := parseIPv4(b)
+	if err != nil {
+		return addrRange{}, err
+	}
+	if last.Less(first) {
+		return addrRange{}, fmt.Errorf("the range %s - %s is reversed: the first address is after the last", first, last)
+	}
+	return addrRange{first, last}, nil
+}
+
+// normalizeHex reads hex bytes written as "01:02:0a", "01020a", "01-02-0a"
+// or "0102.0a0b" and returns them lower-case and colon-separated.
+func normalizeHex(s string) (string, int, error) {
+	clean := strings.NewReplacer(":", "", "-", "", ".", "", " ", "").Replace(s)
+	if clean == "" {
+		return "", 0, fmt.Errorf("must not be empty")
+	}
+	if len(clean)%2 != 0 {
+		return "", 0, fmt.Errorf("%q is not a whole number of hex bytes", s)
+	}
+	raw, err := hex.DecodeString(clean)
+	if err != nil {
+		return "", 0, fmt.Errorf("%q is not hexadecimal", s)
+	}
+	var b strings.Builder
+	for i, c := range raw {
+		if i > 0 {
+			b.WriteByte(':')
+		}
+		b.WriteString(hex.EncodeToString([]byte{c}))
+	}
+	return b.String(), len(raw), nil
+}
+
+// Identifier types, in the order Kea lists them.
+var identifierTypes = []string{"hw-address", "duid", "client-id", "circuit-id", "flex-id"}
+
+// identifierAttr maps a Kea identifier type to its HCL attribute.
+var identifierAttr = map[string]string{
+	"hw-address": "hw_address",
+	"duid":       "duid",
+	"client-id":  "client_id",
+	"circuit-id": "circuit_id",
+	"flex-id":    "flex_id",
+}
+
+// normalizeIdentifier checks and canonicalises a reservation identifier.
+// Hex identifiers become lower-case colon-separated bytes; circuit-id and
+// flex-id may also be a quoted string, 'text', which Kea takes verbatim.
+func normalizeIdentifier(typ, v string) (string, error) {
+	if (typ == "circuit-id" || typ == "flex-id") && strings.HasPrefix(v, "'") {
+		if len(v) < 3 || !strings.HasSuffix(v, "'") {
+			return "", fmt.Errorf("%q: a text %s is written in single quotes, e.g. 'port-7'", v, typ)
+		}
+		if strings.Contains(v[1:len(v)-1], "'") {
+			return "", fmt.Errorf("%q: a text %s must not contain a quote", v, typ)
+		}
+		return v, nil
+	}
+	n, size, err := normalizeHex(v)
+	if err != nil {
+		return "", err
+	}
+	lo, hi := 1, 128
+	switch typ {
+	case "hw-address":
+		lo, hi = 1, 20
+	case "duid":
+		lo, hi = 3, 130
+	case "client-id":
+		lo, hi = 2, 255
+	}
+	if size < lo || size > hi {
+		return "", fmt.Errorf("%q is %d bytes long; a %s is %d to %d bytes", v, size, typ, lo, hi)
+	}
+	return n, nil
+}
+
+// validHostname checks a DNS name: labels of 1..63 letters, digits and
+// hyphens, not starting or ending with a hyphen, 253 characters at most.
+func validHostname(s string) error {
+	name := strings.TrimSuffix(s, ".")
+	if name == "" {
+		return fmt.Errorf("must not be empty")
+	}
+	if len(name) > 253 {
+		return fmt.Errorf("%q is longer than 253 characters", s)
+	}
+	for _, label := range strings.Split(name, ".") {
+		if label == "" || len(label) > 63 {
+			return fmt.Errorf("%q has an empty label or one longer than 63 characters", s)
+		}
+		if label[0] == '-' || label[len(label)-1] == '-' {
+			return fmt.Errorf("%q has a label starting or ending with a hyphen", s)
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				return fmt.Errorf("%q contains %q; DNS names use letters, digits and hyphens", s, string(c))
+			}
+		}
+	}
+	return nil
+}
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+var broadcast4 = netip.AddrFrom4([4]byte{255, 255, 255, 255})
+
+func parseAnyIP(s string) (netip.Addr, error) {
+	a, err := netip.ParseAddr(s)
+	if err != nil || a.Zone() != "" {
+		return netip.Addr{}, fmt.Errorf("%q is not an IP address", s)
+	}
+	return a, nil
+}

@@ -1,0 +1,96 @@
+package kea
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Object kinds, named as the Terraform types users write.
+const (
+	KindServer      = "kea_dhcp_server"
+	KindSubnet      = "kea_subnet"
+	KindPool        = "kea_pool"
+	KindReservation = "kea_reservation"
+	KindOptionDef   = "kea_option_definition"
+	KindOptionData  = "kea_option_data"
+	KindClientClass = "kea_client_class"
+)
+
+// Severity of a Diag.
+type Severity int
+
+// Error diagnostics stop rendering; warnings are reported alongside the
+// document.
+const (
+	Error Severity = iota
+	Warning
+)
+
+// Diag is one validation finding, located on an object and one of its
+// attributes.
+type Diag struct {
+	Severity Severity
+	Kind     string // object kind, e.g. "kea_subnet"
+	ID       string // the object's id, when it can be computed
+	Index    int    // position of the object in its input list; -1 when not from a list
+	Attr     string // attribute path inside the object, e.g. "prefix" or "control_sockets[0].port"
+	Msg      string
+}
+
+// Where names the object and attribute, e.g. `kea_subnet "office/10" prefix`.
+func (d Diag) Where() string {
+	var b strings.Builder
+	b.WriteString(d.Kind)
+	if d.ID != "" {
+		fmt.Fprintf(&b, " %q", d.ID)
+	} else if d.Index >= 0 {
+		fmt.Fprintf(&b, " #%d", d.Index)
+	}
+	if d.Attr != "" {
+		b.WriteString(" ")
+		b.WriteString(d.Attr)
+	}
+	return b.String()
+}
+
+func (d Diag) Error() string { return d.Where() + ": " + d.Msg }
+
+// Diags is a list of findings.
+type Diags []Diag
+
+// HasErrors reports whether any finding is an error.
+func (ds Diags) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the errors.
+func (ds Diags) Errors() Diags {
+	var out Diags
+	for _, d := range ds {
+		if d.Severity == Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// reporter collects findings for one object.
+type reporter struct {
+	kind  string
+	id    string
+	index int
+	out   *Diags
+}
+
+func (r reporter) errf(attr, format string, args ...any) {
+	*r.out = append(*r.out, Diag{Severity: Error, Kind: r.kind, ID: r.id, Index: r.index, Attr: attr, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r reporter) warnf(attr, format string, args ...any) {
+	*r.out = append(*r.out, Diag{Severity: Warning, Kind: r.kind, ID: r.id, Index: r.index, Attr: attr, Msg: fmt.Sprintf(format, args...)})
+}

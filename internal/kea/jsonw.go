@@ -1,0 +1,331 @@
+package kea
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Object is a JSON object that keeps its keys in insertion order. The
+// renderers build documents out of Objects so that key order is part of the
+// code, not of a map's iteration order.
+type Object struct {
+	keys []string
+	vals []any
+}
+
+// Float is a Kea real-number value. Kea's grammar types real keys such as
+// "t1-percent" as floating point and rejects an integer literal there, so a
+// Float always prints with a decimal point (1 prints as 1.0).
+type Float float64
+
+// Set appends key with value v. Values may be string, bool, int, int64,
+// uint32, Float, json.Number, *Object, []any, []string or []*Object.
+func (o *Object) Set(key string, v any) *Object {
+	o.keys = append(o.keys, key)
+	o.vals = append(o.vals, v)
+	return o
+}
+
+// Has reports whether key is present.
+func (o *Object) Has(key string) bool {
+	for _, k := range o.keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// Get returns the value stored under key.
+func (o *Object) Get(key string) (any, bool) {
+	for i, k := range o.keys {
+		if k == key {
+			return o.vals[i], true
+		}
+	}
+	return nil, false
+}
+
+// Keys returns the keys in order.
+func (o *Object) Keys() []string { return append([]string(nil), o.keys...) }
+
+// Len is the number of keys.
+func (o *Object) Len() int { return len(o.keys) }
+
+// Marshal renders v as indented JSON (two spaces) with a trailing newline.
+func Marshal(v any) []byte {
+	var b bytes.Buffer
+	b.Grow(4096)
+	writeValue(&b, v, 0)
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// MarshalJSON makes an Object usable with encoding/json (used to compare
+// the renderer against json.Marshal in benchmarks and tests).
+func (o *Object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range o.keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeString(&b, k)
+		b.WriteByte(':')
+		enc, err := json.Marshal(o.vals[i])
+		if err != nil {
+			return nil, err
+		}
+		b.Write(enc)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// MarshalJSON prints the float with a decimal point.
+func (f Float) MarshalJSON() ([]byte, error) { return []byte(formatFloat(float64(f))), nil }
+
+func formatFloat(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			return s
+		}
+	}
+	return s + ".0"
+}
+
+func indent(b *bytes.Buffer, n int) {
+	b.WriteByte('\n')
+	for i := 0; i < n; i++ {
+		b.WriteString("  ")
+	}
+}
+
+func writeValue(b *bytes.Buffer, v any, depth int) {
+	switch t := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case string:
+		writeString(b, t)
+	case bool:
+		if t {
+			b.WriteString("true")
+		} else {
+			b.WriteString("false")
+		}
+	case int:
+		b.WriteString(strconv.Itoa(t))
+	case int64:
+		b.WriteString(strconv.FormatInt(t, 10))
+	case uint32:
+		b.WriteString(strconv.FormatUint(uint64(t), 10))
+	case Float:
+		b.WriteString(formatFloat(float64(t)))
+	case json.Number:
+		b.WriteString(t.String())
+	case *Object:
+		if len(t.keys) == 0 {
+			b.WriteString("{}")
+			return
+		}
+		b.WriteByte('{')
+		for i, k := range t.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			indent(b, depth+1)
+			writeString(b, k)
+			b.WriteString(": ")
+			writeValue(b, t.vals[i], depth+1)
+		}
+		indent(b, depth)
+		b.WriteByte('}')
+	case []any:
+		if len(t) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteByte('[')
+		for i, e := range t {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			indent(b, depth+1)
+			writeValue(b, e, depth+1)
+		}
+		indent(b, depth)
+		b.WriteByte(']')
+	case []string:
+		if len(t) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteByte('[')
+		for i, e := range t {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			indent(b, depth+1)
+			writeString(b, e)
+		}
+		indent(b, depth)
+		b.WriteByte(']')
+	case []*Object:
+		l := make([]any, len(t))
+		for i := range t {
+			l[i] = t[i]
+		}
+		writeValue(b, l, depth)
+	default:
+		panic(fmt.Sprintf("kea: cannot render %T", v))
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// writeString writes s as a JSON string. Unlike encoding/json it does not
+// escape <, > and &, which appear in Kea expressions.
+func writeString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"':
+				b.WriteString(`\"`)
+			case '\\':
+				b.WriteString(`\\`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hexDigits[c>>4])
+				b.WriteByte(hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
+}
+
+// ParseObject decodes a JSON object keeping its key order and number
+// literals. It is used for user-supplied JSON (user_context, extra_json,
+// hook parameters).
+func ParseObject(s string) (*Object, error) {
+	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, fmt.Errorf("not valid JSON: %v", err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, fmt.Errorf("must be a JSON object, got %s", jsonKind(tok))
+	}
+	o, err := parseObjectBody(dec)
+	if err != nil {
+		return nil, fmt.Errorf("not valid JSON: %v", err)
+	}
+	if _, err := dec.Token(); err == nil {
+		return nil, fmt.Errorf("not valid JSON: unexpected data after the object")
+	}
+	return o, nil
+}
+
+func jsonKind(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '[' {
+			return "an array"
+		}
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%v", tok)
+}
+
+func parseObjectBody(dec *json.Decoder) (*Object, error) {
+	o := &Object{}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key := tok.(string)
+		if seen[key] {
+			return nil, fmt.Errorf("duplicate key %q", key)
+		}
+		seen[key] = true
+		v, err := parseValue(dec)
+		if err != nil {
+			return nil, err
+		}
+		o.Set(key, v)
+	}
+	if _, err := dec.Token(); err != nil { // closing }
+		return nil, err
+	}
+	return o, nil
+}
+
+func parseValue(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			return parseObjectBody(dec)
+		case '[':
+			l := []any{}
+			for dec.More() {
+				v, err := parseValue(dec)
+				if err != nil {
+					return nil, err
+				}
+				l = append(l, v)
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+			return l, nil
+		}
+		return nil, fmt.Errorf("unexpected %v", t)
+	default:
+		return t, nil
+	}
+}

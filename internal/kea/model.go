@@ -1,0 +1,209 @@
+package kea
+
+// The input model. Every type mirrors one Terraform object kind; field tags
+// are the HCL attribute names, so the provider can hand over any object of
+// the same shape (a resource's state or a plain HCL object) as JSON. Pointer
+// fields are optional: nil means "not set" and, where Kea has an inheritance
+// chain, "inherit".
+
+// Directories are the Kea build directories rendered paths are checked
+// against and bare file names are completed with. Kea 3.0 accepts a socket,
+// hook, lease file or log file only in the directory it was built with.
+type Directories struct {
+	ControlSocket *string `json:"control_socket"`
+	Hooks         *string `json:"hooks"`
+	Lease         *string `json:"lease"`
+	Log           *string `json:"log"`
+}
+
+// Debian's and ISC's package defaults (amd64).
+const (
+	DefaultControlSocketDir = "/run/kea"
+	DefaultHooksDir         = "/usr/lib/x86_64-linux-gnu/kea/hooks"
+	DefaultLeaseDir         = "/var/lib/kea"
+	DefaultLogDir           = "/var/log/kea"
+)
+
+// Defaults are the model defaults a server takes when it does not set a
+// value: the NetBox plugin's PLUGINS_CONFIG model defaults.
+type Defaults struct {
+	ValidLifetime         int64
+	MaxValidLifetime      int64
+	ReservationsGlobal    bool
+	ReservationsInSubnet  bool
+	ReservationsOutOfPool bool
+}
+
+// BuiltinDefaults are used when neither the object nor the provider block
+// sets a value.
+var BuiltinDefaults = Defaults{
+	ValidLifetime:         3600,
+	MaxValidLifetime:      7200,
+	ReservationsGlobal:    false,
+	ReservationsInSubnet:  true,
+	ReservationsOutOfPool: true,
+}
+
+// Server is a kea_dhcp_server.
+type Server struct {
+	Name                   string          `json:"name"`
+	Family                 *int64          `json:"family"`
+	Interfaces             []string        `json:"interfaces"`
+	DHCPSocketType         *string         `json:"dhcp_socket_type"`
+	ValidLifetime          *int64          `json:"valid_lifetime"`
+	MinValidLifetime       *int64          `json:"min_valid_lifetime"`
+	MaxValidLifetime       *int64          `json:"max_valid_lifetime"`
+	RenewTimer             *int64          `json:"renew_timer"`
+	RebindTimer            *int64          `json:"rebind_timer"`
+	CalculateTeeTimes      *bool           `json:"calculate_tee_times"`
+	T1Percent              *float64        `json:"t1_percent"`
+	T2Percent              *float64        `json:"t2_percent"`
+	DeclineProbationPeriod *int64          `json:"decline_probation_period"`
+	Authoritative          *bool           `json:"authoritative"`
+	MatchClientID          *bool           `json:"match_client_id"`
+	ReservationsGlobal     *bool           `json:"reservations_global"`
+	ReservationsInSubnet   *bool           `json:"reservations_in_subnet"`
+	ReservationsOutOfPool  *bool           `json:"reservations_out_of_pool"`
+	NextServer             *string         `json:"next_server"`
+	ServerHostname         *string         `json:"server_hostname"`
+	BootFileName           *string         `json:"boot_file_name"`
+	LeaseDatabase          *LeaseDatabase  `json:"lease_database"`
+	ControlSockets         []ControlSocket `json:"control_sockets"`
+	HooksLibraries         []HookLibrary   `json:"hooks_libraries"`
+	OptionData             []string        `json:"option_data"`
+	ClientClasses          []string        `json:"client_classes"`
+	UserContext            *string         `json:"user_context"`
+	ExtraJSON              *string         `json:"extra_json"`
+	Directories            *Directories    `json:"directories"`
+}
+
+// LeaseDatabase is the server's lease-database map. Only memfile is
+// modelled; other back ends need hooks and go through extra_json.
+type LeaseDatabase struct {
+	Type        *string `json:"type"`
+	Name        *string `json:"name"`
+	Persist     *bool   `json:"persist"`
+	LFCInterval *int64  `json:"lfc_interval"`
+}
+
+// ControlSocket is one entry of control-sockets.
+type ControlSocket struct {
+	Type       string  `json:"type"`
+	SocketName *string `json:"socket_name"`
+	Address    *string `json:"address"`
+	Port       *int64  `json:"port"`
+}
+
+// HookLibrary is one entry of hooks-libraries.
+type HookLibrary struct {
+	Library    string  `json:"library"`
+	Parameters *string `json:"parameters"`
+}
+
+// Subnet is a kea_subnet.
+type Subnet struct {
+	Server                string   `json:"server"`
+	SubnetID              int64    `json:"subnet_id"`
+	Prefix                string   `json:"prefix"`
+	ValidLifetime         *int64   `json:"valid_lifetime"`
+	MinValidLifetime      *int64   `json:"min_valid_lifetime"`
+	MaxValidLifetime      *int64   `json:"max_valid_lifetime"`
+	RenewTimer            *int64   `json:"renew_timer"`
+	RebindTimer           *int64   `json:"rebind_timer"`
+	OptionData            []string `json:"option_data"`
+	ClientClass           *string  `json:"client_class"`
+	AdditionalClasses     []string `json:"additional_classes"`
+	ReservationsGlobal    *bool    `json:"reservations_global"`
+	ReservationsInSubnet  *bool    `json:"reservations_in_subnet"`
+	ReservationsOutOfPool *bool    `json:"reservations_out_of_pool"`
+	ReservationsOnly      *bool    `json:"reservations_only"`
+	RelayAddresses        []string `json:"relay_addresses"`
+	UserContext           *string  `json:"user_context"`
+	ExtraJSON             *string  `json:"extra_json"`
+}
+
+// Pool is a kea_pool: an address range in a subnet.
+type Pool struct {
+	Subnet            string   `json:"subnet"`
+	Range             *string  `json:"range"`
+	Start             *string  `json:"start"`
+	End               *string  `json:"end"`
+	ClientClass       *string  `json:"client_class"`
+	AdditionalClasses []string `json:"additional_classes"`
+	OptionData        []string `json:"option_data"`
+	UserContext       *string  `json:"user_context"`
+	ExtraJSON         *string  `json:"extra_json"`
+}
+
+// Reservation is a kea_reservation (a Kea host reservation).
+type Reservation struct {
+	Subnet         string   `json:"subnet"`
+	HWAddress      *string  `json:"hw_address"`
+	DUID           *string  `json:"duid"`
+	ClientID       *string  `json:"client_id"`
+	CircuitID      *string  `json:"circuit_id"`
+	FlexID         *string  `json:"flex_id"`
+	IPAddress      *string  `json:"ip_address"`
+	Hostname       *string  `json:"hostname"`
+	ClientClasses  []string `json:"client_classes"`
+	OptionData     []string `json:"option_data"`
+	NextServer     *string  `json:"next_server"`
+	ServerHostname *string  `json:"server_hostname"`
+	BootFileName   *string  `json:"boot_file_name"`
+	UserContext    *string  `json:"user_context"`
+	ExtraJSON      *string  `json:"extra_json"`
+}
+
+// OptionDef is a kea_option_definition.
+type OptionDef struct {
+	Name        string   `json:"name"`
+	Code        int64    `json:"code"`
+	Type        string   `json:"type"`
+	Array       *bool    `json:"array"`
+	RecordTypes []string `json:"record_types"`
+	Encapsulate *string  `json:"encapsulate"`
+	Space       *string  `json:"space"`
+}
+
+// OptionData is a kea_option_data: one option value, named so that servers,
+// subnets, pools, classes and reservations can refer to it.
+type OptionData struct {
+	Name       string   `json:"name"`
+	Option     *string  `json:"option"`
+	Code       *int64   `json:"code"`
+	Space      *string  `json:"space"`
+	Data       *string  `json:"data"`
+	Values     []string `json:"values"`
+	CSVFormat  *bool    `json:"csv_format"`
+	AlwaysSend *bool    `json:"always_send"`
+	NeverSend  *bool    `json:"never_send"`
+}
+
+// ClientClass is a kea_client_class.
+type ClientClass struct {
+	Name                 string   `json:"name"`
+	Test                 *string  `json:"test"`
+	TemplateTest         *string  `json:"template_test"`
+	OnlyInAdditionalList *bool    `json:"only_in_additional_list"`
+	OptionData           []string `json:"option_data"`
+	ValidLifetime        *int64   `json:"valid_lifetime"`
+	MinValidLifetime     *int64   `json:"min_valid_lifetime"`
+	MaxValidLifetime     *int64   `json:"max_valid_lifetime"`
+	NextServer           *string  `json:"next_server"`
+	ServerHostname       *string  `json:"server_hostname"`
+	BootFileName         *string  `json:"boot_file_name"`
+	UserContext          *string  `json:"user_context"`
+	ExtraJSON            *string  `json:"extra_json"`
+}
+
+// Estate is everything a renderer may draw from: the target server and any
+// number of objects, of this server or of others.
+type Estate struct {
+	Server        Server        `json:"server"`
+	Subnets       []Subnet      `json:"subnets"`
+	Pools         []Pool        `json:"pools"`
+	Reservations  []Reservation `json:"reservations"`
+	OptionDefs    []OptionDef   `json:"option_definitions"`
+	OptionData    []OptionData  `json:"option_data"`
+	ClientClasses []ClientClass `json:"client_classes"`
+}

@@ -1,0 +1,856 @@
+package kea
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Rendered is a rendered document and its digest.
+type Rendered struct {
+	Document []byte // pretty-printed JSON with a trailing newline
+	SHA256   string // hex sha256 of Document
+}
+
+// subnetInfo is a selected subnet with everything derived from it.
+type subnetInfo struct {
+	s       *Subnet
+	index   int
+	prefix  netip.Prefix
+	rng     addrRange
+	pools   []poolInfo
+	hosts   []hostInfo
+	global  bool // effective reservations-global
+	outPool bool // effective reservations-out-of-pool
+}
+
+type poolInfo struct {
+	p     *Pool
+	index int
+	rng   addrRange
+}
+
+type hostInfo struct {
+	h      *Reservation
+	index  int
+	idType string
+	idVal  string
+	addr   netip.Addr // zero when no ip_address
+}
+
+// renderer holds the state of one Render4 call.
+type renderer struct {
+	e     *Estate
+	diags Diags
+
+	defs        *defIndex
+	optionData  map[string]int // name -> index in e.OptionData
+	classes     map[string]int // name -> index in e.ClientClasses
+	usedOptions map[string]bool
+	usedClasses map[string]bool
+	usedDefs    map[*optionDef]bool
+}
+
+func (rd *renderer) rep(kind, id string, index int) reporter {
+	return reporter{kind: kind, id: id, index: index, out: &rd.diags}
+}
+
+// Render4 validates the estate and renders the target server's kea-dhcp4
+// configuration. Objects that belong to other servers are ignored; objects
+// this server uses are validated, alone and against each other. On any
+// error the document is nil.
+func Render4(e *Estate) (*Rendered, Diags) {
+	rd := &renderer{e: e, usedOptions: map[string]bool{}, usedClasses: map[string]bool{}, usedDefs: map[*optionDef]bool{}}
+	doc := rd.render()
+	if rd.diags.HasErrors() || doc == nil {
+		return nil, rd.diags
+	}
+	out := Marshal(doc)
+	sum := sha256.Sum256(out)
+	return &Rendered{Document: out, SHA256: hex.EncodeToString(sum[:])}, rd.diags
+}
+
+func (rd *renderer) render() *Object {
+	e := rd.e
+	srv := &e.Server
+	rd.diags = append(rd.diags, srv.Validate()...)
+	if srv.Name == "" {
+		return nil
+	}
+	rd.indexDefinitions()
+	rd.indexNamed()
+	subnets := rd.selectSubnets()
+	if subnets == nil && rd.diags.HasErrors() {
+		return nil
+	}
+	rd.attachPools(subnets)
+	rd.attachReservations(subnets)
+
+	sr := rd.rep(KindServer, srv.ID(), -1)
+	dhcp4 := &Object{}
+	rd.renderServer(dhcp4, sr)
+
+	// Every object's own option data and classes first, so option-def and
+	// client-classes can list what is used.
+	serverOpts := rd.optionList(sr, "option_data", srv.OptionData)
+	rd.useClasses(sr, "client_classes", srv.ClientClasses)
+	var subnet4 []any
+	var globalHosts []*Object
+	for _, si := range subnets {
+		obj, hosts := rd.renderSubnet(si)
+		subnet4 = append(subnet4, obj)
+		globalHosts = append(globalHosts, hosts...)
+	}
+	classes := rd.renderClasses()
+	if defs := rd.renderDefs(); len(defs) > 0 {
+		dhcp4.Set("option-def", defs)
+	}
+	if len(serverOpts) > 0 {
+		dhcp4.Set("option-data", serverOpts)
+	}
+	if len(classes) > 0 {
+		dhcp4.Set("client-classes", classes)
+	}
+	if subnet4 == nil {
+		subnet4 = []any{}
+	}
+	dhcp4.Set("subnet4", subnet4)
+	if len(globalHosts) > 0 {
+		dhcp4.Set("reservations", globalHosts)
+	}
+	rd.finish(dhcp4, sr, srv.UserContext, srv.ExtraJSON)
+	if rd.diags.HasErrors() {
+		return nil
+	}
+	return (&Object{}).Set("Dhcp4", dhcp4)
+}
+
+// finish appends user-context and the extra_json keys of an object.
+func (rd *renderer) finish(o *Object, r reporter, userContext, extra *string) {
+	if uc := checkJSONObject(r, "user_context", userContext); uc != nil {
+		o.Set("user-context", uc)
+	}
+	x := checkJSONObject(r, "extra_json", extra)
+	if x == nil {
+		return
+	}
+	for i, k := range x.keys {
+		if o.Has(k) {
+			r.errf("extra_json", "key %q is rendered from this object's attributes; set the attribute instead of overriding it", k)
+			continue
+		}
+		o.Set(k, x.vals[i])
+	}
+}
+
+func (rd *renderer) renderServer(o *Object, r reporter) {
+	s := &rd.e.Server
+	sockDir, hooksDir, leaseDir, _ := s.Dirs()
+	ifc := &Object{}
+	ifaces := s.Interfaces
+	if ifaces == nil {
+		ifaces = []string{"*"}
+	}
+	ifc.Set("interfaces", ifaces)
+	if s.DHCPSocketType != nil {
+		ifc.Set("dhcp-socket-type", *s.DHCPSocketType)
+	}
+	o.Set("interfaces-config", ifc)
+	if len(s.ControlSockets) > 0 {
+		var socks []any
+		for _, cs := range s.ControlSockets {
+			c := &Object{}
+			c.Set("socket-type", cs.Type)
+			if cs.Type == "unix" {
+				p, _ := completePath(sockDir, str(cs.SocketName), "", "")
+				c.Set("socket-name", p)
+			} else {
+				addr := "127.0.0.1"
+				if cs.Address != nil {
+					addr = *cs.Address
+				}
+				c.Set("socket-address", addr)
+				if cs.Port != nil {
+					c.Set("socket-port", *cs.Port)
+				}
+			}
+			socks = append(socks, c)
+		}
+		o.Set("control-sockets", socks)
+	}
+	if db := s.LeaseDatabase; db != nil {
+		l := &Object{}
+		l.Set("type", "memfile")
+		if db.Persist != nil {
+			l.Set("persist", *db.Persist)
+		}
+		if db.Name != nil {
+			p, _ := completePath(leaseDir, *db.Name, "", "")
+			l.Set("name", p)
+		}
+		if db.LFCInterval != nil {
+			l.Set("lfc-interval", *db.LFCInterval)
+		}
+		o.Set("lease-database", l)
+	}
+	if len(s.HooksLibraries) > 0 {
+		var hooks []any
+		for _, h := range s.HooksLibraries {
+			p, _ := completePath(hooksDir, h.Library, "", "")
+			ho := (&Object{}).Set("library", p)
+			if h.Parameters != nil {
+				if params, err := ParseObject(*h.Parameters); err == nil {
+					ho.Set("parameters", params)
+				}
+			}
+			hooks = append(hooks, ho)
+		}
+		o.Set("hooks-libraries", hooks)
+	}
+	o.Set("valid-lifetime", s.validLifetime())
+	setInt(o, "min-valid-lifetime", s.MinValidLifetime)
+	o.Set("max-valid-lifetime", s.maxValidLifetime())
+	setInt(o, "renew-timer", s.RenewTimer)
+	setInt(o, "rebind-timer", s.RebindTimer)
+	setBool(o, "calculate-tee-times", s.CalculateTeeTimes)
+	setFloat(o, "t1-percent", s.T1Percent)
+	setFloat(o, "t2-percent", s.T2Percent)
+	setInt(o, "decline-probation-period", s.DeclineProbationPeriod)
+	setBool(o, "authoritative", s.Authoritative)
+	setBool(o, "match-client-id", s.MatchClientID)
+	o.Set("reservations-global", boolv(s.ReservationsGlobal, BuiltinDefaults.ReservationsGlobal))
+	o.Set("reservations-in-subnet", boolv(s.ReservationsInSubnet, BuiltinDefaults.ReservationsInSubnet))
+	o.Set("reservations-out-of-pool", boolv(s.ReservationsOutOfPool, BuiltinDefaults.ReservationsOutOfPool))
+	setBoot(o, s.NextServer, s.ServerHostname, s.BootFileName)
+}
+
+func setInt(o *Object, k string, v *int64) {
+	if v != nil {
+		o.Set(k, *v)
+	}
+}
+
+func setBool(o *Object, k string, v *bool) {
+	if v != nil {
+		o.Set(k, *v)
+	}
+}
+
+func setFloat(o *Object, k string, v *float64) {
+	if v != nil {
+		o.Set(k, Float(*v))
+	}
+}
+
+func setStr(o *Object, k string, v *string) {
+	if v != nil {
+		o.Set(k, *v)
+	}
+}
+
+func setBoot(o *Object, next, host, file *string) {
+	setStr(o, "next-server", next)
+	setStr(o, "server-hostname", host)
+	setStr(o, "boot-file-name", file)
+}
+
+// indexDefinitions validates user option definitions and adds them to the
+// standard catalogue.
+func (rd *renderer) indexDefinitions() {
+	rd.defs = stdIndex4.clone()
+	for i := range rd.e.OptionDefs {
+		d := &rd.e.OptionDefs[i]
+		ds := d.Validate(i)
+		rd.diags = append(rd.diags, ds...)
+		if ds.HasErrors() {
+			continue
+		}
+		r := rd.rep(KindOptionDef, d.ID(), i)
+		space := d.space()
+		if o, dup := rd.defs.byCode[spaceCode{space, d.Code}]; dup {
+			r.errf("code", "option %d in space %s is already defined by %s %q", d.Code, space, KindOptionDef, o.user.ID())
+			continue
+		}
+		if o, dup := rd.defs.byName[spaceKey{space, d.Name}]; dup {
+			r.errf("name", "option %q in space %s is already defined by %s %q", d.Name, space, KindOptionDef, o.user.ID())
+			continue
+		}
+		od := &optionDef{Name: d.Name, Code: d.Code, Space: space, Type: OptionType(d.Type), Array: boolv(d.Array, false),
+			Encapsulate: str(d.Encapsulate), user: d, userIndex: i}
+		for _, t := range d.RecordTypes {
+			od.RecordTypes = append(od.RecordTypes, OptionType(t))
+		}
+		rd.defs.byCode[spaceCode{space, d.Code}] = od
+		rd.defs.byName[spaceKey{space, d.Name}] = od
+	}
+}
+
+// indexNamed indexes option data and classes by name, reporting duplicates.
+func (rd *renderer) indexNamed() {
+	rd.optionData = make(map[string]int, len(rd.e.OptionData))
+	for i := range rd.e.OptionData {
+		o := &rd.e.OptionData[i]
+		if j, dup := rd.optionData[o.Name]; dup {
+			rd.rep(KindOptionData, o.Name, i).errf("name", "is used by another option data object too (entry #%d); names identify option data and must be unique", j)
+			continue
+		}
+		rd.optionData[o.Name] = i
+	}
+	rd.classes = make(map[string]int, len(rd.e.ClientClasses))
+	for i := range rd.e.ClientClasses {
+		c := &rd.e.ClientClasses[i]
+		if j, dup := rd.classes[c.Name]; dup {
+			rd.rep(KindClientClass, c.Name, i).errf("name", "is used by another client class too (entry #%d); class names must be unique", j)
+			continue
+		}
+		rd.classes[c.Name] = i
+	}
+}
+
+// selectSubnets validates the server's subnets and returns them by id.
+func (rd *renderer) selectSubnets() []*subnetInfo {
+	srv := &rd.e.Server
+	var out []*subnetInfo
+	ids := map[int64]*subnetInfo{}
+	prefixes := map[netip.Prefix]*subnetInfo{}
+	for i := range rd.e.Subnets {
+		s := &rd.e.Subnets[i]
+		if s.Server != srv.ID() {
+			continue
+		}
+		ds := s.Validate(i)
+		rd.diags = append(rd.diags, ds...)
+		if ds.HasErrors() {
+			continue
+		}
+		r := rd.rep(KindSubnet, s.ID(), i)
+		p, _ := parsePrefix4(s.Prefix)
+		si := &subnetInfo{s: s, index: i, prefix: p, rng: prefixRange(p)}
+		if o, dup := ids[s.SubnetID]; dup {
+			r.errf("subnet_id", "%d is already used by the subnet %s on server %q; subnet ids are unique per server", s.SubnetID, o.s.Prefix, srv.Name)
+			continue
+		}
+		if o, dup := prefixes[p]; dup {
+			r.errf("prefix", "%s is already subnet %d on server %q", p, o.s.SubnetID, srv.Name)
+			continue
+		}
+		ids[s.SubnetID] = si
+		prefixes[p] = si
+		si.global = boolv(s.ReservationsGlobal, boolv(srv.ReservationsGlobal, BuiltinDefaults.ReservationsGlobal))
+		si.outPool = boolv(s.ReservationsOutOfPool, boolv(srv.ReservationsOutOfPool, BuiltinDefaults.ReservationsOutOfPool))
+		valid := srv.validLifetime()
+		if s.ValidLifetime != nil {
+			valid = *s.ValidLifetime
+		}
+		if s.ValidLifetime == nil && (s.RenewTimer != nil || s.RebindTimer != nil) {
+			checkLifetimes(r, nil, &valid, nil, s.RenewTimer, s.RebindTimer)
+		}
+		out = append(out, si)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].s.SubnetID < out[b].s.SubnetID })
+	return out
+}
+
+// subnetRefs maps subnet ids ("server/id") of every passed subnet.
+func (rd *renderer) subnetRefs(sel []*subnetInfo) (map[string]*subnetInfo, map[string]bool) {
+	selected := make(map[string]*subnetInfo, len(sel))
+	for _, si := range sel {
+		selected[si.s.ID()] = si
+	}
+	all := make(map[string]bool, len(rd.e.Subnets))
+	for i := range rd.e.Subnets {
+		all[rd.e.Subnets[i].ID()] = true
+	}
+	return selected, all
+}
+
+func (rd *renderer) attachPools(sel []*subnetInfo) {
+	selected, all := rd.subnetRefs(sel)
+	for i := range rd.e.Pools {
+		p := &rd.e.Pools[i]
+		si, ok := selected[p.Subnet]
+		if !ok {
+			if !all[p.Subnet] {
+				rd.rep(KindPool, p.ID(), i).errf("subnet", "refers to subnet %q, which was not passed in", p.Subnet)
+			}
+			continue
+		}
+		ds := p.Validate(i)
+		rd.diags = append(rd.diags, ds...)
+		if ds.HasErrors() {
+			continue
+		}
+		r := rd.rep(KindPool, p.ID(), i)
+		rg, _, _ := p.addrRange()
+		if !si.rng.contains(rg.first) || !si.rng.contains(rg.last) {
+			r.errf("range", "%s is not inside subnet %s (%s)", rg.kea(), si.s.ID(), si.prefix)
+			continue
+		}
+		if boolv(si.s.ReservationsOnly, false) {
+			r.errf("subnet", "subnet %s is reservations_only: it hands out reserved addresses only, so it takes no pools", si.s.ID())
+			continue
+		}
+		si.pools = append(si.pools, poolInfo{p: p, index: i, rng: rg})
+	}
+	for _, si := range sel {
+		sort.Slice(si.pools, func(a, b int) bool { return si.pools[a].rng.first.Less(si.pools[b].rng.first) })
+		for k := 1; k < len(si.pools); k++ {
+			prev, cur := si.pools[k-1], si.pools[k]
+			if prev.rng.overlaps(cur.rng) {
+				rd.rep(KindPool, cur.p.ID(), cur.index).errf("range", "%s overlaps pool %s in subnet %s", cur.rng.kea(), prev.rng.kea(), si.s.ID())
+			}
+		}
+	}
+}
+
+func (rd *renderer) attachReservations(sel []*subnetInfo) {
+	selected, all := rd.subnetRefs(sel)
+	globalIDs := map[string]string{}
+	for i := range rd.e.Reservations {
+		h := &rd.e.Reservations[i]
+		si, ok := selected[h.Subnet]
+		if !ok {
+			if !all[h.Subnet] {
+				rd.rep(KindReservation, h.ID(), i).errf("subnet", "refers to subnet %q, which was not passed in", h.Subnet)
+			}
+			continue
+		}
+		ds := h.Validate(i)
+		rd.diags = append(rd.diags, ds...)
+		if ds.HasErrors() {
+			continue
+		}
+		r := rd.rep(KindReservation, h.ID(), i)
+		t, v, _ := h.identifier()
+		hi := hostInfo{h: h, index: i, idType: t, idVal: v}
+		if h.IPAddress != nil {
+			hi.addr, _ = parseIPv4(*h.IPAddress)
+			if !si.prefix.Contains(hi.addr) {
+				r.errf("ip_address", "%s is not inside subnet %s (%s)", hi.addr, si.s.ID(), si.prefix)
+				continue
+			}
+			if si.outPool {
+				for _, p := range si.pools {
+					if p.rng.contains(hi.addr) {
+						r.errf("ip_address", "%s is inside pool %s of subnet %s, and reservations_out_of_pool is in effect: Kea would not check reservations for pool addresses and could lease it to another client; move the address out of the pool or set reservations_out_of_pool = false on the subnet", hi.addr, p.rng.kea(), si.s.ID())
+					}
+				}
+			}
+		}
+		if si.global {
+			key := t + "=" + v
+			if other, dup := globalIDs[key]; dup {
+				r.errf(identifierAttr[t], "%s %s already has a global reservation (%s); a client has one global reservation", t, v, other)
+				continue
+			}
+			globalIDs[key] = h.ID()
+		}
+		si.hosts = append(si.hosts, hi)
+	}
+	for _, si := range sel {
+		sort.Slice(si.hosts, func(a, b int) bool { return hostLess(si.hosts[a], si.hosts[b]) })
+		ids := map[string]bool{}
+		for k, hi := range si.hosts {
+			r := rd.rep(KindReservation, hi.h.ID(), hi.index)
+			if k > 0 && hi.addr.IsValid() && si.hosts[k-1].addr == hi.addr {
+				r.errf("ip_address", "%s is already reserved for %s in subnet %s", hi.addr, si.hosts[k-1].h.ID(), si.s.ID())
+			}
+			key := hi.idType + "=" + hi.idVal
+			if ids[key] && !si.global {
+				r.errf(identifierAttr[hi.idType], "%s %s has another reservation in subnet %s", hi.idType, hi.idVal, si.s.ID())
+			}
+			ids[key] = true
+		}
+	}
+}
+
+// hostLess orders reservations by address; those without one follow, by
+// identifier.
+func hostLess(a, b hostInfo) bool {
+	switch {
+	case a.addr.IsValid() && b.addr.IsValid():
+		if c := a.addr.Compare(b.addr); c != 0 {
+			return c < 0
+		}
+	case a.addr.IsValid() != b.addr.IsValid():
+		return a.addr.IsValid()
+	}
+	if a.idType != b.idType {
+		return a.idType < b.idType
+	}
+	return a.idVal < b.idVal
+}
+
+func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
+	s := si.s
+	r := rd.rep(KindSubnet, s.ID(), si.index)
+	o := &Object{}
+	o.Set("id", s.SubnetID)
+	o.Set("subnet", si.prefix.String())
+	setInt(o, "valid-lifetime", s.ValidLifetime)
+	setInt(o, "min-valid-lifetime", s.MinValidLifetime)
+	setInt(o, "max-valid-lifetime", s.MaxValidLifetime)
+	setInt(o, "renew-timer", s.RenewTimer)
+	setInt(o, "rebind-timer", s.RebindTimer)
+	if s.ClientClass != nil {
+		rd.useClass(r, "client_class", *s.ClientClass)
+		if c := rd.class(*s.ClientClass); c != nil && boolv(c.OnlyInAdditionalList, false) {
+			r.errf("client_class", "class %q is only_in_additional_list, so it is never assigned when the subnet is selected; a subnet restricted to it would serve no client", c.Name)
+		}
+		o.Set("client-classes", []string{*s.ClientClass})
+	}
+	if len(s.AdditionalClasses) > 0 {
+		rd.useClasses(r, "additional_classes", s.AdditionalClasses)
+		o.Set("evaluate-additional-classes", s.AdditionalClasses)
+	}
+	setBool(o, "reservations-global", s.ReservationsGlobal)
+	setBool(o, "reservations-in-subnet", s.ReservationsInSubnet)
+	setBool(o, "reservations-out-of-pool", s.ReservationsOutOfPool)
+	if len(s.RelayAddresses) > 0 {
+		o.Set("relay", (&Object{}).Set("ip-addresses", s.RelayAddresses))
+	}
+	if opts := rd.optionList(r, "option_data", s.OptionData); len(opts) > 0 {
+		o.Set("option-data", opts)
+	}
+	if len(si.pools) > 0 {
+		pools := make([]any, 0, len(si.pools))
+		for _, pi := range si.pools {
+			pools = append(pools, rd.renderPool(si, pi))
+		}
+		o.Set("pools", pools)
+	}
+	var local []any
+	var global []*Object
+	for _, hi := range si.hosts {
+		ho := rd.renderHost(hi, !si.global)
+		if si.global {
+			if hi.addr.IsValid() {
+				rd.rep(KindReservation, hi.h.ID(), hi.index).warnf("ip_address", "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", s.ID())
+			}
+			global = append(global, ho)
+		} else {
+			local = append(local, ho)
+		}
+	}
+	if len(local) > 0 {
+		o.Set("reservations", local)
+	}
+	rd.finish(o, r, s.UserContext, s.ExtraJSON)
+	return o, global
+}
+
+func (rd *renderer) renderPool(si *subnetInfo, pi poolInfo) *Object {
+	p := pi.p
+	r := rd.rep(KindPool, p.ID(), pi.index)
+	o := (&Object{}).Set("pool", pi.rng.kea())
+	if p.ClientClass != nil {
+		rd.useClass(r, "client_class", *p.ClientClass)
+		if c := rd.class(*p.ClientClass); c != nil && boolv(c.OnlyInAdditionalList, false) && !contains(si.s.AdditionalClasses, c.Name) {
+			r.errf("client_class", "class %q is only_in_additional_list; it is assigned only when subnet %s lists it in additional_classes", c.Name, si.s.ID())
+		}
+		o.Set("client-classes", []string{*p.ClientClass})
+	}
+	if len(p.AdditionalClasses) > 0 {
+		rd.useClasses(r, "additional_classes", p.AdditionalClasses)
+		o.Set("evaluate-additional-classes", p.AdditionalClasses)
+	}
+	if opts := rd.optionList(r, "option_data", p.OptionData); len(opts) > 0 {
+		o.Set("option-data", opts)
+	}
+	rd.finish(o, r, p.UserContext, p.ExtraJSON)
+	return o
+}
+
+func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
+	h := hi.h
+	r := rd.rep(KindReservation, h.ID(), hi.index)
+	o := (&Object{}).Set(hi.idType, hi.idVal)
+	if withAddr && hi.addr.IsValid() {
+		o.Set("ip-address", hi.addr.String())
+	}
+	setStr(o, "hostname", h.Hostname)
+	if len(h.ClientClasses) > 0 {
+		rd.useClasses(r, "client_classes", h.ClientClasses)
+		o.Set("client-classes", h.ClientClasses)
+	}
+	setBoot(o, h.NextServer, h.ServerHostname, h.BootFileName)
+	if opts := rd.optionList(r, "option_data", h.OptionData); len(opts) > 0 {
+		o.Set("option-data", opts)
+	}
+	rd.finish(o, r, h.UserContext, h.ExtraJSON)
+	return o
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (rd *renderer) class(name string) *ClientClass {
+	if i, ok := rd.classes[name]; ok {
+		return &rd.e.ClientClasses[i]
+	}
+	return nil
+}
+
+func (rd *renderer) useClass(r reporter, attr, name string) {
+	if _, ok := rd.classes[name]; !ok {
+		if isBuiltinClass(name) {
+			return
+		}
+		r.errf(attr, "refers to client class %q, which was not passed in", name)
+		return
+	}
+	rd.usedClasses[name] = true
+}
+
+func (rd *renderer) useClasses(r reporter, attr string, names []string) {
+	for i, n := range names {
+		rd.useClass(r, fmt.Sprintf("%s[%d]", attr, i), n)
+	}
+}
+
+type renderedOption struct {
+	space string
+	code  int64
+	name  string
+	obj   *Object
+}
+
+// optionList resolves option data references and renders them sorted by
+// space and code.
+func (rd *renderer) optionList(r reporter, attr string, refs []string) []any {
+	if len(refs) == 0 {
+		return nil
+	}
+	var opts []renderedOption
+	for i, ref := range refs {
+		idx, ok := rd.optionData[ref]
+		if !ok {
+			r.errf(fmt.Sprintf("%s[%d]", attr, i), "refers to option data %q, which was not passed in", ref)
+			continue
+		}
+		o := &rd.e.OptionData[idx]
+		def := rd.checkOption(o, idx)
+		if def == nil {
+			continue
+		}
+		opts = append(opts, renderedOption{space: def.Space, code: def.Code, name: o.Name, obj: renderOption(o, def)})
+	}
+	sort.SliceStable(opts, func(a, b int) bool {
+		if opts[a].space != opts[b].space {
+			return opts[a].space < opts[b].space
+		}
+		if opts[a].code != opts[b].code {
+			return opts[a].code < opts[b].code
+		}
+		return opts[a].name < opts[b].name
+	})
+	out := make([]any, len(opts))
+	for i := range opts {
+		out[i] = opts[i].obj
+	}
+	return out
+}
+
+// checkOption validates option data against its definition (once per
+// object) and returns the definition, or nil on error.
+func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
+	def, err := rd.defs.resolve(o.space(), o.Option, o.Code)
+	first := !rd.usedOptions[o.Name]
+	rd.usedOptions[o.Name] = true
+	if !first {
+		return def
+	}
+	r := rd.rep(KindOptionData, o.Name, idx)
+	var ds Diags
+	ds = o.Validate(idx)
+	rd.diags = append(rd.diags, ds...)
+	if ds.HasErrors() {
+		return nil
+	}
+	if err != nil {
+		r.errf("code", "%v", err)
+		return nil
+	}
+	if def == nil {
+		what := ""
+		if o.Option != nil {
+			what = fmt.Sprintf("%q", *o.Option)
+		} else {
+			what = fmt.Sprintf("code %d", *o.Code)
+		}
+		r.errf("option", "option %s has no definition in space %s: it is not a standard option; pass a %s for it", what, o.space(), KindOptionDef)
+		return nil
+	}
+	if !def.Standard {
+		checkOptionValue(r, o, def)
+		rd.usedDefs[def] = true
+	}
+	return def
+}
+
+func renderOption(o *OptionData, def *optionDef) *Object {
+	obj := &Object{}
+	obj.Set("name", def.Name)
+	obj.Set("code", def.Code)
+	obj.Set("space", def.Space)
+	if !o.csv() {
+		obj.Set("csv-format", false)
+	}
+	if data, has := o.renderData(); has {
+		obj.Set("data", data)
+	}
+	if boolv(o.AlwaysSend, false) {
+		obj.Set("always-send", true)
+	}
+	if boolv(o.NeverSend, false) {
+		obj.Set("never-send", true)
+	}
+	return obj
+}
+
+// renderDefs lists the user option definitions in use, by space and code.
+func (rd *renderer) renderDefs() []any {
+	defs := make([]*optionDef, 0, len(rd.usedDefs))
+	for d := range rd.usedDefs {
+		defs = append(defs, d)
+	}
+	sort.Slice(defs, func(a, b int) bool {
+		if defs[a].Space != defs[b].Space {
+			return defs[a].Space < defs[b].Space
+		}
+		return defs[a].Code < defs[b].Code
+	})
+	out := make([]any, len(defs))
+	for i, d := range defs {
+		o := &Object{}
+		o.Set("name", d.Name)
+		o.Set("code", d.Code)
+		o.Set("space", d.Space)
+		o.Set("type", string(d.Type))
+		if d.Array {
+			o.Set("array", true)
+		}
+		if len(d.RecordTypes) > 0 {
+			o.Set("record-types", joinTypes(d.RecordTypes))
+		}
+		if d.Encapsulate != "" {
+			o.Set("encapsulate", d.Encapsulate)
+		}
+		out[i] = o
+	}
+	return out
+}
+
+var memberRe = regexp.MustCompile(`member\(\s*'([^']*)'\s*\)`)
+
+// classDeps lists the classes a class's test refers to with member().
+func classDeps(c *ClientClass) []string {
+	expr := str(c.Test) + " " + str(c.TemplateTest)
+	var deps []string
+	for _, m := range memberRe.FindAllStringSubmatch(expr, -1) {
+		deps = append(deps, m[1])
+	}
+	return deps
+}
+
+// renderClasses renders every used class, and the classes their tests
+// refer to, ordered so that member() only names earlier classes.
+func (rd *renderer) renderClasses() []any {
+	// Close over member() references.
+	queue := make([]string, 0, len(rd.usedClasses))
+	for n := range rd.usedClasses {
+		queue = append(queue, n)
+	}
+	sort.Strings(queue)
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		c := rd.class(n)
+		for _, d := range classDeps(c) {
+			if rd.usedClasses[d] || isBuiltinClass(d) {
+				continue
+			}
+			if _, ok := rd.classes[d]; !ok {
+				rd.rep(KindClientClass, n, rd.classes[n]).errf(testAttr(c), "member('%s') refers to a class that was not passed in", d)
+				continue
+			}
+			rd.usedClasses[d] = true
+			queue = append(queue, d)
+		}
+	}
+	names := make([]string, 0, len(rd.usedClasses))
+	for n := range rd.usedClasses {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	// Depth-first topological order, visiting in name order.
+	state := map[string]int{} // 1 visiting, 2 done
+	var order []string
+	var visit func(n string, path []string)
+	visit = func(n string, path []string) {
+		switch state[n] {
+		case 2:
+			return
+		case 1:
+			c := rd.class(n)
+			rd.rep(KindClientClass, n, rd.classes[n]).errf(testAttr(c), "member() references form a cycle: %s", strings.Join(append(path, n), " -> "))
+			return
+		}
+		state[n] = 1
+		c := rd.class(n)
+		deps := classDeps(c)
+		sort.Strings(deps)
+		for _, d := range deps {
+			if rd.usedClasses[d] {
+				visit(d, append(path, n))
+			}
+		}
+		state[n] = 2
+		order = append(order, n)
+	}
+	for _, n := range names {
+		visit(n, nil)
+	}
+	out := make([]any, 0, len(order))
+	for _, n := range order {
+		idx := rd.classes[n]
+		c := &rd.e.ClientClasses[idx]
+		ds := c.Validate(idx)
+		rd.diags = append(rd.diags, ds...)
+		if ds.HasErrors() {
+			continue
+		}
+		r := rd.rep(KindClientClass, n, idx)
+		o := (&Object{}).Set("name", c.Name)
+		setStr(o, "test", c.Test)
+		setStr(o, "template-test", c.TemplateTest)
+		setBool(o, "only-in-additional-list", c.OnlyInAdditionalList)
+		setInt(o, "valid-lifetime", c.ValidLifetime)
+		setInt(o, "min-valid-lifetime", c.MinValidLifetime)
+		setInt(o, "max-valid-lifetime", c.MaxValidLifetime)
+		setBoot(o, c.NextServer, c.ServerHostname, c.BootFileName)
+		if opts := rd.optionList(r, "option_data", c.OptionData); len(opts) > 0 {
+			o.Set("option-data", opts)
+		}
+		rd.finish(o, r, c.UserContext, c.ExtraJSON)
+		out = append(out, o)
+	}
+	return out
+}
+
+func testAttr(c *ClientClass) string {
+	if c != nil && c.TemplateTest != nil {
+		return "template_test"
+	}
+	return "test"
+}

@@ -1,0 +1,500 @@
+package kea
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+)
+
+var (
+	serverNameRe = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$`)
+	classNameRe  = regexp.MustCompile(`^[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?$`)
+)
+
+// Kea's built-in classes: they exist without being defined and cannot be
+// defined by a user.
+var builtinClasses = map[string]bool{"ALL": true, "KNOWN": true, "UNKNOWN": true, "BOOTP": true}
+
+var builtinClassPrefixes = []string{"VENDOR_CLASS_", "HA_", "SPAWN_"}
+
+func isBuiltinClass(name string) bool {
+	if builtinClasses[name] {
+		return true
+	}
+	for _, p := range builtinClassPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+const maxSubnetID = 4294967294
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func boolv(p *bool, def bool) bool {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// ID is the server's identity: its name.
+func (s *Server) ID() string { return s.Name }
+
+// Dirs returns the effective Kea build directories.
+func (s *Server) Dirs() (sock, hooks, lease, log string) {
+	sock, hooks, lease, log = DefaultControlSocketDir, DefaultHooksDir, DefaultLeaseDir, DefaultLogDir
+	if d := s.Directories; d != nil {
+		if d.ControlSocket != nil && *d.ControlSocket != "" {
+			sock = *d.ControlSocket
+		}
+		if d.Hooks != nil && *d.Hooks != "" {
+			hooks = *d.Hooks
+		}
+		if d.Lease != nil && *d.Lease != "" {
+			lease = *d.Lease
+		}
+		if d.Log != nil && *d.Log != "" {
+			log = *d.Log
+		}
+	}
+	return
+}
+
+func (s *Server) validLifetime() int64 {
+	if s.ValidLifetime != nil {
+		return *s.ValidLifetime
+	}
+	return BuiltinDefaults.ValidLifetime
+}
+
+func (s *Server) maxValidLifetime() int64 {
+	if s.MaxValidLifetime != nil {
+		return *s.MaxValidLifetime
+	}
+	return BuiltinDefaults.MaxValidLifetime
+}
+
+// completePath turns a bare file name into dir/name and checks that an
+// absolute path lies directly in dir, as Kea 3.0 requires.
+func completePath(dir, name, what, setting string) (string, error) {
+	if name == "" {
+		return "", fmt.Errorf("must not be empty")
+	}
+	if !strings.Contains(name, "/") {
+		return strings.TrimRight(dir, "/") + "/" + name, nil
+	}
+	if !strings.HasPrefix(name, "/") {
+		return "", fmt.Errorf("%q is a relative path; give a bare file name (placed in %s) or an absolute path in %s", name, dir, dir)
+	}
+	if path.Dir(name) != path.Clean(dir) {
+		return "", fmt.Errorf("%q is not in %s: Kea 3.0 accepts %s only in the directory it was built with (%s); give a bare file name, or set the provider's %s if your Kea build uses another directory", name, dir, what, dir, setting)
+	}
+	return name, nil
+}
+
+func checkJSONObject(r reporter, attr string, v *string) *Object {
+	if v == nil {
+		return nil
+	}
+	o, err := ParseObject(*v)
+	if err != nil {
+		r.errf(attr, "%v", err)
+		return nil
+	}
+	return o
+}
+
+func checkRefs(r reporter, attr string, refs []string) {
+	seen := map[string]bool{}
+	for i, ref := range refs {
+		if ref == "" {
+			r.errf(fmt.Sprintf("%s[%d]", attr, i), "must not be empty")
+		} else if seen[ref] {
+			r.errf(fmt.Sprintf("%s[%d]", attr, i), "%q is listed twice", ref)
+		}
+		seen[ref] = true
+	}
+}
+
+// checkLifetimes applies Kea's triplet rule (min <= valid <= max) and the
+// timer order renew < rebind < valid at one scope.
+func checkLifetimes(r reporter, min, valid, max, renew, rebind *int64) {
+	for _, f := range []struct {
+		attr string
+		v    *int64
+	}{{"min_valid_lifetime", min}, {"valid_lifetime", valid}, {"max_valid_lifetime", max}, {"renew_timer", renew}, {"rebind_timer", rebind}} {
+		if f.v != nil && (*f.v < 0 || *f.v > 4294967295) {
+			r.errf(f.attr, "%d is out of range: 0 to 4294967295 seconds", *f.v)
+		}
+	}
+	if min != nil && max != nil && *min > *max {
+		r.errf("min_valid_lifetime", "%d is greater than max_valid_lifetime (%d)", *min, *max)
+	}
+	if valid != nil && min != nil && *valid < *min {
+		r.errf("valid_lifetime", "%d is less than min_valid_lifetime (%d)", *valid, *min)
+	}
+	if valid != nil && max != nil && *valid > *max {
+		r.errf("valid_lifetime", "%d is greater than max_valid_lifetime (%d)", *valid, *max)
+	}
+	if renew != nil && rebind != nil && *renew >= *rebind {
+		r.errf("renew_timer", "%d must be less than rebind_timer (%d)", *renew, *rebind)
+	}
+	if rebind != nil && valid != nil && *rebind >= *valid {
+		r.errf("rebind_timer", "%d must be less than valid_lifetime (%d)", *rebind, *valid)
+	} else if renew != nil && rebind == nil && valid != nil && *renew >= *valid {
+		r.errf("renew_timer", "%d must be less than valid_lifetime (%d)", *renew, *valid)
+	}
+}
+
+func checkBootFields(r reporter, next, host, file *string) {
+	if next != nil {
+		if _, err := parseIPv4(*next); err != nil {
+			r.errf("next_server", "%v", err)
+		}
+	}
+	if host != nil && len(*host) > 63 {
+		r.errf("server_hostname", "is %d bytes; the DHCPv4 sname field holds 63", len(*host))
+	}
+	if file != nil && len(*file) > 127 {
+		r.errf("boot_file_name", "is %d bytes; the DHCPv4 file field holds 127", len(*file))
+	}
+}
+
+// Validate checks the server on its own.
+func (s *Server) Validate() Diags {
+	var out Diags
+	r := reporter{kind: KindServer, id: s.Name, index: -1, out: &out}
+	if s.Name == "" {
+		r.errf("name", "is required")
+	} else if !serverNameRe.MatchString(s.Name) {
+		r.errf("name", "%q: use letters, digits, dots, hyphens and underscores", s.Name)
+	}
+	if s.Family != nil && *s.Family != 4 {
+		if *s.Family == 6 {
+			r.errf("family", "DHCPv6 servers are not supported yet; only family = 4 renders")
+		} else {
+			r.errf("family", "%d is not an address family: use 4", *s.Family)
+		}
+	}
+	for i, ifc := range s.Interfaces {
+		if ifc == "" || strings.ContainsAny(ifc, " \t") {
+			r.errf(fmt.Sprintf("interfaces[%d]", i), "%q is not an interface name", ifc)
+		}
+	}
+	if s.DHCPSocketType != nil && *s.DHCPSocketType != "raw" && *s.DHCPSocketType != "udp" {
+		r.errf("dhcp_socket_type", "%q: use raw or udp", *s.DHCPSocketType)
+	}
+	valid, max := s.validLifetime(), s.maxValidLifetime()
+	checkLifetimes(r, s.MinValidLifetime, &valid, &max, s.RenewTimer, s.RebindTimer)
+	for _, f := range []struct {
+		attr string
+		v    *float64
+	}{{"t1_percent", s.T1Percent}, {"t2_percent", s.T2Percent}} {
+		if f.v != nil && (*f.v <= 0 || *f.v >= 1) {
+			r.errf(f.attr, "%v is out of range: Kea takes a fraction greater than 0 and less than 1", *f.v)
+		}
+	}
+	if s.T1Percent != nil && s.T2Percent != nil && *s.T1Percent >= *s.T2Percent {
+		r.errf("t1_percent", "%v must be less than t2_percent (%v)", *s.T1Percent, *s.T2Percent)
+	}
+	if s.DeclineProbationPeriod != nil && (*s.DeclineProbationPeriod < 0 || *s.DeclineProbationPeriod > 4294967295) {
+		r.errf("decline_probation_period", "%d is out of range: 0 to 4294967295 seconds", *s.DeclineProbationPeriod)
+	}
+	checkBootFields(r, s.NextServer, s.ServerHostname, s.BootFileName)
+	sockDir, hooksDir, leaseDir, _ := s.Dirs()
+	if db := s.LeaseDatabase; db != nil {
+		if db.Type != nil && *db.Type != "memfile" {
+			r.errf("lease_database.type", "%q: only memfile is modelled; SQL back ends need their hook and go in extra_json", *db.Type)
+		}
+		if db.Name != nil {
+			if _, err := completePath(leaseDir, *db.Name, "lease files", "lease_dir"); err != nil {
+				r.errf("lease_database.name", "%v", err)
+			}
+		}
+		if db.LFCInterval != nil && (*db.LFCInterval < 0 || *db.LFCInterval > 4294967295) {
+			r.errf("lease_database.lfc_interval", "%d is out of range: 0 to 4294967295 seconds", *db.LFCInterval)
+		}
+	}
+	unix := 0
+	httpSeen := map[string]int{}
+	for i, cs := range s.ControlSockets {
+		a := fmt.Sprintf("control_sockets[%d]", i)
+		switch cs.Type {
+		case "unix":
+			unix++
+			if unix == 2 {
+				r.errf(a+".type", "Kea allows one unix control socket per server")
+			}
+			if cs.Address != nil || cs.Port != nil {
+				r.errf(a, "a unix socket takes socket_name, not address or port")
+			}
+			if cs.SocketName == nil {
+				r.errf(a+".socket_name", "is required for a unix socket")
+			} else if _, err := completePath(sockDir, *cs.SocketName, "control sockets", "control_socket_dir"); err != nil {
+				r.errf(a+".socket_name", "%v", err)
+			}
+		case "http":
+			if cs.SocketName != nil {
+				r.errf(a+".socket_name", "is not supported by HTTP control sockets")
+			}
+			addr := "127.0.0.1"
+			if cs.Address != nil {
+				addr = *cs.Address
+				if !isIPLiteral(addr) {
+					r.errf(a+".address", "%q is not an IP address; Kea does not resolve host names here", addr)
+				}
+			}
+			if cs.Port == nil {
+				r.errf(a+".port", "is required for an http socket")
+			} else if *cs.Port < 1 || *cs.Port > 65535 {
+				r.errf(a+".port", "%d is out of range: 1 to 65535", *cs.Port)
+			} else {
+				key := addr + "#" + itoa(*cs.Port)
+				if j, dup := httpSeen[key]; dup {
+					r.errf(a, "listens on the same address and port as control_sockets[%d]", j)
+				}
+				httpSeen[key] = i
+			}
+		default:
+			r.errf(a+".type", "%q: use unix or http", cs.Type)
+		}
+	}
+	libs := map[string]int{}
+	for i, h := range s.HooksLibraries {
+		a := fmt.Sprintf("hooks_libraries[%d]", i)
+		p, err := completePath(hooksDir, h.Library, "hook libraries", "hooks_dir")
+		if err != nil {
+			r.errf(a+".library", "%v", err)
+		} else if j, dup := libs[p]; dup {
+			r.errf(a+".library", "%s is already loaded by hooks_libraries[%d]", p, j)
+		} else {
+			libs[p] = i
+		}
+		checkJSONObject(r, a+".parameters", h.Parameters)
+	}
+	checkRefs(r, "option_data", s.OptionData)
+	checkRefs(r, "client_classes", s.ClientClasses)
+	checkJSONObject(r, "user_context", s.UserContext)
+	checkJSONObject(r, "extra_json", s.ExtraJSON)
+	return out
+}
+
+func isIPLiteral(s string) bool {
+	_, err := parseAnyIP(s)
+	return err == nil
+}
+
+// ID is the subnet's identity: "<server>/<subnet_id>".
+func (s *Subnet) ID() string { return s.Server + "/" + itoa(s.SubnetID) }
+
+// Validate checks the subnet on its own.
+func (s *Subnet) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindSubnet, id: s.ID(), index: index, out: &out}
+	if s.Server == "" {
+		r.errf("server", "is required")
+	}
+	if s.SubnetID < 1 || s.SubnetID > maxSubnetID {
+		r.errf("subnet_id", "%d is out of range: Kea subnet ids are 1 to 4294967294", s.SubnetID)
+	}
+	if _, err := parsePrefix4(s.Prefix); err != nil {
+		r.errf("prefix", "%v", err)
+	}
+	checkLifetimes(r, s.MinValidLifetime, s.ValidLifetime, s.MaxValidLifetime, s.RenewTimer, s.RebindTimer)
+	checkRefs(r, "option_data", s.OptionData)
+	checkRefs(r, "additional_classes", s.AdditionalClasses)
+	if s.ClientClass != nil {
+		for _, c := range s.AdditionalClasses {
+			if c == *s.ClientClass {
+				r.errf("additional_classes", "%q is already the restricting client_class", c)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for i, a := range s.RelayAddresses {
+		if _, err := parseIPv4(a); err != nil {
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%v", err)
+		} else if seen[a] {
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is listed twice", a)
+		}
+		seen[a] = true
+	}
+	checkJSONObject(r, "user_context", s.UserContext)
+	checkJSONObject(r, "extra_json", s.ExtraJSON)
+	return out
+}
+
+// addrRange returns the pool's range, from range or start/end.
+func (p *Pool) addrRange() (addrRange, string, error) {
+	if p.Range != nil {
+		rg, err := parsePoolRange(*p.Range)
+		return rg, "range", err
+	}
+	if p.Start == nil || p.End == nil {
+		return addrRange{}, "range", fmt.Errorf("set range, or both start and end")
+	}
+	rg, err := makeRange(*p.Start, *p.End)
+	return rg, "start", err
+}
+
+// ID is the pool's identity: "<subnet>/<first>-<last>".
+func (p *Pool) ID() string {
+	if rg, _, err := p.addrRange(); err == nil {
+		return p.Subnet + "/" + rg.String()
+	}
+	if p.Range != nil {
+		return p.Subnet + "/" + *p.Range
+	}
+	return p.Subnet + "/" + str(p.Start) + "-" + str(p.End)
+}
+
+// Validate checks the pool on its own.
+func (p *Pool) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindPool, id: p.ID(), index: index, out: &out}
+	if p.Subnet == "" {
+		r.errf("subnet", "is required")
+	}
+	if p.Range != nil && (p.Start != nil || p.End != nil) {
+		r.errf("range", "set range or start/end, not both")
+	} else if _, attr, err := p.addrRange(); err != nil {
+		r.errf(attr, "%v", err)
+	}
+	checkRefs(r, "option_data", p.OptionData)
+	checkRefs(r, "additional_classes", p.AdditionalClasses)
+	if p.ClientClass != nil {
+		for _, c := range p.AdditionalClasses {
+			if c == *p.ClientClass {
+				r.errf("additional_classes", "%q is already the restricting client_class", c)
+			}
+		}
+	}
+	checkJSONObject(r, "user_context", p.UserContext)
+	checkJSONObject(r, "extra_json", p.ExtraJSON)
+	return out
+}
+
+// identifier returns the reservation's identifier type and value (as given).
+func (h *Reservation) identifiers() [][2]string {
+	var ids [][2]string
+	for _, t := range identifierTypes {
+		var v *string
+		switch t {
+		case "hw-address":
+			v = h.HWAddress
+		case "duid":
+			v = h.DUID
+		case "client-id":
+			v = h.ClientID
+		case "circuit-id":
+			v = h.CircuitID
+		case "flex-id":
+			v = h.FlexID
+		}
+		if v != nil {
+			ids = append(ids, [2]string{t, *v})
+		}
+	}
+	return ids
+}
+
+// identifier returns the single identifier, normalised.
+func (h *Reservation) identifier() (typ, val string, err error) {
+	ids := h.identifiers()
+	if len(ids) != 1 {
+		return "", "", fmt.Errorf("exactly one of hw_address, duid, client_id, circuit_id, flex_id must be set")
+	}
+	val, err = normalizeIdentifier(ids[0][0], ids[0][1])
+	return ids[0][0], val, err
+}
+
+// ID is the reservation's identity: "<subnet>/<identifier-type>=<identifier>".
+func (h *Reservation) ID() string {
+	t, v, err := h.identifier()
+	if err != nil {
+		if ids := h.identifiers(); len(ids) > 0 {
+			return h.Subnet + "/" + ids[0][0] + "=" + ids[0][1]
+		}
+		return h.Subnet + "/?"
+	}
+	return h.Subnet + "/" + t + "=" + v
+}
+
+// Validate checks the reservation on its own.
+func (h *Reservation) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindReservation, id: h.ID(), index: index, out: &out}
+	if h.Subnet == "" {
+		r.errf("subnet", "is required")
+	}
+	ids := h.identifiers()
+	switch len(ids) {
+	case 0:
+		r.errf("hw_address", "a reservation needs exactly one identifier: hw_address, duid, client_id, circuit_id or flex_id")
+	case 1:
+		if _, err := normalizeIdentifier(ids[0][0], ids[0][1]); err != nil {
+			r.errf(identifierAttr[ids[0][0]], "%v", err)
+		}
+	default:
+		r.errf(identifierAttr[ids[1][0]], "a reservation has exactly one identifier; %s is already set", identifierAttr[ids[0][0]])
+	}
+	if h.IPAddress != nil {
+		if a, err := parseIPv4(*h.IPAddress); err != nil {
+			r.errf("ip_address", "%v", err)
+		} else if a.IsUnspecified() || a == broadcast4 {
+			r.errf("ip_address", "%s cannot be reserved", a)
+		}
+	}
+	if h.Hostname != nil {
+		if err := validHostname(*h.Hostname); err != nil {
+			r.errf("hostname", "%v", err)
+		}
+	}
+	checkRefs(r, "client_classes", h.ClientClasses)
+	checkRefs(r, "option_data", h.OptionData)
+	checkBootFields(r, h.NextServer, h.ServerHostname, h.BootFileName)
+	checkJSONObject(r, "user_context", h.UserContext)
+	checkJSONObject(r, "extra_json", h.ExtraJSON)
+	return out
+}
+
+// ID is the class's identity: its name.
+func (c *ClientClass) ID() string { return c.Name }
+
+// Validate checks the client class on its own.
+func (c *ClientClass) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindClientClass, id: c.Name, index: index, out: &out}
+	switch {
+	case c.Name == "":
+		r.errf("name", "is required")
+	case isBuiltinClass(c.Name):
+		r.errf("name", "%q is a Kea built-in class and cannot be defined", c.Name)
+	case !classNameRe.MatchString(c.Name):
+		r.errf("name", "%q: use letters, digits, underscores, dots, colons and hyphens", c.Name)
+	}
+	if c.Test != nil && c.TemplateTest != nil {
+		r.errf("template_test", "set test or template_test, not both")
+	}
+	if c.Test != nil && strings.TrimSpace(*c.Test) == "" {
+		r.errf("test", "must not be empty; leave it unset for a class without a test")
+	}
+	if c.TemplateTest != nil && strings.TrimSpace(*c.TemplateTest) == "" {
+		r.errf("template_test", "must not be empty")
+	}
+	checkLifetimes(r, c.MinValidLifetime, c.ValidLifetime, c.MaxValidLifetime, nil, nil)
+	checkRefs(r, "option_data", c.OptionData)
+	checkBootFields(r, c.NextServer, c.ServerHostname, c.BootFileName)
+	checkJSONObject(r, "user_context", c.UserContext)
+	checkJSONObject(r, "extra_json", c.ExtraJSON)
+	return out
+}
