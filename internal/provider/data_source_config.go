@@ -1,0 +1,103 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var _ datasource.DataSource = (*configDataSource)(nil)
+
+type configDataSource struct{}
+
+func newConfigDataSource() datasource.DataSource { return &configDataSource{} }
+
+func (d *configDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_config"
+}
+
+func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"server": schema.DynamicAttribute{Required: true, MarkdownDescription: "The `kea_dhcp_server` to render, as a resource object or a plain object of the same shape."},
+		"config": schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered `kea-dhcp4.conf`: JSON, two-space indent, trailing newline, keys in a fixed order."},
+		"sha256": schema.StringAttribute{Computed: true, MarkdownDescription: "Hex SHA-256 of `config`, for `triggers_replace` and reload hooks."},
+	}
+	for _, l := range estateLists {
+		attrs[l.name] = schema.DynamicAttribute{Optional: true, MarkdownDescription: l.desc + estateListNote}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Renders a server's Kea configuration from the objects given, after checking every rule Kea 3.0 " +
+			"applies at load time and the cross-object rules it does not (pool and reservation placement, references, " +
+			"duplicate ids). It returns the same bytes as the `provider::kea::config` function.",
+		Attributes: attrs,
+	}
+}
+
+type configModel struct {
+	Server            types.Dynamic `tfsdk:"server"`
+	Subnets           types.Dynamic `tfsdk:"subnets"`
+	Pools             types.Dynamic `tfsdk:"pools"`
+	Reservations      types.Dynamic `tfsdk:"reservations"`
+	OptionDefinitions types.Dynamic `tfsdk:"option_definitions"`
+	OptionData        types.Dynamic `tfsdk:"option_data"`
+	ClientClasses     types.Dynamic `tfsdk:"client_classes"`
+	Config            types.String  `tfsdk:"config"`
+	SHA256            types.String  `tfsdk:"sha256"`
+}
+
+func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var fields map[string]tftypes.Value
+	if err := req.Config.Raw.As(&fields); err != nil {
+		resp.Diagnostics.AddError("Unexpected configuration", err.Error())
+		return
+	}
+	in := decodeEstate(dynamicInner(fields["server"]), listInputs(fields))
+	for _, e := range in.errs {
+		resp.Diagnostics.AddError("Invalid kea_config input", e)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var m configModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if in.unknown {
+		m.Config = types.StringUnknown()
+		m.SHA256 = types.StringUnknown()
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		return
+	}
+	r, diags := renderEstate(in.estate)
+	for _, dg := range diags {
+		p := path.Root(listOfKind[dg.Kind])
+		if dg.Severity == kea.Warning {
+			resp.Diagnostics.AddAttributeWarning(p, "Kea configuration warning", dg.Error())
+		} else {
+			resp.Diagnostics.AddAttributeError(p, "Invalid Kea configuration", dg.Error())
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.Config = types.StringValue(string(r.Document))
+	m.SHA256 = types.StringValue(r.SHA256)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// dynamicInner returns the value inside a dynamic attribute (Terraform sends
+// dynamic values with their concrete type already).
+func dynamicInner(v tftypes.Value) tftypes.Value { return v }
+
+func listInputs(fields map[string]tftypes.Value) map[string]tftypes.Value {
+	out := make(map[string]tftypes.Value, len(estateLists))
+	for _, l := range estateLists {
+		if v, ok := fields[l.name]; ok {
+			out[l.name] = v
+		}
+	}
+	return out
+}

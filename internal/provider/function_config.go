@@ -1,0 +1,104 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+var _ function.Function = (*configFunction)(nil)
+
+type configFunction struct{}
+
+func newConfigFunction() function.Function { return &configFunction{} }
+
+var configResultType = map[string]attr.Type{"config": types.StringType, "sha256": types.StringType}
+
+func (f *configFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "config"
+}
+
+func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Render a Kea server's configuration during plan",
+		MarkdownDescription: "Takes the same inputs as the `kea_config` data source and returns the same document and digest, " +
+			"as an object `{ config, sha256 }`. Terraform evaluates functions while planning, so a `local_file` or provisioner " +
+			"fed from it shows the line-by-line change of the rendered configuration in `terraform plan`, where the data " +
+			"source would often be read only at apply time.",
+		Parameters: []function.Parameter{
+			function.DynamicParameter{Name: "server", MarkdownDescription: "The `kea_dhcp_server` to render (resource or plain object)."},
+			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes `subnets`, `pools`, `reservations`, " +
+				"`option_definitions`, `option_data` and `client_classes`, each a list as the data source takes it.", AllowNullValue: true},
+		},
+		Return: function.ObjectReturn{AttributeTypes: configResultType},
+	}
+}
+
+func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var server, objects types.Dynamic
+	resp.Error = function.ConcatFuncErrors(req.Arguments.Get(ctx, &server, &objects))
+	if resp.Error != nil {
+		return
+	}
+	sv, err := server.UnderlyingValue().ToTerraformValue(ctx)
+	if err != nil || server.IsUnderlyingValueNull() {
+		resp.Error = function.NewArgumentFuncError(0, "server must be a kea_dhcp_server object")
+		return
+	}
+	lists := map[string]tftypes.Value{}
+	if !objects.IsNull() && !objects.IsUnderlyingValueNull() && !objects.IsUnknown() && !objects.IsUnderlyingValueUnknown() {
+		ov, err := objects.UnderlyingValue().ToTerraformValue(ctx)
+		var fields map[string]tftypes.Value
+		if err != nil || !(ov.Type().Is(tftypes.Object{}) || ov.Type().Is(tftypes.Map{})) || ov.As(&fields) != nil {
+			resp.Error = function.NewArgumentFuncError(1, "objects must be an object such as { subnets = [...], pools = [...] }")
+			return
+		}
+		for k, v := range fields {
+			known := false
+			for _, l := range estateLists {
+				known = known || l.name == k
+			}
+			if !known {
+				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use subnets, pools, reservations, option_definitions, option_data, client_classes")
+				return
+			}
+			lists[k] = v
+		}
+	} else if objects.IsUnknown() || objects.IsUnderlyingValueUnknown() {
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(configResultType))
+		return
+	}
+	in := decodeEstate(sv, lists)
+	if len(in.errs) > 0 {
+		msg := ""
+		for i, e := range in.errs {
+			if i > 0 {
+				msg += "\n"
+			}
+			msg += e
+		}
+		resp.Error = function.NewFuncError(msg)
+		return
+	}
+	if in.unknown {
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(configResultType))
+		return
+	}
+	r, diags := renderEstate(in.estate)
+	if diags.HasErrors() {
+		resp.Error = function.NewFuncError(errorText(diags))
+		return
+	}
+	result, d := types.ObjectValue(configResultType, map[string]attr.Value{
+		"config": types.StringValue(string(r.Document)),
+		"sha256": types.StringValue(r.SHA256),
+	})
+	if d.HasError() {
+		resp.Error = function.FuncErrorFromDiags(ctx, d)
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, result)
+}

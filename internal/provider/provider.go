@@ -1,0 +1,162 @@
+// Package provider is the Terraform glue of the Kea provider: schemas,
+// conversion between Terraform values and internal/kea types, and the
+// plan-time hooks. Kea logic lives in internal/kea.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var (
+	_ provider.Provider              = (*keaProvider)(nil)
+	_ provider.ProviderWithFunctions = (*keaProvider)(nil)
+)
+
+// New returns the provider factory.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &keaProvider{version: version} }
+}
+
+type keaProvider struct{ version string }
+
+// settings is what the provider block configures; resources receive it as
+// provider data.
+type settings struct {
+	EnableStork bool
+	EnableDDNS  bool
+	Defaults    kea.Defaults
+	Dirs        kea.Directories
+}
+
+func defaultSettings() *settings {
+	sock, hooks, lease, log := kea.DefaultControlSocketDir, kea.DefaultHooksDir, kea.DefaultLeaseDir, kea.DefaultLogDir
+	return &settings{
+		EnableStork: true,
+		Defaults:    kea.BuiltinDefaults,
+		Dirs:        kea.Directories{ControlSocket: &sock, Hooks: &hooks, Lease: &lease, Log: &log},
+	}
+}
+
+type providerModel struct {
+	EnableStork      types.Bool   `tfsdk:"enable_stork"`
+	EnableDDNS       types.Bool   `tfsdk:"enable_ddns"`
+	Defaults         types.Object `tfsdk:"defaults"`
+	ControlSocketDir types.String `tfsdk:"control_socket_dir"`
+	HooksDir         types.String `tfsdk:"hooks_dir"`
+	LeaseDir         types.String `tfsdk:"lease_dir"`
+	LogDir           types.String `tfsdk:"log_dir"`
+}
+
+type defaultsModel struct {
+	ValidLifetime         types.Int64 `tfsdk:"valid_lifetime"`
+	MaxValidLifetime      types.Int64 `tfsdk:"max_valid_lifetime"`
+	ReservationsGlobal    types.Bool  `tfsdk:"reservations_global"`
+	ReservationsInSubnet  types.Bool  `tfsdk:"reservations_in_subnet"`
+	ReservationsOutOfPool types.Bool  `tfsdk:"reservations_out_of_pool"`
+}
+
+func (p *keaProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "kea"
+	resp.Version = p.version
+}
+
+func (p *keaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	d := kea.BuiltinDefaults
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Describes an ISC Kea 3.0 DHCP estate and renders the configuration files Kea loads. " +
+			"Resources keep their state in Terraform only; nothing is contacted. See the `kea_config` data source and the `config` function.",
+		Attributes: map[string]schema.Attribute{
+			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects. Defaults to `true`."},
+			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects. Defaults to `false`."},
+			"defaults": schema.SingleNestedAttribute{
+				Optional:            true,
+				MarkdownDescription: "Model defaults a `kea_dhcp_server` takes for attributes it leaves unset. The server records the effective values in its state, so documents rendered by the data source and by the function agree.",
+				Attributes: map[string]schema.Attribute{
+					"valid_lifetime":           schema.Int64Attribute{Optional: true, MarkdownDescription: "Default `valid_lifetime` in seconds. Defaults to `" + itoa(d.ValidLifetime) + "`."},
+					"max_valid_lifetime":       schema.Int64Attribute{Optional: true, MarkdownDescription: "Default `max_valid_lifetime` in seconds. Defaults to `" + itoa(d.MaxValidLifetime) + "`."},
+					"reservations_global":      schema.BoolAttribute{Optional: true, MarkdownDescription: "Default `reservations_global`. Defaults to `false`."},
+					"reservations_in_subnet":   schema.BoolAttribute{Optional: true, MarkdownDescription: "Default `reservations_in_subnet`. Defaults to `true`."},
+					"reservations_out_of_pool": schema.BoolAttribute{Optional: true, MarkdownDescription: "Default `reservations_out_of_pool`. Defaults to `true`."},
+				},
+			},
+			"control_socket_dir": schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to accept unix control sockets in. Defaults to `" + kea.DefaultControlSocketDir + "`."},
+			"hooks_dir":          schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to load hook libraries from. Defaults to `" + kea.DefaultHooksDir + "` (Debian, amd64)."},
+			"lease_dir":          schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to keep memfile lease files in. Defaults to `" + kea.DefaultLeaseDir + "`."},
+			"log_dir":            schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to write log files to. Defaults to `" + kea.DefaultLogDir + "`."},
+		},
+	}
+}
+
+func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	s := defaultSettings()
+	if !m.EnableStork.IsNull() && !m.EnableStork.IsUnknown() {
+		s.EnableStork = m.EnableStork.ValueBool()
+	}
+	if !m.EnableDDNS.IsNull() && !m.EnableDDNS.IsUnknown() {
+		s.EnableDDNS = m.EnableDDNS.ValueBool()
+	}
+	if !m.Defaults.IsNull() && !m.Defaults.IsUnknown() {
+		var dm defaultsModel
+		resp.Diagnostics.Append(m.Defaults.As(ctx, &dm, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
+		if !dm.ValidLifetime.IsNull() && !dm.ValidLifetime.IsUnknown() {
+			s.Defaults.ValidLifetime = dm.ValidLifetime.ValueInt64()
+		}
+		if !dm.MaxValidLifetime.IsNull() && !dm.MaxValidLifetime.IsUnknown() {
+			s.Defaults.MaxValidLifetime = dm.MaxValidLifetime.ValueInt64()
+		}
+		if !dm.ReservationsGlobal.IsNull() && !dm.ReservationsGlobal.IsUnknown() {
+			s.Defaults.ReservationsGlobal = dm.ReservationsGlobal.ValueBool()
+		}
+		if !dm.ReservationsInSubnet.IsNull() && !dm.ReservationsInSubnet.IsUnknown() {
+			s.Defaults.ReservationsInSubnet = dm.ReservationsInSubnet.ValueBool()
+		}
+		if !dm.ReservationsOutOfPool.IsNull() && !dm.ReservationsOutOfPool.IsUnknown() {
+			s.Defaults.ReservationsOutOfPool = dm.ReservationsOutOfPool.ValueBool()
+		}
+	}
+	for _, d := range []struct {
+		v   types.String
+		dst **string
+	}{{m.ControlSocketDir, &s.Dirs.ControlSocket}, {m.HooksDir, &s.Dirs.Hooks}, {m.LeaseDir, &s.Dirs.Lease}, {m.LogDir, &s.Dirs.Log}} {
+		if !d.v.IsNull() && !d.v.IsUnknown() && d.v.ValueString() != "" {
+			v := d.v.ValueString()
+			*d.dst = &v
+		}
+	}
+	resp.ResourceData = s
+	resp.DataSourceData = s
+}
+
+func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		newServerResource,
+		newSubnetResource,
+		newPoolResource,
+		newReservationResource,
+		newOptionDefinitionResource,
+		newOptionDataResource,
+		newClientClassResource,
+	}
+}
+
+func (p *keaProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{newConfigDataSource}
+}
+
+func (p *keaProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{newConfigFunction}
+}

@@ -1,0 +1,31 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var clientClassKind = &objectKind{
+	typeName: "client_class",
+	description: "A client class (`client-classes` entry). Subnets and pools restrict themselves to a class, reservations " +
+		"put clients in classes, and a class can carry options, lifetimes and boot fields. A server's document lists every " +
+		"class it uses, ordered so that a `member('x')` test only names classes defined before it.",
+	idDesc: "The class name.",
+	attrs: concat([]attrSpec{
+		field("name", tString, "Class name, unique; Kea's built-in classes (`ALL`, `KNOWN`, `UNKNOWN`, `BOOTP`, `VENDOR_CLASS_*`, `HA_*`, `SPAWN_*`) cannot be defined.").req().identity(),
+		field("test", tString, "Boolean expression in Kea's expression language that puts a client in the class, e.g. `substring(option[60].hex,0,9) == 'PXEClient'`."),
+		field("template_test", tString, "String expression that spawns a class per value (`template-test`). Set `test` or this, not both."),
+		field("only_in_additional_list", tBool, "Evaluate the class only when a subnet or pool lists it in `additional_classes`."),
+		optionDataAttr("class"),
+	}, lifetimeAttrs("class", false), bootAttrs(), []attrSpec{
+		userContextAttr(),
+		extraJSONAttr(),
+	}),
+	check: func(m map[string]any) (string, kea.Diags) {
+		c := into[kea.ClientClass](m)
+		return idIf(c.ID(), m, "name"), c.Validate(-1)
+	},
+	importAttrs: func(id string) (map[string]any, error) { return map[string]any{"name": id}, nil },
+}
+
+func newClientClassResource() resource.Resource { return &stateResource{k: clientClassKind} }

@@ -1,0 +1,348 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+// objectKind describes one Kea object kind for the generic state-only
+// resource: its attribute table, how to check one object and how to derive
+// its id. Each resource file declares one.
+type objectKind struct {
+	typeName    string // e.g. "subnet" for kea_subnet
+	description string
+	idDesc      string
+	attrs       []attrSpec
+	// check validates one decoded object and returns its id ("" when the
+	// identity attributes are not known yet).
+	check func(m map[string]any) (id string, diags kea.Diags)
+	// importAttrs turns an import id into the identity attributes.
+	importAttrs func(id string) (map[string]any, error)
+	// fill sets Optional+Computed attributes the configuration leaves
+	// unset (only kea_dhcp_server uses it).
+	fill func(s *settings, m map[string]any)
+}
+
+// stateResource is a resource whose state lives in Terraform only, like
+// random_* or tls_*: Read does nothing, Update copies the plan, Delete
+// forgets. Its id derives from identity attributes at plan time.
+type stateResource struct {
+	k        *objectKind
+	settings *settings
+}
+
+var (
+	_ resource.ResourceWithConfigure      = (*stateResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*stateResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*stateResource)(nil)
+	_ resource.ResourceWithImportState    = (*stateResource)(nil)
+)
+
+func (r *stateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.k.typeName
+}
+
+func (r *stateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: r.k.description,
+		Attributes:          resourceAttributes(r.k.attrs, r.k.idDesc),
+	}
+}
+
+func (r *stateResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
+	if s, ok := req.ProviderData.(*settings); ok {
+		r.settings = s
+	}
+}
+
+func (r *stateResource) current() *settings {
+	if r.settings != nil {
+		return r.settings
+	}
+	return defaultSettings()
+}
+
+// ValidateConfig runs the kind's single-object rules on the configuration.
+// Attributes whose value is not known yet are skipped.
+func (r *stateResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var d decoder
+	m := d.object(req.Config.Raw, r.k.attrs, "")
+	if len(d.errs) > 0 || m == nil {
+		addDecodeErrors(&resp.Diagnostics, d.errs)
+		return
+	}
+	_, diags := r.k.check(m)
+	addKeaDiags(&resp.Diagnostics, diags, d.unknown)
+}
+
+// ModifyPlan derives the id and fills provider defaults.
+func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var d decoder
+	m := d.object(req.Config.Raw, r.k.attrs, "")
+	if len(d.errs) > 0 || m == nil {
+		return
+	}
+	var fields map[string]tftypes.Value
+	if err := req.Plan.Raw.As(&fields); err != nil {
+		resp.Diagnostics.AddError("Unexpected plan value", err.Error())
+		return
+	}
+	if r.k.fill != nil {
+		r.k.fill(r.current(), m)
+		for _, s := range r.k.attrs {
+			if !s.optComputed {
+				continue
+			}
+			v, err := encodeValue(m[s.name], s)
+			if err != nil {
+				resp.Diagnostics.AddError("Unexpected plan value", err.Error())
+				return
+			}
+			if configKnown(req.Config.Raw, s.name) {
+				fields[s.name] = v
+			}
+		}
+	}
+	id, _ := r.k.check(m)
+	if id != "" && !hasUnknownIdentity(d.unknown, r.k.attrs) {
+		fields["id"] = tftypes.NewValue(tftypes.String, id)
+	} else {
+		fields["id"] = tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	}
+	resp.Plan.Raw = tftypes.NewValue(req.Plan.Raw.Type(), fields)
+	tflog.Debug(ctx, "planned "+r.k.typeName, map[string]any{"id": id})
+}
+
+func configKnown(cfg tftypes.Value, name string) bool {
+	var fields map[string]tftypes.Value
+	if cfg.As(&fields) != nil {
+		return false
+	}
+	v, ok := fields[name]
+	return ok && v.IsFullyKnown()
+}
+
+func hasUnknownIdentity(unknown []string, specs []attrSpec) bool {
+	for _, u := range unknown {
+		root := strings.SplitN(u, ".", 2)[0]
+		root = strings.SplitN(root, "[", 2)[0]
+		for _, s := range specs {
+			if s.name == root && s.replace {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *stateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	resp.State.Raw = req.Plan.Raw
+}
+
+// Read has nothing to refresh: the object exists only in Terraform state.
+func (r *stateResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (r *stateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = req.Plan.Raw
+}
+
+// Delete has nothing to remove; the framework drops the state.
+func (r *stateResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// ImportState accepts the documented id, which restores the identity
+// attributes, or a JSON object of all attributes (e.g. jsonencode() of
+// the same object the configuration holds), which restores everything.
+func (r *stateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var m map[string]any
+	if strings.HasPrefix(strings.TrimSpace(req.ID), "{") {
+		v, err := jsonToValue(req.ID)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid import id", "The import id starts with { but is not a JSON object: "+err.Error())
+			return
+		}
+		var d decoder
+		m = d.object(v, r.k.attrs, "")
+		if len(d.errs) > 0 {
+			addDecodeErrors(&resp.Diagnostics, d.errs)
+			return
+		}
+		if r.k.fill != nil {
+			r.k.fill(r.current(), m)
+		}
+	} else {
+		var err error
+		m, err = r.k.importAttrs(req.ID)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid import id", err.Error())
+			return
+		}
+	}
+	id, diags := r.k.check(m)
+	if diags.HasErrors() && id == "" {
+		addKeaDiags(&resp.Diagnostics, diags, nil)
+		return
+	}
+	v, err := encode(m, r.k.attrs, id)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	resp.State = tfsdk.State{Schema: resp.State.Schema, Raw: v}
+}
+
+// addKeaDiags reports kea findings on their attributes, leaving out those
+// about attributes whose value is not known yet.
+func addKeaDiags(diags *diag.Diagnostics, ds kea.Diags, unknown []string) {
+	for _, d := range ds {
+		if d.Attr != "" && isUnknownAttr(d.Attr, unknown) {
+			continue
+		}
+		p := attrPath(d.Attr)
+		summary := "Invalid " + d.Kind
+		if d.Attr != "" {
+			summary += " " + d.Attr
+		}
+		if d.Severity == kea.Warning {
+			diags.AddAttributeWarning(p, summary, d.Error())
+		} else {
+			diags.AddAttributeError(p, summary, d.Error())
+		}
+	}
+}
+
+func isUnknownAttr(attr string, unknown []string) bool {
+	root := strings.SplitN(strings.SplitN(attr, ".", 2)[0], "[", 2)[0]
+	for _, u := range unknown {
+		if strings.SplitN(strings.SplitN(u, ".", 2)[0], "[", 2)[0] == root {
+			return true
+		}
+	}
+	return false
+}
+
+func addDecodeErrors(diags *diag.Diagnostics, errs []string) {
+	for _, e := range errs {
+		diags.AddError("Invalid object", e)
+	}
+}
+
+var pathStep = regexp.MustCompile(`([a-z0-9_]+)((?:\[\d+\])*)`)
+
+// attrPath turns "control_sockets[0].socket_name" into a framework path.
+func attrPath(a string) path.Path {
+	p := path.Empty()
+	if a == "" {
+		return p
+	}
+	for _, part := range strings.Split(a, ".") {
+		m := pathStep.FindStringSubmatch(part)
+		if m == nil {
+			break
+		}
+		p = p.AtName(m[1])
+		for _, idx := range regexp.MustCompile(`\d+`).FindAllString(m[2], -1) {
+			i, _ := strconv.Atoi(idx)
+			p = p.AtListIndex(i)
+		}
+	}
+	return p
+}
+
+// splitID splits an import id into n parts on "/", where the last part may
+// itself contain "/" (ranges, prefixes, circuit ids).
+func splitID(id string, n int, format string) ([]string, error) {
+	parts := strings.SplitN(id, "/", n)
+	if len(parts) != n {
+		return nil, fmt.Errorf("import id %q does not have the form %s", id, format)
+	}
+	for _, p := range parts {
+		if p == "" {
+			return nil, fmt.Errorf("import id %q does not have the form %s", id, format)
+		}
+	}
+	return parts, nil
+}
+
+func parseInt(s, what string) (int64, error) {
+	i, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s %q is not a number", what, s)
+	}
+	return i, nil
+}
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+// jsonToValue reads plain JSON into a Terraform value with the types the
+// JSON suggests: objects, tuples, strings, numbers and bools.
+func jsonToValue(s string) (tftypes.Value, error) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return tftypes.Value{}, err
+	}
+	if _, ok := v.(map[string]any); !ok {
+		return tftypes.Value{}, fmt.Errorf("not an object")
+	}
+	return anyToValue(v)
+}
+
+func anyToValue(v any) (tftypes.Value, error) {
+	switch t := v.(type) {
+	case nil:
+		return tftypes.NewValue(tftypes.String, nil), nil
+	case string:
+		return tftypes.NewValue(tftypes.String, t), nil
+	case bool:
+		return tftypes.NewValue(tftypes.Bool, t), nil
+	case json.Number:
+		f, _, err := big.ParseFloat(t.String(), 10, 256, big.ToNearestEven)
+		if err != nil {
+			return tftypes.Value{}, err
+		}
+		return tftypes.NewValue(tftypes.Number, f), nil
+	case []any:
+		elems := make([]tftypes.Value, len(t))
+		types := make([]tftypes.Type, len(t))
+		for i, e := range t {
+			ev, err := anyToValue(e)
+			if err != nil {
+				return tftypes.Value{}, err
+			}
+			elems[i], types[i] = ev, ev.Type()
+		}
+		return tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems), nil
+	case map[string]any:
+		vals := make(map[string]tftypes.Value, len(t))
+		types := make(map[string]tftypes.Type, len(t))
+		for k, e := range t {
+			ev, err := anyToValue(e)
+			if err != nil {
+				return tftypes.Value{}, err
+			}
+			vals[k], types[k] = ev, ev.Type()
+		}
+		return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, vals), nil
+	}
+	return tftypes.Value{}, fmt.Errorf("unexpected JSON value %v", v)
+}
+
+func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

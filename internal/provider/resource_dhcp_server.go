@@ -1,0 +1,92 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var serverKind = &objectKind{
+	typeName: "dhcp_server",
+	description: "A Kea DHCP server (one `kea-dhcp4` daemon). Global settings live here; subnets, options and classes " +
+		"attach to it by id. Render its configuration with the `kea_config` data source or the `provider::kea::config` function.\n\n" +
+		"Unset lifetimes, reservation flags and directories take the provider block's `defaults` and directory settings, " +
+		"and the effective values are recorded in state so every renderer sees the same server.",
+	idDesc: "The server's name.",
+	attrs: concat([]attrSpec{
+		field("name", tString, "Unique server name; also the id that subnets use to refer to the server.").req().identity(),
+		field("family", tInt, "Address family. Only `4` (DHCPv4, `kea-dhcp4`) renders today; `6` is reserved for DHCPv6. Defaults to `4`."),
+		field("interfaces", tStrings, "Interfaces to listen on (`interfaces-config.interfaces`), e.g. `[\"eth1\"]` or `[\"eth1/192.0.2.1\"]`. Defaults to `[\"*\"]` (all)."),
+		field("dhcp_socket_type", tString, "`raw` (default in Kea; needed for directly connected clients without an address) or `udp` (relayed traffic only)."),
+		field("valid_lifetime", tInt, "Lease lifetime in seconds. Defaults to the provider's `defaults.valid_lifetime` (3600).").filled(),
+		field("min_valid_lifetime", tInt, "Shortest lifetime granted when a client asks for less."),
+		field("max_valid_lifetime", tInt, "Longest lifetime granted when a client asks for more. Defaults to the provider's `defaults.max_valid_lifetime` (7200).").filled(),
+	}, timerAttrs(), []attrSpec{
+		field("calculate_tee_times", tBool, "Let Kea compute T1/T2 from `t1_percent` and `t2_percent` when the timers are unset."),
+		field("t1_percent", tFloat, "T1 as a fraction of the lifetime, greater than 0 and less than 1 (Kea default 0.5). Rendered with a decimal point."),
+		field("t2_percent", tFloat, "T2 as a fraction of the lifetime, greater than `t1_percent` and less than 1 (Kea default 0.875)."),
+		field("decline_probation_period", tInt, "Seconds a declined address stays out of use (`decline-probation-period`; Kea default 86400)."),
+		field("authoritative", tBool, "Answer requests for unknown addresses with DHCPNAK (`authoritative`)."),
+		field("match_client_id", tBool, "Identify clients by client identifier when they send one (`match-client-id`; Kea default true)."),
+		field("reservations_global", tBool, "Look up reservations in the global list. Defaults to the provider's `defaults.reservations_global` (false).").filled(),
+		field("reservations_in_subnet", tBool, "Look up reservations in the client's subnet. Defaults to the provider's `defaults.reservations_in_subnet` (true).").filled(),
+		field("reservations_out_of_pool", tBool, "Assume reserved addresses lie outside the pools, so Kea skips reservation checks for pool addresses. The provider then rejects a reserved address inside a pool. Defaults to the provider's `defaults.reservations_out_of_pool` (true).").filled(),
+	}, bootAttrs(), []attrSpec{
+		nestedAttr("lease_database", tObject, "Memfile lease storage (`lease-database`). Unset means Kea's default (memfile in the lease directory).",
+			field("type", tString, "Back end; only `memfile` is modelled (SQL back ends need their hook: use `extra_json`)."),
+			field("name", tString, "Lease file: a bare file name is placed in the lease directory; an absolute path must lie in it."),
+			field("persist", tBool, "Write leases to disk (Kea default true)."),
+			field("lfc_interval", tInt, "Seconds between lease file cleanups; 0 disables them."),
+		),
+		nestedAttr("control_sockets", tObjects, "Kea 3.0 `control-sockets`: at most one `unix` socket and any number of `http` sockets.",
+			field("type", tString, "`unix` or `http`.").req(),
+			field("socket_name", tString, "unix only: socket file; a bare name is placed in the control socket directory, an absolute path must lie in it."),
+			field("address", tString, "http only: IP address to listen on (Kea resolves no names). Defaults to `127.0.0.1`."),
+			field("port", tInt, "http only: TCP port."),
+		),
+		nestedAttr("hooks_libraries", tObjects, "Hook libraries to load, in order.",
+			field("library", tString, "Library file: a bare name such as `libdhcp_lease_cmds.so` is placed in the hooks directory; an absolute path must lie in it.").req(),
+			field("parameters", tJSON, "The hook's `parameters`, as a JSON object (`jsonencode({...})`)."),
+		),
+		optionDataAttr("global"),
+		field("client_classes", tStrings, "Ids of `kea_client_class` objects to define on this server even when no subnet, pool or reservation refers to them."),
+		userContextAttr(),
+		extraJSONAttr(),
+		nestedAttr("directories", tObject, "Kea build directories used to complete and check rendered paths. Defaults to the provider's settings.",
+			field("control_socket", tString, "Control socket directory.").filled(),
+			field("hooks", tString, "Hook library directory.").filled(),
+			field("lease", tString, "Lease file directory.").filled(),
+			field("log", tString, "Log file directory.").filled(),
+		).filled(),
+	}),
+	check: func(m map[string]any) (string, kea.Diags) {
+		s := into[kea.Server](m)
+		return s.ID(), s.Validate()
+	},
+	importAttrs: func(id string) (map[string]any, error) {
+		return map[string]any{"name": id}, nil
+	},
+	fill: func(s *settings, m map[string]any) {
+		setDefault(m, "valid_lifetime", s.Defaults.ValidLifetime)
+		setDefault(m, "max_valid_lifetime", s.Defaults.MaxValidLifetime)
+		setDefault(m, "reservations_global", s.Defaults.ReservationsGlobal)
+		setDefault(m, "reservations_in_subnet", s.Defaults.ReservationsInSubnet)
+		setDefault(m, "reservations_out_of_pool", s.Defaults.ReservationsOutOfPool)
+		dirs, _ := m["directories"].(map[string]any)
+		if dirs == nil {
+			dirs = map[string]any{}
+		}
+		setDefault(dirs, "control_socket", *s.Dirs.ControlSocket)
+		setDefault(dirs, "hooks", *s.Dirs.Hooks)
+		setDefault(dirs, "lease", *s.Dirs.Lease)
+		setDefault(dirs, "log", *s.Dirs.Log)
+		m["directories"] = dirs
+	},
+}
+
+func setDefault(m map[string]any, k string, v any) {
+	if _, ok := m[k]; !ok {
+		m[k] = v
+	}
+}
+
+func newServerResource() resource.Resource { return &stateResource{k: serverKind} }

@@ -1,0 +1,32 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var optionDataKind = &objectKind{
+	typeName: "option_data",
+	description: "One DHCP option value, named so that servers, subnets, pools, classes and reservations can send it. " +
+		"The value is checked against the option's definition: the built-in standard DHCPv4 catalogue (Kea 3.0's) or a " +
+		"`kea_option_definition`.",
+	idDesc: "The option data's `name`.",
+	attrs: []attrSpec{
+		field("name", tString, "Unique name of this option value (not the Kea option name), e.g. `office-dns`.").req().identity(),
+		field("option", tString, "Kea option name, e.g. `domain-name-servers`. Set this, `code`, or both (they must agree)."),
+		field("code", tInt, "Option code, e.g. `6`."),
+		field("space", tString, "Option space. Defaults to `dhcp4`."),
+		field("data", tString, "The value as Kea reads it: comma-separated for arrays and records; hex bytes when `csv_format` is false. Set this or `values`."),
+		field("values", tStrings, "The value as a list, one element per array item or record field, e.g. `[cidrhost(var.lan, 1)]`. Joined with `, ` into `data`; commas inside an element are escaped."),
+		field("csv_format", tBool, "`false` to give `data` as raw hex bytes. Defaults to `true`."),
+		field("always_send", tBool, "Send the option even when the client does not ask for it."),
+		field("never_send", tBool, "Never send the option, even when asked (useful to mask an inherited option)."),
+	},
+	check: func(m map[string]any) (string, kea.Diags) {
+		o := into[kea.OptionData](m)
+		return idIf(o.ID(), m, "name"), o.Validate(-1)
+	},
+	importAttrs: func(id string) (map[string]any, error) { return map[string]any{"name": id}, nil },
+}
+
+func newOptionDataResource() resource.Resource { return &stateResource{k: optionDataKind} }

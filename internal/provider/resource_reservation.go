@@ -1,0 +1,73 @@
+package provider
+
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var identifierAttrs = []string{"hw_address", "duid", "client_id", "circuit_id", "flex_id"}
+
+var reservationKind = &objectKind{
+	typeName: "reservation",
+	description: "A host reservation. It identifies the client by exactly one of `hw_address`, `duid`, `client_id`, " +
+		"`circuit_id` or `flex_id`. It renders inside its subnet, or in the server's global `reservations` list when " +
+		"`reservations_global` is in effect for the subnet (a global reservation carries no address; the provider warns " +
+		"when it leaves `ip_address` out).",
+	idDesc: "`<server>/<subnet_id>/<identifier-type>=<identifier>`, e.g. `office-dhcp/10/hw-address=aa:bb:cc:00:00:01`. Hex identifiers are lower-case and colon-separated.",
+	attrs: concat([]attrSpec{
+		field("subnet", tString, "Id of the `kea_subnet` the reservation belongs to.").req().identity(),
+		field("hw_address", tMAC, "Client MAC address, e.g. `aa:bb:cc:dd:ee:ff`.").identity(),
+		field("duid", tString, "Client DUID as hex bytes, e.g. `00:03:00:01:aa:bb:cc:dd:ee:ff`.").identity(),
+		field("client_id", tString, "DHCPv4 client identifier (option 61) as hex bytes.").identity(),
+		field("circuit_id", tString, "Relay agent circuit id (option 82 sub-option 1), as hex bytes or as text in single quotes (`'ge-0/0/1'`).").identity(),
+		field("flex_id", tString, "Flexible identifier computed by the flex_id hook, as hex bytes or text in single quotes.").identity(),
+		field("ip_address", tIPv4, "Reserved address; must lie in the subnet, and outside its pools while `reservations_out_of_pool` is in effect."),
+		field("hostname", tString, "Host name handed to the client (a DNS name)."),
+		field("client_classes", tStrings, "Ids of `kea_client_class` objects the client is put in."),
+		optionDataAttr("reservation"),
+	}, bootAttrs(), []attrSpec{
+		userContextAttr(),
+		extraJSONAttr(),
+	}),
+	check: func(m map[string]any) (string, kea.Diags) {
+		h := into[kea.Reservation](m)
+		id := ""
+		if _, ok := m["subnet"]; ok {
+			n := 0
+			for _, a := range identifierAttrs {
+				if _, ok := m[a]; ok {
+					n++
+				}
+			}
+			if n == 1 {
+				id = h.ID()
+			}
+		}
+		return id, h.Validate(-1)
+	},
+	importAttrs: func(id string) (map[string]any, error) {
+		p, err := splitID(id, 3, "<server>/<subnet_id>/<identifier-type>=<identifier>")
+		if err != nil {
+			return nil, err
+		}
+		typ, val, ok := strings.Cut(p[2], "=")
+		attr := strings.ReplaceAll(typ, "-", "_")
+		if !ok || !contains(identifierAttrs, attr) {
+			return nil, errorf("import id %q: %q is not <identifier-type>=<identifier> with type hw-address, duid, client-id, circuit-id or flex-id", id, p[2])
+		}
+		return map[string]any{"subnet": p[0] + "/" + p[1], attr: val}, nil
+	},
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func newReservationResource() resource.Resource { return &stateResource{k: reservationKind} }

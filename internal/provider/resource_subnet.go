@@ -1,0 +1,55 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var subnetKind = &objectKind{
+	typeName: "subnet",
+	description: "An IPv4 subnet served by a `kea_dhcp_server` (`subnet4` entry). Kea identifies subnets by the explicit " +
+		"`subnet_id`, which must stay stable: leases are stored against it.",
+	idDesc: "`<server>/<subnet_id>`, e.g. `office-dhcp/10`.",
+	attrs: concat([]attrSpec{
+		field("server", tString, "Id of the `kea_dhcp_server` serving this subnet.").req().identity(),
+		field("subnet_id", tInt, "Kea subnet id, 1 to 4294967294, unique per server.").req().identity(),
+		field("prefix", tPrefix4, "The subnet, e.g. `192.0.2.0/24`; host bits must be zero.").req(),
+	}, lifetimeAttrs("subnet", true), timerAttrs(), []attrSpec{
+		optionDataAttr("subnet"),
+	}, classAttrs("subnet"), []attrSpec{
+		field("reservations_global", tBool, "Override of the server's `reservations_global`; unset inherits. When effective, this subnet's reservations render in the global list, without `ip-address`."),
+		field("reservations_in_subnet", tBool, "Override of the server's `reservations_in_subnet`; unset inherits."),
+		field("reservations_out_of_pool", tBool, "Override of the server's `reservations_out_of_pool`; unset inherits."),
+		field("reservations_only", tBool, "Serve reserved addresses only: no pools are rendered, and attaching a `kea_pool` is an error."),
+		field("relay_addresses", tIPv4s, "Addresses of the relays (giaddr) whose traffic selects this subnet (`relay.ip-addresses`)."),
+		userContextAttr(),
+		extraJSONAttr(),
+	}),
+	check: func(m map[string]any) (string, kea.Diags) {
+		s := into[kea.Subnet](m)
+		return idIf(s.ID(), m, "server", "subnet_id"), s.Validate(-1)
+	},
+	importAttrs: func(id string) (map[string]any, error) {
+		p, err := splitID(id, 2, "<server>/<subnet_id>")
+		if err != nil {
+			return nil, err
+		}
+		sid, err := parseInt(p[1], "subnet id")
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"server": p[0], "subnet_id": sid}, nil
+	},
+}
+
+// idIf returns id when every identity attribute is present.
+func idIf(id string, m map[string]any, keys ...string) string {
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			return ""
+		}
+	}
+	return id
+}
+
+func newSubnetResource() resource.Resource { return &stateResource{k: subnetKind} }

@@ -1,0 +1,462 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-nettypes/cidrtypes"
+	"github.com/hashicorp/terraform-plugin-framework-nettypes/hwtypes"
+	"github.com/hashicorp/terraform-plugin-framework-nettypes/iptypes"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// One attribute table per object kind is the single source of truth: the
+// resource schema, the decoder that reads the same object from a data
+// source or function argument (whole resource objects or plain HCL objects)
+// and the generated docs all come from it.
+
+type kind int
+
+const (
+	tString kind = iota
+	tInt
+	tFloat
+	tBool
+	tStrings
+	tJSON
+	tIPv4
+	tIPv4s
+	tPrefix4
+	tMAC
+	tObject
+	tObjects
+)
+
+type attrSpec struct {
+	name        string
+	t           kind
+	desc        string
+	required    bool
+	optComputed bool // optional; when unset the provider fills it at plan
+	replace     bool // changing it replaces the object (part of its identity)
+	nested      []attrSpec
+}
+
+func field(name string, t kind, desc string) attrSpec { return attrSpec{name: name, t: t, desc: desc} }
+
+func (a attrSpec) req() attrSpec                      { a.required = true; return a }
+func (a attrSpec) identity() attrSpec                 { a.replace = true; return a }
+func (a attrSpec) filled() attrSpec                   { a.optComputed = true; return a }
+func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
+	return attrSpec{name: name, t: t, desc: desc, nested: n}
+}
+
+// tfType is the attribute's Terraform type.
+func (a attrSpec) tfType() tftypes.Type {
+	switch a.t {
+	case tInt, tFloat:
+		return tftypes.Number
+	case tBool:
+		return tftypes.Bool
+	case tStrings, tIPv4s:
+		return tftypes.List{ElementType: tftypes.String}
+	case tObject:
+		return objectType(a.nested)
+	case tObjects:
+		return tftypes.List{ElementType: objectType(a.nested)}
+	}
+	return tftypes.String
+}
+
+func objectType(specs []attrSpec) tftypes.Object {
+	at := make(map[string]tftypes.Type, len(specs))
+	for _, s := range specs {
+		at[s.name] = s.tfType()
+	}
+	return tftypes.Object{AttributeTypes: at}
+}
+
+// resourceAttributes builds a resource schema from the table, plus the
+// computed id.
+func resourceAttributes(specs []attrSpec, idDesc string) map[string]schema.Attribute {
+	m := nestedResourceAttributes(specs)
+	m["id"] = schema.StringAttribute{
+		Computed:            true,
+		MarkdownDescription: idDesc,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+	return m
+}
+
+func nestedResourceAttributes(specs []attrSpec) map[string]schema.Attribute {
+	m := make(map[string]schema.Attribute, len(specs))
+	for _, s := range specs {
+		m[s.name] = s.resourceAttribute()
+	}
+	return m
+}
+
+func (a attrSpec) resourceAttribute() schema.Attribute {
+	opt := !a.required
+	comp := a.optComputed
+	desc := a.desc
+	var strPM []planmodifier.String
+	var intPM []planmodifier.Int64
+	var listPM []planmodifier.List
+	if a.replace {
+		strPM = append(strPM, stringplanmodifier.RequiresReplace())
+		intPM = append(intPM, int64planmodifier.RequiresReplace())
+		listPM = append(listPM, listplanmodifier.RequiresReplace())
+		desc += " Changing it replaces the object."
+	}
+	switch a.t {
+	case tString, tJSON:
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM}
+	case tIPv4:
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: iptypes.IPv4AddressType{}}
+	case tPrefix4:
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: cidrtypes.IPv4PrefixType{}}
+	case tMAC:
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: hwtypes.MACAddressType{}}
+	case tInt:
+		return schema.Int64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: intPM}
+	case tFloat:
+		return schema.Float64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
+	case tBool:
+		return schema.BoolAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
+	case tStrings:
+		return schema.ListAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+	case tIPv4s:
+		return schema.ListAttribute{ElementType: iptypes.IPv4AddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+	case tObject:
+		return schema.SingleNestedAttribute{Attributes: nestedResourceAttributes(a.nested), Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
+	case tObjects:
+		return schema.ListNestedAttribute{NestedObject: schema.NestedAttributeObject{Attributes: nestedResourceAttributes(a.nested)}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
+	}
+	panic("unknown attribute kind")
+}
+
+// decoder turns a Terraform value of an object kind into the JSON form the
+// internal/kea types read. It accepts whole resource objects (with id and
+// nulls) and plain HCL objects or maps of the same shape, including rows of
+// csvdecode(), whose values are all strings: numbers and booleans are
+// converted, and empty strings in optional attributes mean "not set".
+type decoder struct {
+	unknown []string // attribute paths whose value is not known yet
+	errs    []string
+}
+
+func (d *decoder) errf(where, format string, args ...any) {
+	d.errs = append(d.errs, where+": "+fmt.Sprintf(format, args...))
+}
+
+func join(where, name string) string {
+	if where == "" {
+		return name
+	}
+	return where + "." + name
+}
+
+// object decodes an object or map value against specs.
+func (d *decoder) object(v tftypes.Value, specs []attrSpec, where string) map[string]any {
+	if !v.IsKnown() {
+		d.unknown = append(d.unknown, where)
+		return nil
+	}
+	if v.IsNull() {
+		return nil
+	}
+	var fields map[string]tftypes.Value
+	if !(v.Type().Is(tftypes.Object{}) || v.Type().Is(tftypes.Map{})) || v.As(&fields) != nil {
+		d.errf(where, "must be an object, got %s", typeName(v.Type()))
+		return nil
+	}
+	out := make(map[string]any, len(fields))
+	byName := make(map[string]*attrSpec, len(specs))
+	for i := range specs {
+		byName[specs[i].name] = &specs[i]
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fv := fields[k]
+		s, ok := byName[k]
+		if !ok {
+			if k == "id" { // resource objects carry their computed id
+				continue
+			}
+			d.errf(where, "unsupported attribute %q (accepted: %s)", k, specNames(specs))
+			continue
+		}
+		if val, set := d.value(fv, s, join(where, k)); set {
+			out[k] = val
+		}
+	}
+	return out
+}
+
+func specNames(specs []attrSpec) string {
+	n := make([]string, len(specs))
+	for i, s := range specs {
+		n[i] = s.name
+	}
+	return strings.Join(n, ", ")
+}
+
+func typeName(t tftypes.Type) string {
+	switch {
+	case t.Is(tftypes.String):
+		return "a string"
+	case t.Is(tftypes.Number):
+		return "a number"
+	case t.Is(tftypes.Bool):
+		return "a bool"
+	case t.Is(tftypes.List{}), t.Is(tftypes.Tuple{}), t.Is(tftypes.Set{}):
+		return "a list"
+	case t.Is(tftypes.Object{}), t.Is(tftypes.Map{}):
+		return "an object"
+	}
+	return t.String()
+}
+
+// value decodes one attribute; set is false for null, unknown and (in
+// optional attributes) empty strings.
+func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) {
+	if !v.IsKnown() {
+		d.unknown = append(d.unknown, where)
+		return nil, false
+	}
+	if v.IsNull() {
+		return nil, false
+	}
+	t := v.Type()
+	if t.Is(tftypes.String) && s.t != tString && s.t != tJSON {
+		var str string
+		_ = v.As(&str)
+		if str == "" && !s.required {
+			return nil, false
+		}
+	}
+	switch s.t {
+	case tString, tJSON, tIPv4, tPrefix4, tMAC:
+		if !t.Is(tftypes.String) {
+			d.errf(where, "must be a string, got %s", typeName(t))
+			return nil, false
+		}
+		var str string
+		_ = v.As(&str)
+		if str == "" && !s.required && s.t == tString {
+			return nil, false
+		}
+		return str, true
+	case tInt, tFloat:
+		var f *big.Float
+		switch {
+		case t.Is(tftypes.Number):
+			_ = v.As(&f)
+		case t.Is(tftypes.String):
+			var str string
+			_ = v.As(&str)
+			parsed, _, err := big.ParseFloat(strings.TrimSpace(str), 10, 256, big.ToNearestEven)
+			if err != nil {
+				d.errf(where, "%q is not a number", str)
+				return nil, false
+			}
+			f = parsed
+		default:
+			d.errf(where, "must be a number, got %s", typeName(t))
+			return nil, false
+		}
+		if s.t == tFloat {
+			fl, _ := f.Float64()
+			return fl, true
+		}
+		if !f.IsInt() {
+			d.errf(where, "%s is not a whole number", f.Text('g', -1))
+			return nil, false
+		}
+		i, acc := f.Int64()
+		if acc != big.Exact {
+			d.errf(where, "%s is out of range", f.Text('g', -1))
+			return nil, false
+		}
+		return i, true
+	case tBool:
+		switch {
+		case t.Is(tftypes.Bool):
+			var b bool
+			_ = v.As(&b)
+			return b, true
+		case t.Is(tftypes.String):
+			var str string
+			_ = v.As(&str)
+			b, err := strconv.ParseBool(strings.TrimSpace(str))
+			if err != nil {
+				d.errf(where, "%q is not a bool", str)
+				return nil, false
+			}
+			return b, true
+		}
+		d.errf(where, "must be a bool, got %s", typeName(t))
+		return nil, false
+	case tStrings, tIPv4s:
+		elems, ok := d.list(v, where)
+		if !ok {
+			return nil, false
+		}
+		out := make([]string, 0, len(elems))
+		for i, e := range elems {
+			ew := fmt.Sprintf("%s[%d]", where, i)
+			if !e.IsKnown() {
+				d.unknown = append(d.unknown, where)
+				return nil, false
+			}
+			if e.IsNull() || !e.Type().Is(tftypes.String) {
+				d.errf(ew, "must be a string")
+				continue
+			}
+			var str string
+			_ = e.As(&str)
+			out = append(out, str)
+		}
+		return out, true
+	case tObject:
+		o := d.object(v, s.nested, where)
+		return o, o != nil
+	case tObjects:
+		elems, ok := d.list(v, where)
+		if !ok {
+			return nil, false
+		}
+		out := make([]any, 0, len(elems))
+		for i, e := range elems {
+			o := d.object(e, s.nested, fmt.Sprintf("%s[%d]", where, i))
+			if o == nil {
+				o = map[string]any{}
+			}
+			out = append(out, o)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func (d *decoder) list(v tftypes.Value, where string) ([]tftypes.Value, bool) {
+	var elems []tftypes.Value
+	t := v.Type()
+	if !(t.Is(tftypes.List{}) || t.Is(tftypes.Tuple{}) || t.Is(tftypes.Set{})) || v.As(&elems) != nil {
+		d.errf(where, "must be a list, got %s", typeName(t))
+		return nil, false
+	}
+	return elems, true
+}
+
+// into converts the decoded form into a kea type.
+func into[T any](m map[string]any) T {
+	var out T
+	raw, err := json.Marshal(m)
+	if err == nil {
+		err = json.Unmarshal(raw, &out)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("decoded object does not fit %T: %v", out, err)) // the tables and kea types disagree: a bug
+	}
+	return out
+}
+
+// encode turns a decoded (JSON-form) object back into a Terraform value of
+// the kind's object type; used for import. Missing attributes are null.
+func encode(m map[string]any, specs []attrSpec, withID string) (tftypes.Value, error) {
+	ot := objectType(specs)
+	vals := make(map[string]tftypes.Value, len(specs)+1)
+	for _, s := range specs {
+		v, err := encodeValue(m[s.name], s)
+		if err != nil {
+			return tftypes.Value{}, fmt.Errorf("%s: %w", s.name, err)
+		}
+		vals[s.name] = v
+	}
+	if withID != "" || m != nil {
+		ot.AttributeTypes["id"] = tftypes.String
+		vals["id"] = tftypes.NewValue(tftypes.String, withID)
+	}
+	return tftypes.NewValue(ot, vals), nil
+}
+
+func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
+	t := s.tfType()
+	if v == nil {
+		return tftypes.NewValue(t, nil), nil
+	}
+	switch s.t {
+	case tInt, tFloat:
+		switch n := v.(type) {
+		case int64:
+			return tftypes.NewValue(t, new(big.Float).SetInt64(n)), nil
+		case float64:
+			return tftypes.NewValue(t, big.NewFloat(n)), nil
+		}
+	case tBool:
+		if b, ok := v.(bool); ok {
+			return tftypes.NewValue(t, b), nil
+		}
+	case tStrings, tIPv4s:
+		if l, ok := v.([]string); ok {
+			elems := make([]tftypes.Value, len(l))
+			for i, e := range l {
+				elems[i] = tftypes.NewValue(tftypes.String, e)
+			}
+			return tftypes.NewValue(t, elems), nil
+		}
+	case tObject:
+		if o, ok := v.(map[string]any); ok {
+			return encodeNested(o, s.nested)
+		}
+	case tObjects:
+		if l, ok := v.([]any); ok {
+			elems := make([]tftypes.Value, len(l))
+			for i, e := range l {
+				o, _ := e.(map[string]any)
+				ev, err := encodeNested(o, s.nested)
+				if err != nil {
+					return tftypes.Value{}, err
+				}
+				elems[i] = ev
+			}
+			return tftypes.NewValue(t, elems), nil
+		}
+	default:
+		if str, ok := v.(string); ok {
+			return tftypes.NewValue(t, str), nil
+		}
+	}
+	return tftypes.Value{}, fmt.Errorf("unexpected value %v", v)
+}
+
+func encodeNested(m map[string]any, specs []attrSpec) (tftypes.Value, error) {
+	vals := make(map[string]tftypes.Value, len(specs))
+	for _, s := range specs {
+		v, err := encodeValue(m[s.name], s)
+		if err != nil {
+			return tftypes.Value{}, fmt.Errorf("%s: %w", s.name, err)
+		}
+		vals[s.name] = v
+	}
+	return tftypes.NewValue(objectType(specs), vals), nil
+}
+
+var _ = context.Background

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# kea-check.sh - validate Kea config files with the real Kea 3.0 daemons.
+#
+# Usage: scripts/kea-check.sh [-v] [--expect-fail] FILE...
+#
+# For each FILE the daemon is chosen from its top-level key(s):
+#   Dhcp4 -> kea-dhcp4 -T, Dhcp6 -> kea-dhcp6 -T, DhcpDdns -> kea-dhcp-ddns -t
+# (kea-dhcp-ddns has no -T option; -t is its only check mode). A file with
+# several of these keys is checked by each matching daemon.
+# The file is copied into a per-run directory under the chroot's /tmp and
+# checked with `chroot $KEA_CACHE/root <daemon> -T /tmp/...`.
+#
+# Default mode: prints "ok FILE" for an accepted file, or Kea's output and
+#   "FAIL FILE" for a rejected one; exits 1 if any file was rejected.
+# --expect-fail: every FILE must be REJECTED by Kea. Prints Kea's error
+#   lines and "rejected FILE", or "FAIL FILE (accepted, expected rejection)";
+#   exits 1 if any file was accepted.
+# -v: also print Kea's full output for accepted files / rejections.
+#
+# Exit status: 0 success, 1 check failure, 2 usage or infrastructure error
+# (Kea not installable, unreadable file, unknown top-level key, daemon
+# crashed or could not be executed). Never skips silently.
+# Runs scripts/kea-install.sh first (a few hundred ms when cached).
+# Environment: KEA_CACHE (see kea-install.sh).
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$SCRIPT_DIR/.." && pwd)
+export KEA_CACHE=${KEA_CACHE:-$REPO/.cache/kea}
+
+err() { printf 'kea-check: ERROR: %s\n' "$*" >&2; }
+usage() {
+	sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" >&2
+}
+
+expect_fail=0
+verbose=0
+files=()
+while [[ $# -gt 0 ]]; do
+	case $1 in
+	--expect-fail) expect_fail=1 ;;
+	-v | --verbose) verbose=1 ;;
+	-h | --help)
+		usage
+		exit 0
+		;;
+	--)
+		shift
+		files+=("$@")
+		break
+		;;
+	-*)
+		usage
+		err "unknown option: $1"
+		exit 2
+		;;
+	*) files+=("$1") ;;
+	esac
+	shift
+done
+if [[ ${#files[@]} -eq 0 ]]; then
+	usage
+	err "no FILE given"
+	exit 2
+fi
+
+if ! ROOT=$("$SCRIPT_DIR/kea-install.sh"); then
+	err "Kea could not be installed (see kea-install messages above); refusing to skip the check"
+	exit 2
+fi
+[[ -x $ROOT/usr/sbin/kea-dhcp4 ]] || {
+	err "kea-install.sh returned '$ROOT' which has no usr/sbin/kea-dhcp4"
+	exit 2
+}
+
+# Hold a shared lock so a concurrent kea-install rebuild cannot swap the
+# chroot away mid-check.
+exec 9>"$KEA_CACHE/.lock"
+if command -v flock >/dev/null 2>&1; then
+	flock -s 9
+fi
+
+# Prints the top-level Kea sections of file $1, one per line.
+top_level_keys() {
+	local f=$1
+	if command -v jq >/dev/null 2>&1 && jq -r 'keys_unsorted[]' "$f" 2>/dev/null; then
+		return 0
+	fi
+	if command -v python3 >/dev/null 2>&1 &&
+		python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' "$f" 2>/dev/null; then
+		return 0
+	fi
+	# Not plain JSON (Kea accepts comments): fall back to grep.
+	grep -oE '"(Dhcp4|Dhcp6|DhcpDdns)"[[:space:]]*:' "$f" | grep -oE 'Dhcp4|Dhcp6|DhcpDdns' | sort -u
+}
+
+run_dir=$(mktemp -d "$ROOT/tmp/kea-check.XXXXXX")
+trap 'rm -rf "$run_dir"' EXIT
+chroot_dir=/tmp/${run_dir##*/}
+
+failures=0
+errors=0
+n=0
+for file in "${files[@]}"; do
+	if [[ ! -f $file || ! -r $file ]]; then
+		err "cannot read $file"
+		errors=$((errors + 1))
+		continue
+	fi
+	n=$((n + 1))
+	base=$(basename "$file")
+	base=${base//[^A-Za-z0-9._-]/_}
+	cp "$file" "$run_dir/$n-$base"
+	target=$chroot_dir/$n-$base
+
+	checks=()
+	while read -r key; do
+		case $key in
+		Dhcp4) checks+=("kea-dhcp4 -T") ;;
+		Dhcp6) checks+=("kea-dhcp6 -T") ;;
+		DhcpDdns) checks+=("kea-dhcp-ddns -t") ;;
+		esac
+	done < <(top_level_keys "$file" || true)
+	if [[ ${#checks[@]} -eq 0 ]]; then
+		err "$file: no top-level Dhcp4, Dhcp6 or DhcpDdns key found"
+		errors=$((errors + 1))
+		continue
+	fi
+
+	accepted=1
+	output=""
+	for check in "${checks[@]}"; do
+		read -r daemon flag <<<"$check"
+		rc=0
+		out=$(chroot "$ROOT" "/usr/sbin/$daemon" "$flag" "$target" 2>&1) || rc=$?
+		output+="--- $daemon $flag (exit $rc)"$'\n'"$out"$'\n'
+		if [[ $rc -eq 1 ]]; then
+			accepted=0
+		elif [[ $rc -ne 0 ]]; then
+			# 1 is Kea's "configuration rejected"; anything else (127, signals)
+			# means the daemon did not really run the check.
+			printf '%s\n' "$output" >&2
+			err "$file: $daemon exited with $rc (not a config verdict: crash or chroot problem)"
+			errors=$((errors + 1))
+			continue 2
+		fi
+	done
+
+	if [[ $expect_fail -eq 0 ]]; then
+		if [[ $accepted -eq 1 ]]; then
+			[[ $verbose -eq 1 ]] && printf '%s' "$output"
+			printf 'ok %s\n' "$file"
+		else
+			printf '%s' "$output"
+			printf 'FAIL %s\n' "$file"
+			failures=$((failures + 1))
+		fi
+	else
+		if [[ $accepted -eq 0 ]]; then
+			if [[ $verbose -eq 1 ]]; then
+				printf '%s' "$output"
+			else
+				msg=$(printf '%s' "$output" | grep -E '^(Error encountered|Syntax check failed)|ERROR' || true)
+				printf '%s\n' "${msg:-$output}"
+			fi
+			printf 'rejected %s\n' "$file"
+		else
+			printf '%s' "$output"
+			printf 'FAIL %s (accepted, expected rejection)\n' "$file"
+			failures=$((failures + 1))
+		fi
+	fi
+done
+
+if [[ $errors -gt 0 ]]; then
+	err "$errors file(s) could not be checked"
+	exit 2
+fi
+[[ $failures -eq 0 ]] || exit 1
