@@ -95,7 +95,57 @@ top_level_keys() {
 }
 
 run_dir=$(mktemp -d "$ROOT/tmp/kea-check.XXXXXX")
-trap 'rm -rf "$run_dir"' EXIT
+netns=""
+cleanup() {
+	rm -rf "$run_dir"
+	if [[ -n $netns ]]; then ip netns del "$netns" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+# doc_interfaces FILE: the interface names a Dhcp4/Dhcp6 document listens on
+# (interfaces-config.interfaces, without "/address" and without "*").
+doc_interfaces() {
+	python3 - "$1" <<'PY'
+import json, sys
+try:
+    doc = json.load(open(sys.argv[1]))
+except ValueError:
+    sys.exit(0)
+names = set()
+for top in ("Dhcp4", "Dhcp6"):
+    ifc = (doc.get(top) or {}).get("interfaces-config") or {}
+    for i in ifc.get("interfaces") or []:
+        name = i.split("/")[0]
+        if name and name != "*":
+            names.add(name)
+print("\n".join(sorted(names)))
+PY
+}
+
+# Kea checks that listed interfaces exist. A document naming real interfaces
+# (eth1, ...) is checked in a network namespace of its own holding veth
+# interfaces of those names, so the check does not depend on this host.
+# with_interfaces NAME...: make the namespace and print the command prefix.
+with_interfaces() {
+	if ! command -v ip >/dev/null 2>&1; then
+		apt-get install -y -qq iproute2 >/dev/null 2>&1 || true
+	fi
+	command -v ip >/dev/null 2>&1 || {
+		err "the document names interfaces ($*), and checking it needs 'ip' (iproute2) to create them in a network namespace"
+		return 1
+	}
+	netns=kea-check-$$-$n
+	ip netns add "$netns"
+	local i=0 name
+	for name in "$@"; do
+		i=$((i + 1))
+		ip -n "$netns" link add "$name" type veth peer name "kcpeer$i" &&
+			ip -n "$netns" link set "$name" up || {
+			err "could not create interface $name in namespace $netns"
+			return 1
+		}
+	done
+}
 chroot_dir=/tmp/${run_dir##*/}
 
 failures=0
@@ -127,12 +177,22 @@ for file in "${files[@]}"; do
 		continue
 	fi
 
+	prefix=()
+	mapfile -t ifaces < <(doc_interfaces "$file")
+	if [[ ${#ifaces[@]} -gt 0 && -n ${ifaces[0]} ]]; then
+		if ! with_interfaces "${ifaces[@]}"; then
+			errors=$((errors + 1))
+			continue
+		fi
+		prefix=(ip netns exec "$netns")
+	fi
+
 	accepted=1
 	output=""
 	for check in "${checks[@]}"; do
 		read -r daemon flag <<<"$check"
 		rc=0
-		out=$(chroot "$ROOT" "/usr/sbin/$daemon" "$flag" "$target" 2>&1) || rc=$?
+		out=$("${prefix[@]}" chroot "$ROOT" "/usr/sbin/$daemon" "$flag" "$target" 2>&1) || rc=$?
 		output+="--- $daemon $flag (exit $rc)"$'\n'"$out"$'\n'
 		if [[ $rc -eq 1 ]]; then
 			accepted=0
@@ -169,6 +229,10 @@ for file in "${files[@]}"; do
 			printf 'FAIL %s (accepted, expected rejection)\n' "$file"
 			failures=$((failures + 1))
 		fi
+	fi
+	if [[ -n $netns ]]; then
+		ip netns del "$netns" 2>/dev/null || true
+		netns=""
 	fi
 done
 

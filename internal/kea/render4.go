@@ -342,13 +342,7 @@ func (rd *renderer) selectSubnets() []*subnetInfo {
 		prefixes[p] = si
 		si.global = boolv(s.ReservationsGlobal, boolv(srv.ReservationsGlobal, BuiltinDefaults.ReservationsGlobal))
 		si.outPool = boolv(s.ReservationsOutOfPool, boolv(srv.ReservationsOutOfPool, BuiltinDefaults.ReservationsOutOfPool))
-		valid := srv.validLifetime()
-		if s.ValidLifetime != nil {
-			valid = *s.ValidLifetime
-		}
-		if s.ValidLifetime == nil && (s.RenewTimer != nil || s.RebindTimer != nil) {
-			checkLifetimes(r, nil, &valid, nil, s.RenewTimer, s.RebindTimer)
-		}
+		checkInheritedLifetimes(r, s, srv)
 		out = append(out, si)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].s.SubnetID < out[b].s.SubnetID })
@@ -853,4 +847,35 @@ func testAttr(c *ClientClass) string {
 		return "template_test"
 	}
 	return "test"
+}
+
+// checkInheritedLifetimes checks a subnet's lifetimes against the values it
+// inherits from its server, as Kea does when it builds the subnet: an
+// effective valid lifetime outside the effective [min, max] is rejected.
+func checkInheritedLifetimes(r reporter, s *Subnet, srv *Server) {
+	pick := func(own, inherited *int64) *int64 {
+		if own != nil {
+			return own
+		}
+		return inherited
+	}
+	serverValid, serverMax := srv.validLifetime(), srv.maxValidLifetime()
+	min := pick(s.MinValidLifetime, srv.MinValidLifetime)
+	valid := pick(s.ValidLifetime, &serverValid)
+	max := pick(s.MaxValidLifetime, &serverMax)
+	from := func(own *int64, name string) string {
+		if own == nil {
+			return fmt.Sprintf("%s inherited from server %q", name, srv.Name)
+		}
+		return name
+	}
+	switch {
+	case *valid > *max:
+		r.errf("valid_lifetime", "the effective valid lifetime %d is greater than the effective maximum %d (%s); set max_valid_lifetime on the subnet or lower the lifetime", *valid, *max, from(s.MaxValidLifetime, "max_valid_lifetime"))
+	case min != nil && *valid < *min:
+		r.errf("valid_lifetime", "the effective valid lifetime %d is less than the effective minimum %d (%s)", *valid, *min, from(s.MinValidLifetime, "min_valid_lifetime"))
+	}
+	if s.ValidLifetime == nil && (s.RenewTimer != nil || s.RebindTimer != nil) {
+		checkLifetimes(r, nil, valid, nil, s.RenewTimer, s.RebindTimer)
+	}
 }

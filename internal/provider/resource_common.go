@@ -3,8 +3,8 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"math/big"
 	"fmt"
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -227,11 +227,30 @@ func addKeaDiags(diags *diag.Diagnostics, ds kea.Diags, unknown []string) {
 	}
 }
 
+// attrGroups are attributes checked together: when one of a group is not
+// known yet, findings on any of them wait for the plan.
+var attrGroups = [][]string{
+	{"data", "values", "option", "code"},
+	{"range", "start", "end"},
+	identifierAttrs,
+	{"test", "template_test"},
+}
+
+func rootAttr(a string) string {
+	return strings.SplitN(strings.SplitN(a, ".", 2)[0], "[", 2)[0]
+}
+
 func isUnknownAttr(attr string, unknown []string) bool {
-	root := strings.SplitN(strings.SplitN(attr, ".", 2)[0], "[", 2)[0]
+	root := rootAttr(attr)
 	for _, u := range unknown {
-		if strings.SplitN(strings.SplitN(u, ".", 2)[0], "[", 2)[0] == root {
+		ur := rootAttr(u)
+		if ur == root {
 			return true
+		}
+		for _, g := range attrGroups {
+			if contains(g, ur) && contains(g, root) {
+				return true
+			}
 		}
 	}
 	return false

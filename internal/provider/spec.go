@@ -55,9 +55,9 @@ type attrSpec struct {
 
 func field(name string, t kind, desc string) attrSpec { return attrSpec{name: name, t: t, desc: desc} }
 
-func (a attrSpec) req() attrSpec                      { a.required = true; return a }
-func (a attrSpec) identity() attrSpec                 { a.replace = true; return a }
-func (a attrSpec) filled() attrSpec                   { a.optComputed = true; return a }
+func (a attrSpec) req() attrSpec      { a.required = true; return a }
+func (a attrSpec) identity() attrSpec { a.replace = true; return a }
+func (a attrSpec) filled() attrSpec   { a.optComputed = true; return a }
 func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
 	return attrSpec{name: name, t: t, desc: desc, nested: n}
 }

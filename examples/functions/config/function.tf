@@ -1,0 +1,30 @@
+resource "kea_dhcp_server" "main" {
+  name = "dhcp-1"
+}
+
+resource "kea_subnet" "lan" {
+  server    = kea_dhcp_server.main.id
+  subnet_id = 10
+  prefix    = "192.0.2.0/24"
+}
+
+# Plain objects work as well as resources, e.g. rows of a CSV file:
+# pools = csvdecode(file("pools.csv"))
+locals {
+  pools = [
+    { subnet = "dhcp-1/10", range = "192.0.2.100 - 192.0.2.149" },
+    { subnet = "dhcp-1/10", range = "192.0.2.150 - 192.0.2.199" },
+  ]
+  rendered = provider::kea::config(kea_dhcp_server.main, {
+    subnets = [kea_subnet.lan]
+    pools   = local.pools
+  })
+}
+
+output "kea_dhcp4_conf" {
+  value = local.rendered.config
+}
+
+output "kea_dhcp4_sha256" {
+  value = local.rendered.sha256
+}

@@ -1,0 +1,4 @@
+import {
+  to = kea_client_class.pxe
+  id = "pxe"
+}

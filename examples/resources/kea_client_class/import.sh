@@ -1,0 +1,2 @@
+# The class name.
+terraform import kea_client_class.pxe pxe

@@ -1,0 +1,4 @@
+import {
+  to = kea_dhcp_server.main
+  id = "dhcp-1"
+}

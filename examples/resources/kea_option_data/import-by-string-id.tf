@@ -1,0 +1,4 @@
+import {
+  to = kea_option_data.dns
+  id = "dns"
+}

@@ -1,0 +1,2 @@
+# The option data's name.
+terraform import kea_option_data.dns dns

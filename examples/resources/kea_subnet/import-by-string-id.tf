@@ -1,0 +1,4 @@
+import {
+  to = kea_subnet.lan
+  id = "dhcp-1/10"
+}

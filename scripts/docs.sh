@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Format the examples and regenerate docs/ (offline: tfplugindocs uses the
+# terraform found by scripts/terraform.sh).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+use_terraform
+cd "$REPO"
+export TF_CLI_CONFIG_FILE=/dev/null
+terraform fmt -recursive examples/ >/dev/null
+go tool tfplugindocs generate --provider-name kea >/dev/null
+go tool tfplugindocs validate --provider-name kea

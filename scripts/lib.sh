@@ -1,0 +1,77 @@
+# Shared helpers for the project's scripts. Source it.
+# shellcheck shell=bash
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export CHECKPOINT_DISABLE=1
+
+# use_terraform: put a terraform >= 1.8 first on PATH and export
+# TF_ACC_TERRAFORM_PATH so terraform-plugin-testing never downloads one.
+use_terraform() {
+	local tf
+	tf=$("$REPO/scripts/terraform.sh")
+	export TF_ACC_TERRAFORM_PATH=$tf
+	export PATH="$(dirname "$tf"):$PATH"
+}
+
+# dev_override_config DIR: write a CLI config that serves keaform/kea from
+# the binary in DIR (make build puts it in .cache/bin) and print its path.
+dev_override_config() {
+	local cfg="$REPO/.cache/dev.tfrc"
+	cat >"$cfg" <<CFG
+provider_installation {
+  dev_overrides {
+    "keaform/kea" = "$1"
+  }
+  direct {}
+}
+CFG
+	printf '%s\n' "$cfg"
+}
+
+# render_example DIR OUT: terraform apply DIR with the dev override (state
+# and data kept in a scratch directory) and write every output that is a
+# Kea document to OUT/<output>.json. Prints the files written.
+render_example() {
+	local dir=$1 out=$2 scratch
+	scratch=$(mktemp -d)
+	mkdir -p "$out"
+	# Work on a copy; docs examples leave out the required_providers block
+	# (the registry docs show the resource alone), so add one.
+	cp -r "$dir" "$scratch/work"
+	rm -rf "$scratch/work/.terraform" "$scratch/work"/*.tfstate* "$scratch/work/.terraform.lock.hcl"
+	if ! grep -q 'required_providers' "$scratch/work"/*.tf; then
+		printf 'terraform {\n  required_providers {\n    kea = { source = "keaform/kea" }\n  }\n}\n' >"$scratch/work/zz_required_providers.tf"
+	fi
+	local -a tf=(env TF_CLI_CONFIG_FILE="$(dev_override_config "$REPO/.cache/bin")" TF_IN_AUTOMATION=1 terraform -chdir="$scratch/work")
+	if ! "${tf[@]}" apply -auto-approve -input=false -no-color >"$scratch/apply.log" 2>&1; then
+		echo "terraform apply failed in $dir:" >&2
+		cat "$scratch/apply.log" >&2
+		rm -rf "$scratch"
+		return 1
+	fi
+	# A second plan must be empty.
+	if ! "${tf[@]}" plan -detailed-exitcode -input=false -no-color >"$scratch/plan.log" 2>&1; then
+		echo "second plan of $dir is not empty:" >&2
+		cat "$scratch/plan.log" >&2
+		rm -rf "$scratch"
+		return 1
+	fi
+	"${tf[@]}" output -json >"$scratch/outputs.json"
+	python3 - "$scratch/outputs.json" "$out" <<'PY'
+import json, sys, os
+outs = json.load(open(sys.argv[1]))
+for name, o in sorted(outs.items()):
+    v = o.get("value")
+    if not isinstance(v, str):
+        continue
+    try:
+        doc = json.loads(v)
+    except ValueError:
+        continue
+    if isinstance(doc, dict) and set(doc) & {"Dhcp4", "Dhcp6", "DhcpDdns"}:
+        path = os.path.join(sys.argv[2], name + ".json")
+        with open(path, "w") as f:
+            f.write(v)
+        print(path)
+PY
+	rm -rf "$scratch"
+}

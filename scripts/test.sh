@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# make test: everything, including the real-Kea checks. Fails (never skips)
+# when terraform or Kea cannot be had.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "gofmt and go vet"
+unformatted=$(gofmt -l $(git ls-files '*.go') internal main.go 2>/dev/null | sort -u)
+if [[ -n $unformatted ]]; then
+	echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+go vet ./...
+
+step "terraform (>= 1.8) and Kea 3.0"
+use_terraform
+terraform version | head -1
+if ! "$REPO/scripts/kea-install.sh" >/dev/null; then
+	echo "make test: Kea 3.0 could not be installed; the real-Kea checks cannot run" >&2
+	exit 1
+fi
+
+step "go test (unit, golden and Terraform tests with $TF_ACC_TERRAFORM_PATH)"
+go test -count=1 ./...
+
+step "Kea 3.0 loads every golden document (-T)"
+mapfile -t golden < <(git ls-files 'internal/kea/testdata/golden/*.kea4.json'; ls internal/kea/testdata/golden/*.kea4.json 2>/dev/null)
+mapfile -t golden < <(printf '%s\n' "${golden[@]}" | sort -u)
+scripts/kea-check.sh "${golden[@]}"
+
+step "Kea 3.0 rejects what the provider rejects (corpus)"
+mapfile -t rejected < <(ls internal/kea/testdata/rejected/*.json 2>/dev/null)
+if [[ ${#rejected[@]} -gt 0 ]]; then
+	scripts/kea-check.sh --expect-fail "${rejected[@]}" | grep -E '^(rejected|FAIL)'
+fi
+
+step "Kea install smoke test"
+scripts/kea-smoke.sh | tail -1
+
+step "examples: apply, empty second plan, Kea -T on every rendered document"
+go build -o .cache/bin/terraform-provider-kea .
+scripts/examples.sh
+
+step "docs/ is up to date"
+scripts/docs.sh >/dev/null
+if ! git diff --exit-code --stat -- docs examples; then
+	echo "docs/ or examples/ changed when regenerated: run 'make docs' and commit" >&2
+	exit 1
+fi
+if [[ -n $(git status --porcelain -- docs examples) ]]; then
+	git status --porcelain -- docs examples
+	echo "untracked files in docs/ or examples/ after regenerating: run 'make docs' and commit" >&2
+	exit 1
+fi
+echo
+echo "make test: all checks passed"
