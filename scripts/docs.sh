@@ -7,5 +7,14 @@ use_terraform
 cd "$REPO"
 export TF_CLI_CONFIG_FILE=/dev/null
 terraform fmt -recursive examples/ >/dev/null
-go tool tfplugindocs generate --provider-name kea >/dev/null
-go tool tfplugindocs validate --provider-name kea
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! go tool tfplugindocs generate --provider-name kea >"$log" 2>&1; then
+	cat "$log" >&2
+	exit 1
+fi
+if ! go tool tfplugindocs validate --provider-name kea >"$log" 2>&1; then
+	cat "$log" >&2
+	exit 1
+fi
+echo "docs: generated and validated"

@@ -1,0 +1,287 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// wrapped matches words in order across Terraform's line wrapping.
+func wrapped(words string) *regexp.Regexp {
+	parts := strings.Fields(words)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile(strings.Join(parts, `[\s│]+`))
+}
+
+// render wraps objects (HCL) in a config function call on a plain server.
+func render(server, objects string) string {
+	return fmt.Sprintf(`
+output "doc" {
+  value = provider::kea::config(%s, %s).config
+}
+`, server, objects)
+}
+
+const plainServer = `{ name = "s1" }`
+
+type badInput struct {
+	name   string
+	config string
+	want   string // words of the expected message, in order
+}
+
+var badInputs = []badInput{
+	// Single objects: the resource's own rules, reported on the attribute.
+	{"subnet host bits", `resource "kea_subnet" "x" {
+  server = "s1"
+  subnet_id = 1
+  prefix = "192.0.2.5/24"
+}`, `kea_subnet "s1/1" prefix: "192.0.2.5/24" has host bits set; the network is 192.0.2.0/24`},
+	{"subnet id zero", `resource "kea_subnet" "x" {
+  server = "s1"
+  subnet_id = 0
+  prefix = "192.0.2.0/24"
+}`, `subnet_id: 0 is out of range: Kea subnet ids are 1 to 4294967294`},
+	{"subnet id too large", `resource "kea_subnet" "x" {
+  server = "s1"
+  subnet_id = 4294967295
+  prefix = "192.0.2.0/24"
+}`, `subnet_id: 4294967295 is out of range`},
+	{"timers out of order", `resource "kea_subnet" "x" {
+  server = "s1"
+  subnet_id = 1
+  prefix = "192.0.2.0/24"
+  renew_timer = 1800
+  rebind_timer = 900
+}`, `renew_timer: 1800 must be less than rebind_timer (900)`},
+	{"t1 percent", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  t1_percent = 1.5
+}`, `t1_percent: 1.5 is out of range: Kea takes a fraction greater than 0 and less than 1`},
+	{"unix socket outside socket dir", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  control_sockets = [{ type = "unix", socket_name = "/tmp/k.sock" }]
+}`, `control_sockets[0].socket_name: "/tmp/k.sock" is not in /run/kea`},
+	{"hook outside hooks dir", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  hooks_libraries = [{ library = "/usr/lib/kea/hooks/libdhcp_lease_cmds.so" }]
+}`, `hooks_libraries[0].library: "/usr/lib/kea/hooks/libdhcp_lease_cmds.so" is not in /usr/lib/x86_64-linux-gnu/kea/hooks`},
+	{"lease file outside lease dir", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  lease_database = { type = "memfile", name = "/tmp/leases.csv" }
+}`, `lease_database.name: "/tmp/leases.csv" is not in /var/lib/kea`},
+	{"two unix sockets", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  control_sockets = [{ type = "unix", socket_name = "a" }, { type = "unix", socket_name = "b" }]
+}`, `control_sockets[1].type: Kea allows one unix control socket per server`},
+	{"http socket host name", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  control_sockets = [{ type = "http", address = "localhost", port = 8000 }]
+}`, `control_sockets[0].address: "localhost" is not an IP address`},
+	{"user context not an object", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  user_context = jsonencode([1, 2])
+}`, `user_context: must be a JSON object, got an array`},
+	{"extra json not JSON", `resource "kea_subnet" "x" {
+  server = "s1"
+  subnet_id = 1
+  prefix = "192.0.2.0/24"
+  extra_json = "{not json"
+}`, `extra_json: not valid JSON`},
+	{"min above max lifetime", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  min_valid_lifetime = 7200
+  max_valid_lifetime = 3600
+  valid_lifetime = 3600
+}`, `min_valid_lifetime: 7200 is greater than max_valid_lifetime (3600)`},
+	{"family 6 not yet", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  family = 6
+}`, `family: DHCPv6 servers are not supported yet`},
+	{"pool reversed", `resource "kea_pool" "x" {
+  subnet = "s1/1"
+  range = "192.0.2.200 - 192.0.2.100"
+}`, `range: the range 192.0.2.200 - 192.0.2.100 is reversed`},
+	{"pool range and start", `resource "kea_pool" "x" {
+  subnet = "s1/1"
+  range = "192.0.2.100 - 192.0.2.200"
+  start = "192.0.2.100"
+}`, `range: set range or start/end, not both`},
+	{"reservation two identifiers", `resource "kea_reservation" "x" {
+  subnet = "s1/1"
+  hw_address = "aa:bb:cc:dd:ee:ff"
+  client_id = "01:aa:bb:cc:dd:ee:ff"
+}`, `client_id: a reservation has exactly one identifier; hw_address is already set`},
+	{"reservation no identifier", `resource "kea_reservation" "x" {
+  subnet = "s1/1"
+  ip_address = "192.0.2.10"
+}`, `hw_address: a reservation needs exactly one identifier`},
+	{"reservation of 0.0.0.0", `resource "kea_reservation" "x" {
+  subnet = "s1/1"
+  hw_address = "aa:bb:cc:dd:ee:ff"
+  ip_address = "0.0.0.0"
+}`, `ip_address: 0.0.0.0 cannot be reserved`},
+	{"reservation bad hostname", `resource "kea_reservation" "x" {
+  subnet = "s1/1"
+  hw_address = "aa:bb:cc:dd:ee:ff"
+  hostname = "-printer"
+}`, `hostname: "-printer" has a label starting or ending with a hyphen`},
+	{"duid too short", `resource "kea_reservation" "x" {
+  subnet = "s1/1"
+  duid = "01:02"
+}`, `duid: "01:02" is 2 bytes long; a duid is 3 to 130 bytes`},
+	{"routers not an address", `resource "kea_option_data" "x" {
+  name = "r"
+  option = "routers"
+  data = "abc"
+}`, `data: option dhcp4.routers (code 3, ipv4-address array): "abc" is not an IPv4 address`},
+	{"uint8 out of range", `resource "kea_option_data" "x" {
+  name = "ttl"
+  option = "default-ip-ttl"
+  data = "300"
+}`, `300 must be between 0 and 255 for uint8`},
+	{"name and code disagree", `resource "kea_option_data" "x" {
+  name = "r"
+  option = "routers"
+  code = 6
+  data = "192.0.2.1"
+}`, `code: option "routers" is code 3 in space dhcp4, not 6`},
+	{"single value option with two", `resource "kea_option_data" "x" {
+  name = "m"
+  option = "subnet-mask"
+  values = ["255.255.255.0", "255.255.0.0"]
+}`, `values: option dhcp4.subnet-mask (code 1, ipv4-address) takes a single value, got 2`},
+	{"hex data not hex", `resource "kea_option_data" "x" {
+  name = "raw"
+  option = "time-offset"
+  csv_format = false
+  data = "zz:01"
+}`, `data: with csv_format = false the data is raw bytes in hex`},
+	{"definition of a standard code", `resource "kea_option_definition" "x" {
+  name = "my-routers"
+  code = 3
+  type = "ipv4-address"
+}`, `code: 3 is the standard option "routers"; Kea does not allow redefining a standard option`},
+	{"definition code 255", `resource "kea_option_definition" "x" {
+  name = "end"
+  code = 255
+  type = "uint8"
+}`, `code: 255 is out of range: DHCPv4 option codes are 1 to 254`},
+	{"record without fields", `resource "kea_option_definition" "x" {
+  name = "rec"
+  code = 230
+  type = "record"
+}`, `record_types: a record definition needs at least one record type`},
+	{"class test and template", `resource "kea_client_class" "x" {
+  name = "c"
+  test = "member('ALL')"
+  template_test = "substring(option[61].hex,0,3)"
+}`, `template_test: set test or template_test, not both`},
+	{"built-in class", `resource "kea_client_class" "x" {
+  name = "KNOWN"
+}`, `name: "KNOWN" is a Kea built-in class and cannot be defined`},
+
+	// Several objects: the renderer's cross-object rules, at plan through the function.
+	{"duplicate subnet id", render(plainServer, `{ subnets = [
+  { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
+  { server = "s1", subnet_id = 1, prefix = "198.51.100.0/24" },
+] }`), `kea_subnet "s1/1" subnet_id: 1 is already used by the subnet 192.0.2.0/24 on server "s1"`},
+	{"duplicate prefix", render(plainServer, `{ subnets = [
+  { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
+  { server = "s1", subnet_id = 2, prefix = "192.0.2.0/24" },
+] }`), `kea_subnet "s1/2" prefix: 192.0.2.0/24 is already subnet 1 on server "s1"`},
+	{"pool outside subnet", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+  pools   = [{ subnet = "s1/1", range = "198.51.100.10 - 198.51.100.20" }]
+}`), `kea_pool "s1/1/198.51.100.10-198.51.100.20" range: 198.51.100.10 - 198.51.100.20 is not inside subnet s1/1 (192.0.2.0/24)`},
+	{"overlapping pools", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+  pools   = [{ subnet = "s1/1", range = "192.0.2.10 - 192.0.2.20" }, { subnet = "s1/1", range = "192.0.2.15 - 192.0.2.30" }]
+}`), `range: 192.0.2.15 - 192.0.2.30 overlaps pool 192.0.2.10 - 192.0.2.20 in subnet s1/1`},
+	{"reservation outside subnet", render(plainServer, `{
+  subnets      = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+  reservations = [{ subnet = "s1/1", hw_address = "aa:bb:cc:dd:ee:01", ip_address = "198.51.100.5" }]
+}`), `ip_address: 198.51.100.5 is not inside subnet s1/1 (192.0.2.0/24)`},
+	{"address reserved twice", render(plainServer, `{
+  subnets      = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+  reservations = [
+    { subnet = "s1/1", hw_address = "aa:bb:cc:dd:ee:01", ip_address = "192.0.2.5" },
+    { subnet = "s1/1", hw_address = "aa:bb:cc:dd:ee:02", ip_address = "192.0.2.5" },
+  ]
+}`), `ip_address: 192.0.2.5 is already reserved for s1/1/hw-address=aa:bb:cc:dd:ee:01 in subnet s1/1`},
+	{"same client reserved twice", render(plainServer, `{
+  subnets      = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+  reservations = [
+    { subnet = "s1/1", hw_address = "aa:bb:cc:dd:ee:01", ip_address = "192.0.2.5" },
+    { subnet = "s1/1", hw_address = "AA-BB-CC-DD-EE-01", ip_address = "192.0.2.6" },
+  ]
+}`), `hw_address: hw-address aa:bb:cc:dd:ee:01 has another reservation in subnet s1/1`},
+	{"reserved address in a pool", render(plainServer, `{
+  subnets      = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+  pools        = [{ subnet = "s1/1", range = "192.0.2.100 - 192.0.2.199" }]
+  reservations = [{ subnet = "s1/1", hw_address = "aa:bb:cc:dd:ee:01", ip_address = "192.0.2.150" }]
+}`), `ip_address: 192.0.2.150 is inside pool 192.0.2.100 - 192.0.2.199 of subnet s1/1, and reservations_out_of_pool is in effect`},
+	{"pool of a subnet not passed", render(plainServer, `{
+  pools = [{ subnet = "s1/9", range = "192.0.2.100 - 192.0.2.199" }]
+}`), `kea_pool "s1/9/192.0.2.100-192.0.2.199" subnet: refers to subnet "s1/9", which was not passed in`},
+	{"option data not passed", render(`{ name = "s1", option_data = ["dns"] }`, `{}`), `kea_dhcp_server "s1" option_data[0]: refers to option data "dns", which was not passed in`},
+	{"option without definition", render(`{ name = "s1", option_data = ["x"] }`, `{
+  option_data = [{ name = "x", option = "no-such-option", data = "1" }]
+}`), `kea_option_data "x" option: option "no-such-option" has no definition in space dhcp4`},
+	{"user definition value", render(`{ name = "s1", option_data = ["x"] }`, `{
+  option_definitions = [{ name = "rack", code = 225, type = "uint16" }]
+  option_data        = [{ name = "x", option = "rack", data = "70000" }]
+}`), `kea_option_data "x" data: option dhcp4.rack (code 225, uint16): 70000 must be between 0 and 65535 for uint16`},
+	{"class not passed", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", client_class = "voip" }]
+}`), `kea_subnet "s1/1" client_class: refers to client class "voip", which was not passed in`},
+	{"reservations only with a pool", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", reservations_only = true }]
+  pools   = [{ subnet = "s1/1", range = "192.0.2.100 - 192.0.2.199" }]
+}`), `subnet: subnet s1/1 is reservations_only`},
+	{"member cycle", render(`{ name = "s1", client_classes = ["a"] }`, `{
+  client_classes = [{ name = "a", test = "member('b')" }, { name = "b", test = "member('a')" }]
+}`), `member() references form a cycle: a -> b -> a`},
+	{"extra json overrides an attribute", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", extra_json = jsonencode({ subnet = "10.0.0.0/8" }) }]
+}`), `extra_json: key "subnet" is rendered from this object's attributes`},
+	{"lifetime above inherited maximum", render(`{ name = "s1", max_valid_lifetime = 7200 }`, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", valid_lifetime = 86400 }]
+}`), `valid_lifetime: the effective valid lifetime 86400 is greater than the effective maximum 7200 (max_valid_lifetime inherited from server "s1")`},
+	{"restricting class only in additional list", render(plainServer, `{
+  subnets        = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", client_class = "late" }]
+  client_classes = [{ name = "late", only_in_additional_list = true }]
+}`), `client_class: class "late" is only_in_additional_list`},
+	{"unknown attribute in a plain object", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", pool = "x" }]
+}`), `subnets[0]: unsupported attribute "pool"`},
+	{"string that is not a number", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = "ten", prefix = "192.0.2.0/24" }]
+}`), `subnets[0].subnet_id: "ten" is not a number`},
+}
+
+// Every rule is an error at plan time, with its message.
+func TestValidation_BadInputsFailAtPlan(t *testing.T) {
+	if len(badInputs) < 30 {
+		t.Fatalf("only %d bad inputs", len(badInputs))
+	}
+	steps := make([]resource.TestStep, 0, len(badInputs))
+	for _, c := range badInputs {
+		steps = append(steps, resource.TestStep{
+			Config:      c.config,
+			PlanOnly:    true,
+			ExpectError: wrapped(c.want),
+		})
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps:                    steps,
+	})
+}
