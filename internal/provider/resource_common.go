@@ -183,9 +183,6 @@ func (r *stateResource) ImportState(ctx context.Context, req resource.ImportStat
 			addDecodeErrors(&resp.Diagnostics, d.errs)
 			return
 		}
-		if r.k.fill != nil {
-			r.k.fill(r.current(), m)
-		}
 	} else {
 		var err error
 		m, err = r.k.importAttrs(req.ID)
@@ -193,6 +190,9 @@ func (r *stateResource) ImportState(ctx context.Context, req resource.ImportStat
 			resp.Diagnostics.AddError("Invalid import id", err.Error())
 			return
 		}
+	}
+	if r.k.fill != nil {
+		r.k.fill(r.current(), m)
 	}
 	id, diags := r.k.check(m)
 	if diags.HasErrors() && id == "" {

@@ -1,0 +1,182 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+)
+
+type importCase struct {
+	resource string   // address
+	config   string   // HCL creating it (and what it needs)
+	id       string   // documented import id
+	fill     []string // attributes the documented id does not carry
+	json     string   // the same object as JSON: restores every attribute
+}
+
+var importCases = []importCase{
+	{
+		resource: "kea_dhcp_server.s",
+		config: `resource "kea_dhcp_server" "s" {
+  name            = "s1"
+  interfaces      = ["eth1"]
+  valid_lifetime  = 4000
+  t1_percent      = 0.5
+  control_sockets = [{ type = "unix", socket_name = "k" }]
+}`,
+		id:   "s1",
+		fill: []string{"interfaces", "valid_lifetime", "t1_percent", "control_sockets"},
+		json: `{"name":"s1","interfaces":["eth1"],"valid_lifetime":4000,"t1_percent":0.5,"control_sockets":[{"type":"unix","socket_name":"k"}]}`,
+	},
+	{
+		resource: "kea_subnet.n",
+		config: `resource "kea_subnet" "n" {
+  server          = "s1"
+  subnet_id       = 7
+  prefix          = "192.0.2.0/24"
+  relay_addresses = ["192.0.2.1"]
+}`,
+		id:   "s1/7",
+		fill: []string{"prefix", "relay_addresses"},
+		json: `{"server":"s1","subnet_id":7,"prefix":"192.0.2.0/24","relay_addresses":["192.0.2.1"]}`,
+	},
+	{
+		resource: "kea_pool.p",
+		config: `resource "kea_pool" "p" {
+  subnet      = "s1/7"
+  start       = "192.0.2.100"
+  end         = "192.0.2.199"
+  option_data = ["dns"]
+}`,
+		id:   "s1/7/192.0.2.100-192.0.2.199",
+		fill: []string{"option_data"},
+		json: `{"subnet":"s1/7","start":"192.0.2.100","end":"192.0.2.199","option_data":["dns"]}`,
+	},
+	{
+		resource: "kea_reservation.r",
+		config: `resource "kea_reservation" "r" {
+  subnet     = "s1/7"
+  hw_address = "aa:bb:cc:dd:ee:ff"
+  ip_address = "192.0.2.10"
+  hostname   = "printer"
+}`,
+		id:   "s1/7/hw-address=aa:bb:cc:dd:ee:ff",
+		fill: []string{"ip_address", "hostname"},
+		json: `{"subnet":"s1/7","hw_address":"aa:bb:cc:dd:ee:ff","ip_address":"192.0.2.10","hostname":"printer"}`,
+	},
+	{
+		resource: "kea_option_definition.d",
+		config: `resource "kea_option_definition" "d" {
+  name         = "rack"
+  code         = 225
+  type         = "record"
+  record_types = ["uint16", "ipv4-address"]
+}`,
+		id:   "dhcp4/225",
+		fill: []string{"name", "type", "record_types"},
+		json: `{"name":"rack","code":225,"type":"record","record_types":["uint16","ipv4-address"]}`,
+	},
+	{
+		resource: "kea_option_data.o",
+		config: `resource "kea_option_data" "o" {
+  name        = "dns"
+  option      = "domain-name-servers"
+  values      = ["192.0.2.53"]
+  always_send = true
+}`,
+		id:   "dns",
+		fill: []string{"option", "values", "always_send"},
+		json: `{"name":"dns","option":"domain-name-servers","values":["192.0.2.53"],"always_send":true}`,
+	},
+	{
+		resource: "kea_client_class.c",
+		config: `resource "kea_client_class" "c" {
+  name           = "pxe"
+  test           = "substring(option[60].hex,0,9) == 'PXEClient'"
+  boot_file_name = "pxelinux.0"
+}`,
+		id:   "pxe",
+		fill: []string{"test", "boot_file_name"},
+		json: `{"name":"pxe","test":"substring(option[60].hex,0,9) == 'PXEClient'","boot_file_name":"pxelinux.0"}`,
+	},
+}
+
+// Every resource imports by its documented id (identity attributes; the
+// rest comes from configuration on the next apply) and by a JSON object of
+// its attributes, after which the plan is empty.
+func TestImport_RoundTrip(t *testing.T) {
+	for _, c := range importCases {
+		t.Run(c.resource, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{
+					{Config: c.config},
+					{
+						Config:                  c.config,
+						ResourceName:            c.resource,
+						ImportState:             true,
+						ImportStateId:           c.id,
+						ImportStateVerify:       true,
+						ImportStateVerifyIgnore: c.fill,
+					},
+					{
+						Config:            c.config,
+						ResourceName:      c.resource,
+						ImportState:       true,
+						ImportStateId:     c.json,
+						ImportStateVerify: true,
+					},
+				},
+			})
+			// Importing into an empty state and planning the same
+			// configuration: nothing to change.
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{
+					{
+						Config:             c.config,
+						ResourceName:       c.resource,
+						ImportState:        true,
+						ImportStateId:      c.json,
+						ImportStatePersist: true,
+					},
+					{
+						Config: c.config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+					},
+				},
+			})
+		})
+	}
+}
+
+// An import {} block with the documented id plans an import plus an
+// in-place update that fills the attributes the id does not carry; it
+// never replaces the object.
+func TestImport_BlockWithDocumentedID(t *testing.T) {
+	c := importCases[1]
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: c.config + `
+import {
+  to = kea_subnet.n
+  id = "s1/7"
+}`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(c.resource, plancheck.ResourceActionUpdate)},
+				},
+			},
+			{
+				Config: c.config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
