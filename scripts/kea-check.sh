@@ -103,7 +103,7 @@ cleanup() {
 trap cleanup EXIT
 
 # doc_interfaces FILE: the interface names a Dhcp4/Dhcp6 document listens on
-# (interfaces-config.interfaces, without "/address" and without "*").
+# (interfaces-config.interfaces, without "*"), one "name [address]" a line.
 doc_interfaces() {
 	python3 - "$1" <<'PY'
 import json, sys
@@ -115,9 +115,9 @@ names = set()
 for top in ("Dhcp4", "Dhcp6"):
     ifc = (doc.get(top) or {}).get("interfaces-config") or {}
     for i in ifc.get("interfaces") or []:
-        name = i.split("/")[0]
+        name, _, addr = i.partition("/")
         if name and name != "*":
-            names.add(name)
+            names.add((name + " " + addr).strip())
 print("\n".join(sorted(names)))
 PY
 }
@@ -136,14 +136,25 @@ with_interfaces() {
 	}
 	netns=kea-check-$$-$n
 	ip netns add "$netns"
-	local i=0 name
-	for name in "$@"; do
+	local i=0 entry name addr
+	for entry in "$@"; do
+		read -r name addr <<<"$entry"
 		i=$((i + 1))
-		ip -n "$netns" link add "$name" type veth peer name "kcpeer$i" &&
-			ip -n "$netns" link set "$name" up || {
-			err "could not create interface $name in namespace $netns"
-			return 1
-		}
+		if ! ip -n "$netns" link show "$name" >/dev/null 2>&1; then
+			ip -n "$netns" link add "$name" type veth peer name "kcpeer$i" &&
+				ip -n "$netns" link set "$name" up || {
+				err "could not create interface $name in namespace $netns"
+				return 1
+			}
+		fi
+		if [[ -n $addr ]]; then
+			local plen=32
+			[[ $addr == *:* ]] && plen=128
+			ip -n "$netns" addr add "$addr/$plen" dev "$name" || {
+				err "could not give $name the address $addr in namespace $netns"
+				return 1
+			}
+		fi
 	done
 }
 chroot_dir=/tmp/${run_dir##*/}
