@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 
@@ -135,4 +136,48 @@ output "config" {
 	})
 }
 
-var _ = regexp.MustCompile
+
+// Editing a resource defers the data source to apply (its output is
+// unknown in the plan), while the function's output stays known: this is
+// why the docs point reviewers to the function.
+func TestConfig_DataSourceDeferredFunctionKnown(t *testing.T) {
+	cfg := func(lifetime int) string {
+		return fmt.Sprintf(`
+resource "kea_dhcp_server" "s" {
+  name = "s1"
+}
+resource "kea_subnet" "n" {
+  server         = kea_dhcp_server.s.id
+  subnet_id      = 1
+  prefix         = "192.0.2.0/24"
+  valid_lifetime = %d
+}
+data "kea_config" "s" {
+  server  = kea_dhcp_server.s
+  subnets = [kea_subnet.n]
+}
+output "from_data_source" {
+  value = data.kea_config.s.config
+}
+output "from_function" {
+  value = provider::kea::config(kea_dhcp_server.s, { subnets = [kea_subnet.n] }).config
+}
+`, lifetime)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{Config: cfg(3600)},
+			{
+				Config: cfg(1800),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownOutputValue("from_data_source"),
+						plancheck.ExpectKnownOutputValue("from_function", knownvalue.StringRegexp(regexp.MustCompile(`"valid-lifetime": 1800`))),
+					},
+				},
+			},
+		},
+	})
+}
