@@ -178,8 +178,8 @@ func validHostname(s string) error {
 		}
 		for i := 0; i < len(label); i++ {
 			c := label[i]
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-				return fmt.Errorf("%q contains %q; DNS names use letters, digits and hyphens", s, string(c))
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+				return fmt.Errorf("%q contains %q; DNS names use letters, digits, hyphens (and underscores)", s, string(c))
 			}
 		}
 	}

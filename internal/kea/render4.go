@@ -519,6 +519,9 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	}
 	var local []any
 	var global []*Object
+	if len(si.hosts) > 0 && !si.global && !boolv(s.ReservationsInSubnet, boolv(rd.e.Server.ReservationsInSubnet, BuiltinDefaults.ReservationsInSubnet)) {
+		r.warnf("reservations_in_subnet", "is false for this subnet and its reservations are not global either: Kea will not look up its %d reservation(s)", len(si.hosts))
+	}
 	for _, hi := range si.hosts {
 		ho := rd.renderHost(hi, !si.global)
 		if si.global {

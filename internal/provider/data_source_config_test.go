@@ -181,3 +181,27 @@ data "kea_config" "s" {
 		}},
 	})
 }
+
+// Paths are checked against the provider's directories, which Terraform
+// only knows once it has configured the provider: a socket in a custom
+// socket directory is accepted, one elsewhere is an error at plan.
+func TestServer_PathsUseProviderDirectories(t *testing.T) {
+	cfg := func(sock string) string {
+		return `
+provider "kea" {
+  control_socket_dir = "/srv/kea"
+}
+resource "kea_dhcp_server" "s" {
+  name            = "s1"
+  control_sockets = [{ type = "unix", socket_name = "` + sock + `" }]
+}
+`
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{Config: cfg("/srv/kea/ctrl")},
+			{Config: cfg("/run/kea/ctrl"), PlanOnly: true, ExpectError: wrapped(`control_sockets[0].socket_name: "/run/kea/ctrl" is not in /srv/kea`)},
+		},
+	})
+}

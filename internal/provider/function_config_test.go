@@ -136,7 +136,6 @@ output "config" {
 	})
 }
 
-
 // Editing a resource defers the data source to apply (its output is
 // unknown in the plan), while the function's output stays known: this is
 // why the docs point reviewers to the function.

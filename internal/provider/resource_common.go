@@ -35,6 +35,10 @@ type objectKind struct {
 	// fill sets Optional+Computed attributes the configuration leaves
 	// unset (only kea_dhcp_server uses it).
 	fill func(s *settings, m map[string]any)
+	// needsSettings reports findings that depend on provider settings
+	// (Kea build directories). Terraform validates configuration before it
+	// configures the provider, so these are reported at plan instead.
+	needsSettings func(attr string) bool
 }
 
 // stateResource is a resource whose state lives in Terraform only, like
@@ -86,7 +90,20 @@ func (r *stateResource) ValidateConfig(ctx context.Context, req resource.Validat
 		return
 	}
 	_, diags := r.k.check(m)
+	if r.k.needsSettings != nil {
+		diags = filterDiags(diags, func(dg kea.Diag) bool { return !r.k.needsSettings(dg.Attr) })
+	}
 	addKeaDiags(&resp.Diagnostics, diags, d.unknown)
+}
+
+func filterDiags(ds kea.Diags, keep func(kea.Diag) bool) kea.Diags {
+	var out kea.Diags
+	for _, d := range ds {
+		if keep(d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // ModifyPlan derives the id and fills provider defaults.
@@ -120,7 +137,10 @@ func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 			}
 		}
 	}
-	id, _ := r.k.check(m)
+	id, diags := r.k.check(m)
+	if r.k.needsSettings != nil {
+		addKeaDiags(&resp.Diagnostics, filterDiags(diags, func(dg kea.Diag) bool { return r.k.needsSettings(dg.Attr) }), d.unknown)
+	}
 	if id != "" && !hasUnknownIdentity(d.unknown, r.k.attrs) {
 		fields["id"] = tftypes.NewValue(tftypes.String, id)
 	} else {

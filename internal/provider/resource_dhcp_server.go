@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
@@ -64,6 +66,11 @@ var serverKind = &objectKind{
 	},
 	importAttrs: func(id string) (map[string]any, error) {
 		return map[string]any{"name": id}, nil
+	},
+	needsSettings: func(attr string) bool {
+		return attr == "lease_database.name" ||
+			strings.HasPrefix(attr, "control_sockets[") && strings.HasSuffix(attr, ".socket_name") ||
+			strings.HasPrefix(attr, "hooks_libraries[") && strings.HasSuffix(attr, ".library")
 	},
 	fill: func(s *settings, m map[string]any) {
 		setDefault(m, "valid_lifetime", s.Defaults.ValidLifetime)
