@@ -258,14 +258,17 @@ func optionTokens(data string) []string {
 }
 
 // renderData is the "data" string Kea gets: data as given, or values
-// joined with ", " (commas inside a value escaped).
-func (o *OptionData) renderData() (string, bool) {
+// joined with ", " (commas inside a value escaped). With a definition,
+// address-typed values given in CIDR form (as IPAM systems hand them out,
+// e.g. "192.0.2.1/24") are reduced to the address.
+func (o *OptionData) renderData(def *optionDef) (string, bool) {
 	if o.Values != nil {
-		parts := make([]string, len(o.Values))
-		for i, v := range o.Values {
+		vals := o.typedValues(def)
+		parts := make([]string, len(vals))
+		for i, v := range vals {
 			parts[i] = strings.ReplaceAll(v, ",", `\,`)
 		}
-		return strings.Join(parts, ", "), len(o.Values) > 0
+		return strings.Join(parts, ", "), len(vals) > 0
 	}
 	if o.Data != nil {
 		return *o.Data, true
@@ -273,9 +276,40 @@ func (o *OptionData) renderData() (string, bool) {
 	return "", false
 }
 
+// typedValues returns values with address-typed positions reduced to the
+// address when written as address/length.
+func (o *OptionData) typedValues(def *optionDef) []string {
+	if def == nil {
+		return o.Values
+	}
+	out := make([]string, len(o.Values))
+	for i, v := range o.Values {
+		out[i] = v
+		t := def.fieldType(i)
+		if (t == TypeIPv4Address || t == TypeIPv6Address) && strings.Contains(v, "/") {
+			if p, err := netip.ParsePrefix(strings.TrimSpace(v)); err == nil {
+				out[i] = p.Addr().String()
+			}
+		}
+	}
+	return out
+}
+
+// fieldType is the type of the i-th value: the option's type, or for a
+// record the i-th field's (the last one repeating in a record array).
+func (d *optionDef) fieldType(i int) OptionType {
+	if d.Type != TypeRecord || len(d.RecordTypes) == 0 {
+		return d.Type
+	}
+	if i < len(d.RecordTypes) {
+		return d.RecordTypes[i]
+	}
+	return d.RecordTypes[len(d.RecordTypes)-1]
+}
+
 // checkOptionValue validates the option's value against its definition.
 func checkOptionValue(r reporter, o *OptionData, def *optionDef) {
-	data, has := o.renderData()
+	data, has := o.renderData(def)
 	attr := "data"
 	if o.Values != nil {
 		attr = "values"
@@ -304,7 +338,7 @@ func checkOptionValue(r reporter, o *OptionData, def *optionDef) {
 	}
 	var toks []string
 	if o.Values != nil {
-		toks = o.Values
+		toks = o.typedValues(def)
 	} else {
 		toks = optionTokens(data)
 	}
@@ -324,10 +358,7 @@ func checkOptionValue(r reporter, o *OptionData, def *optionDef) {
 		return
 	}
 	for i, tok := range toks {
-		t := types[len(types)-1]
-		if i < len(types) {
-			t = types[i]
-		}
+		t := def.fieldType(i)
 		if err := checkTypedValue(t, tok); err != nil {
 			pos := ""
 			if len(toks) > 1 {

@@ -703,7 +703,7 @@ func renderOption(o *OptionData, def *optionDef) *Object {
 	if !o.csv() {
 		obj.Set("csv-format", false)
 	}
-	if data, has := o.renderData(); has {
+	if data, has := o.renderData(def); has {
 		obj.Set("data", data)
 	}
 	if boolv(o.AlwaysSend, false) {
