@@ -17,7 +17,7 @@ var optionDataKind = &objectKind{
 		field("code", tInt, "Option code, e.g. `6`."),
 		field("space", tString, "Option space. Defaults to `dhcp4`."),
 		field("data", tString, "The value as Kea reads it: comma-separated for arrays and records; hex bytes when `csv_format` is false. Set this or `values`."),
-		field("values", tStrings, "The value as a list, one element per array item or record field, e.g. `[cidrhost(var.lan, 1)]`. Joined with `, ` into `data`; commas inside an element are escaped."),
+		field("values", tStrings, "The value as a list, one element per array item or record field, e.g. `[cidrhost(var.lan, 1)]`. Joined with `, ` into `data`; commas inside an element are escaped. Address-typed values may be written as address/length, as IPAM resources hand them out (`netbox_ip_address.gw.address`): the length is dropped."),
 		field("csv_format", tBool, "`false` to give `data` as raw hex bytes. Defaults to `true`."),
 		field("always_send", tBool, "Send the option even when the client does not ask for it."),
 		field("never_send", tBool, "Never send the option, even when asked (useful to mask an inherited option)."),
