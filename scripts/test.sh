@@ -31,7 +31,7 @@ mapfile -t golden < <(printf '%s\n' "${golden[@]}" | sort -u)
 scripts/kea-check.sh "${golden[@]}"
 
 step "Kea 3.0 rejects what the provider rejects (corpus)"
-mapfile -t rejected < <(ls internal/kea/testdata/rejected/*.json 2>/dev/null)
+mapfile -t rejected < <(ls internal/kea/testdata/rejected/*.kea4.json 2>/dev/null)
 if [[ ${#rejected[@]} -gt 0 ]]; then
 	scripts/kea-check.sh --expect-fail "${rejected[@]}" | grep -E '^(rejected|FAIL)'
 fi

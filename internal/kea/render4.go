@@ -48,6 +48,8 @@ type renderer struct {
 	diags Diags
 
 	defs        *defIndex
+	badDefs     map[spaceKey]bool // user definitions that failed validation, by name and by code
+
 	optionData  map[string]int // name -> index in e.OptionData
 	classes     map[string]int // name -> index in e.ClientClasses
 	usedOptions map[string]bool
@@ -262,21 +264,29 @@ func setBoot(o *Object, next, host, file *string) {
 // standard catalogue.
 func (rd *renderer) indexDefinitions() {
 	rd.defs = stdIndex4.clone()
+	rd.badDefs = map[spaceKey]bool{}
+	bad := func(d *OptionDef) {
+		rd.badDefs[spaceKey{d.space(), d.Name}] = true
+		rd.badDefs[spaceKey{d.space(), "#" + itoa(d.Code)}] = true
+	}
 	for i := range rd.e.OptionDefs {
 		d := &rd.e.OptionDefs[i]
 		ds := d.Validate(i)
 		rd.diags = append(rd.diags, ds...)
 		if ds.HasErrors() {
+			bad(d)
 			continue
 		}
 		r := rd.rep(KindOptionDef, d.ID(), i)
 		space := d.space()
 		if o, dup := rd.defs.byCode[spaceCode{space, d.Code}]; dup {
-			r.errf("code", "option %d in space %s is already defined by %s %q", d.Code, space, KindOptionDef, o.user.ID())
+			r.errf("code", "option %d in space %s is already defined as %q (%s entry #%d)", d.Code, space, o.Name, KindOptionDef, o.userIndex)
+			bad(d)
 			continue
 		}
 		if o, dup := rd.defs.byName[spaceKey{space, d.Name}]; dup {
-			r.errf("name", "option %q in space %s is already defined by %s %q", d.Name, space, KindOptionDef, o.user.ID())
+			r.errf("name", "option %q in space %s is already defined with code %d (%s %q)", d.Name, space, o.Code, KindOptionDef, o.user.ID())
+			bad(d)
 			continue
 		}
 		od := &optionDef{Name: d.Name, Code: d.Code, Space: space, Type: OptionType(d.Type), Array: boolv(d.Array, false),
@@ -331,7 +341,7 @@ func (rd *renderer) selectSubnets() []*subnetInfo {
 		p, _ := parsePrefix4(s.Prefix)
 		si := &subnetInfo{s: s, index: i, prefix: p, rng: prefixRange(p)}
 		if o, dup := ids[s.SubnetID]; dup {
-			r.errf("subnet_id", "%d is already used by the subnet %s on server %q; subnet ids are unique per server", s.SubnetID, o.s.Prefix, srv.Name)
+			r.errf("subnet_id", "%d (given to %s) is already used by the subnet %s on server %q; subnet ids are unique per server", s.SubnetID, p, o.s.Prefix, srv.Name)
 			continue
 		}
 		if o, dup := prefixes[p]; dup {
@@ -678,6 +688,9 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 		r.errf("code", "%v", err)
 		return nil
 	}
+	if def == nil && rd.refersToBadDef(o) {
+		return nil // the definition's own error says what is wrong
+	}
 	if def == nil {
 		what := ""
 		if o.Option != nil {
@@ -693,6 +706,15 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 		rd.usedDefs[def] = true
 	}
 	return def
+}
+
+// refersToBadDef reports whether the option names a user definition that
+// was rejected.
+func (rd *renderer) refersToBadDef(o *OptionData) bool {
+	if o.Option != nil && rd.badDefs[spaceKey{o.space(), *o.Option}] {
+		return true
+	}
+	return o.Code != nil && rd.badDefs[spaceKey{o.space(), "#" + itoa(*o.Code)}]
 }
 
 func renderOption(o *OptionData, def *optionDef) *Object {

@@ -16,7 +16,7 @@ var (
 // defined by a user.
 var builtinClasses = map[string]bool{"ALL": true, "KNOWN": true, "UNKNOWN": true, "BOOTP": true}
 
-var builtinClassPrefixes = []string{"VENDOR_CLASS_", "HA_", "SPAWN_"}
+var builtinClassPrefixes = []string{"VENDOR_CLASS_", "HA_"}
 
 func isBuiltinClass(name string) bool {
 	if builtinClasses[name] {

@@ -191,7 +191,7 @@ var badInputs = []badInput{
 	{"duplicate subnet id", render(plainServer, `{ subnets = [
   { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
   { server = "s1", subnet_id = 1, prefix = "198.51.100.0/24" },
-] }`), `kea_subnet "s1/1" subnet_id: 1 is already used by the subnet 192.0.2.0/24 on server "s1"`},
+] }`), `kea_subnet "s1/1" subnet_id: 1 (given to 198.51.100.0/24) is already used by the subnet 192.0.2.0/24 on server "s1"`},
 	{"duplicate prefix", render(plainServer, `{ subnets = [
   { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
   { server = "s1", subnet_id = 2, prefix = "192.0.2.0/24" },

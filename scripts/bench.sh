@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# bench.sh - benchmark the kea-dhcp4 renderer on a large estate (make bench).
+#
+# 1. bench/gen writes the large estate (2,000 subnets, 4,000 pools, 50,000
+#    reservations) to .cache/bench/estate.json; the in-package copy used by
+#    the benchmarks is checked against it and rendered once.
+# 2. go test -bench 'Large' in internal/kea: Render4 (validation, rendering,
+#    sha256), the ordered Marshal of the finished document, and
+#    encoding/json (Marshal, MarshalIndent) of the same document. The
+#    ratios to encoding/json are printed at the end.
+# 3. terraform plan of the same estate as plain objects through
+#    provider::kea::config (bench/gen -tf), wall time and peak RSS.
+#
+# Environment:
+#   BENCH_COUNT      -count for go test (default 3)
+#   BENCH_TIME       -benchtime (default: go's 1s)
+#   BENCH_TERRAFORM  auto (default: only if a terraform >= 1.8 is already on
+#                    PATH or in .cache/bin), 1 (scripts/terraform.sh, which
+#                    may build one), 0 (skip)
+set -euo pipefail
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO"
+
+OUT=$REPO/.cache/bench
+COUNT=${BENCH_COUNT:-3}
+BENCHTIME=${BENCH_TIME:-}
+TF_MODE=${BENCH_TERRAFORM:-auto}
+mkdir -p "$OUT"
+
+log() { printf '== %s\n' "$*" >&2; }
+
+log "generating the large estate: $OUT/estate.json"
+go run ./bench/gen -o "$OUT/estate.json"
+
+log "checking the benchmark input (same estate as bench/gen, renders, counts)"
+KEA_BENCH_ESTATE=$OUT/estate.json go test ./internal/kea -count=1 -v -run '^TestLargeEstate' >"$OUT/check.txt" 2>&1 || {
+	cat "$OUT/check.txt" >&2
+	exit 1
+}
+want_sha=$(sed -n 's/.*sha256 \([0-9a-f]\{64\}\).*/\1/p' "$OUT/check.txt" | head -1)
+
+log "go test -bench Large -count=$COUNT (results in $OUT/bench.txt)"
+bench_args=(-run '^$' -bench 'Large' -benchmem -count="$COUNT")
+[[ -n $BENCHTIME ]] && bench_args+=(-benchtime="$BENCHTIME")
+go test ./internal/kea "${bench_args[@]}" | tee "$OUT/bench.txt"
+
+# Mean ns/op, B/op and allocs/op per benchmark (the -GOMAXPROCS suffix
+# dropped), then the ratios to encoding/json.
+awk '
+/^Benchmark/ {
+	name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
+	if (!(name in n)) order[++k] = name
+	n[name]++
+	for (i = 2; i < NF; i++) {
+		if ($(i+1) == "ns/op") ns[name] += $i
+		if ($(i+1) == "B/op") by[name] += $i
+		if ($(i+1) == "allocs/op") al[name] += $i
+	}
+}
+function mean(a, x) { return a[x] / n[x] }
+function ratio(a, b) {
+	if (!(a in n) || !(b in n) || mean(ns, b) == 0) return "n/a"
+	return sprintf("%.2fx", mean(ns, a) / mean(ns, b))
+}
+END {
+	if (k == 0) { print "no benchmark results" > "/dev/stderr"; exit 1 }
+	printf "\n%-34s %14s %14s %12s %4s\n", "benchmark (mean)", "ms/op", "MiB/op", "allocs/op", "n"
+	for (j = 1; j <= k; j++) {
+		x = order[j]
+		printf "%-34s %14.1f %14.1f %12.0f %4d\n", x, mean(ns, x) / 1e6, mean(by, x) / 1048576, mean(al, x), n[x]
+	}
+	r = "Render4Large"; m = "MarshalOrderedLarge"
+	jc = "JSONMarshalLarge/Marshal"; ji = "JSONMarshalLarge/MarshalIndent"
+	print ""
+	print "Ratios of time per op (lower is better for the project):"
+	printf "  Render4 (validate+render+Marshal+sha256) / json.Marshal       : %s\n", ratio(r, jc)
+	printf "  Render4 (validate+render+Marshal+sha256) / json.MarshalIndent : %s\n", ratio(r, ji)
+	printf "  Marshal (ordered, indented)              / json.Marshal       : %s\n", ratio(m, jc)
+	printf "  Marshal (ordered, indented)              / json.MarshalIndent : %s\n", ratio(m, ji)
+}' "$OUT/bench.txt" | tee "$OUT/summary.txt"
+
+# --- terraform plan of the same estate through the provider function ---
+if [[ $TF_MODE == 0 ]]; then
+	exit 0
+fi
+have_tf() {
+	local t
+	t=$(command -v terraform 2>/dev/null) && [[ -n $t ]] && return 0
+	[[ -x $REPO/.cache/bin/terraform ]]
+}
+if [[ $TF_MODE == auto ]] && ! have_tf; then
+	log "no terraform on PATH or in .cache/bin: skipping terraform plan (BENCH_TERRAFORM=1 builds one)"
+	exit 0
+fi
+use_terraform
+
+log "building the provider into $OUT/bin"
+go build -o "$OUT/bin/terraform-provider-kea" .
+# A CLI config of our own (not .cache/dev.tfrc, which other scripts share).
+cat >"$OUT/dev.tfrc" <<CFG
+provider_installation {
+  dev_overrides {
+    "keaform/kea" = "$OUT/bin"
+  }
+  direct {}
+}
+CFG
+
+TFDIR=$OUT/tf
+rm -rf "$TFDIR"
+go run ./bench/gen -tf -o "$TFDIR"
+
+# watch_plan PID: poll /proc until PID exits for the peak RSS (VmHWM) and the
+# CPU time of PID and of its provider plugin children (there may be several
+# in turn); prints "terraform_kB provider_kB terraform_ticks provider_ticks".
+watch_plan() {
+	local pid=$1 tf_max=0 prov_max=0 tf_cpu=0 v c comm
+	local -A prov_cpu=()
+	while [[ -d /proc/$pid ]]; do
+		v=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+		[[ -n $v ]] && ((v > tf_max)) && tf_max=$v
+		v=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true)
+		[[ -n $v ]] && tf_cpu=$v
+		# shellcheck disable=SC2013 # one pid per word
+		for c in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
+			comm=$(cat "/proc/$c/comm" 2>/dev/null || true)
+			[[ $comm == terraform-provi* ]] || continue
+			v=$(awk '/^VmHWM/ {print $2}' "/proc/$c/status" 2>/dev/null || true)
+			[[ -n $v ]] && ((v > prov_max)) && prov_max=$v
+			v=$(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true)
+			[[ -n $v ]] && prov_cpu[$c]=$v
+		done
+		sleep 0.1
+	done
+	v=0
+	for c in "${prov_cpu[@]}"; do v=$((v + c)); done
+	echo "$tf_max $prov_max $tf_cpu $v"
+}
+
+log "terraform plan of $TFDIR (50,000 reservations as plain objects via jsondecode)"
+export TF_CLI_CONFIG_FILE=$OUT/dev.tfrc TF_IN_AUTOMATION=1
+start=$(date +%s.%N)
+terraform -chdir="$TFDIR" plan -input=false -no-color -lock=false >"$OUT/plan.log" 2>&1 &
+tf_pid=$!
+stats=$(watch_plan "$tf_pid")
+rc=0
+wait "$tf_pid" || rc=$?
+end=$(date +%s.%N)
+if ((rc != 0)); then
+	echo "terraform plan failed (exit $rc):" >&2
+	cat "$OUT/plan.log" >&2
+	exit 1
+fi
+read -r tf_kb prov_kb tf_ticks prov_ticks <<<"$stats"
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan.log" | head -1)
+{
+	echo
+	echo "terraform plan (provider::kea::config, full estate):"
+	awk -v a="$start" -v b="$end" 'BEGIN { printf "  wall time          : %.1f s\n", b - a }'
+	printf '  peak RSS terraform : %s MiB\n' "$((tf_kb / 1024))"
+	if ((prov_kb > 0)); then
+		printf '  peak RSS provider  : %s MiB\n' "$((prov_kb / 1024))"
+	else
+		echo "  peak RSS provider  : n/a (plugin not seen)"
+	fi
+	# Sampled every 0.1 s, so the last moments of each process may be missing.
+	awk -v t="$tf_ticks" -v p="$prov_ticks" -v hz="$hz" 'BEGIN {
+		printf "  CPU terraform      : %.1f s (as last sampled)\n", t / hz
+		printf "  CPU provider       : %.1f s (as last sampled, all plugin processes)\n", p / hz
+	}'
+	if [[ -n $sha && $sha == "$want_sha" ]]; then
+		echo "  output sha256      : $sha (same as Render4 in go test)"
+	else
+		echo "  output sha256      : ${sha:-?} (go test rendered ${want_sha:-?}: MISMATCH)"
+	fi
+} | tee -a "$OUT/summary.txt"
+[[ -n $sha && $sha == "$want_sha" ]]
