@@ -93,8 +93,10 @@ func makeRange(a, b string) (addrRange, error) {
 
 // normalizeHex reads hex bytes written as "01:02:0a", "01020a", "01-02-0a"
 // or "0102.0a0b" and returns them lower-case and colon-separated.
+var hexSeparators = strings.NewReplacer(":", "", "-", "", ".", "", " ", "")
+
 func normalizeHex(s string) (string, int, error) {
-	clean := strings.NewReplacer(":", "", "-", "", ".", "", " ", "").Replace(s)
+	clean := hexSeparators.Replace(s)
 	if clean == "" {
 		return "", 0, fmt.Errorf("must not be empty")
 	}

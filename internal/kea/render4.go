@@ -30,12 +30,14 @@ type subnetInfo struct {
 
 type poolInfo struct {
 	p     *Pool
+	id    string
 	index int
 	rng   addrRange
 }
 
 type hostInfo struct {
 	h      *Reservation
+	id     string
 	index  int
 	idType string
 	idVal  string
@@ -47,8 +49,8 @@ type renderer struct {
 	e     *Estate
 	diags Diags
 
-	defs        *defIndex
-	badDefs     map[spaceKey]bool // user definitions that failed validation, by name and by code
+	defs    *defIndex
+	badDefs map[spaceKey]bool // user definitions that failed validation, by name and by code
 
 	optionData  map[string]int // name -> index in e.OptionData
 	classes     map[string]int // name -> index in e.ClientClasses
@@ -383,12 +385,13 @@ func (rd *renderer) attachPools(sel []*subnetInfo) {
 			}
 			continue
 		}
-		ds := p.Validate(i)
+		id := p.ID()
+		ds := p.validate(i, id)
 		rd.diags = append(rd.diags, ds...)
 		if ds.HasErrors() {
 			continue
 		}
-		r := rd.rep(KindPool, p.ID(), i)
+		r := rd.rep(KindPool, id, i)
 		rg, _, _ := p.addrRange()
 		if !si.rng.contains(rg.first) || !si.rng.contains(rg.last) {
 			r.errf("range", "%s is not inside subnet %s (%s)", rg.kea(), si.s.ID(), si.prefix)
@@ -398,14 +401,14 @@ func (rd *renderer) attachPools(sel []*subnetInfo) {
 			r.errf("subnet", "subnet %s is reservations_only: it hands out reserved addresses only, so it takes no pools", si.s.ID())
 			continue
 		}
-		si.pools = append(si.pools, poolInfo{p: p, index: i, rng: rg})
+		si.pools = append(si.pools, poolInfo{p: p, id: id, index: i, rng: rg})
 	}
 	for _, si := range sel {
 		sort.Slice(si.pools, func(a, b int) bool { return si.pools[a].rng.first.Less(si.pools[b].rng.first) })
 		for k := 1; k < len(si.pools); k++ {
 			prev, cur := si.pools[k-1], si.pools[k]
 			if prev.rng.overlaps(cur.rng) {
-				rd.rep(KindPool, cur.p.ID(), cur.index).errf("range", "%s overlaps pool %s in subnet %s", cur.rng.kea(), prev.rng.kea(), si.s.ID())
+				rd.rep(KindPool, cur.id, cur.index).errf("range", "%s overlaps pool %s in subnet %s", cur.rng.kea(), prev.rng.kea(), si.s.ID())
 			}
 		}
 	}
@@ -423,14 +426,18 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 			}
 			continue
 		}
-		ds := h.Validate(i)
+		t, v, err := h.identifier()
+		id := h.Subnet + "/" + t + "=" + v
+		if err != nil {
+			id = h.ID()
+		}
+		ds := h.validate(i, id)
 		rd.diags = append(rd.diags, ds...)
 		if ds.HasErrors() {
 			continue
 		}
-		r := rd.rep(KindReservation, h.ID(), i)
-		t, v, _ := h.identifier()
-		hi := hostInfo{h: h, index: i, idType: t, idVal: v}
+		r := rd.rep(KindReservation, id, i)
+		hi := hostInfo{h: h, id: id, index: i, idType: t, idVal: v}
 		if h.IPAddress != nil {
 			hi.addr, _ = parseIPv4(*h.IPAddress)
 			if !si.prefix.Contains(hi.addr) {
@@ -438,7 +445,11 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 				continue
 			}
 			if si.outPool {
-				for _, p := range si.pools {
+				// Pools are sorted and do not overlap: only the last pool
+				// starting at or before the address can hold it.
+				k := sort.Search(len(si.pools), func(k int) bool { return hi.addr.Less(si.pools[k].rng.first) }) - 1
+				if k >= 0 {
+					p := si.pools[k]
 					if p.rng.contains(hi.addr) {
 						r.errf("ip_address", "%s is inside pool %s of subnet %s, and reservations_out_of_pool is in effect: Kea would not check reservations for pool addresses and could lease it to another client; move the address out of the pool or set reservations_out_of_pool = false on the subnet", hi.addr, p.rng.kea(), si.s.ID())
 					}
@@ -451,7 +462,7 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 				r.errf(identifierAttr[t], "%s %s already has a global reservation (%s); a client has one global reservation", t, v, other)
 				continue
 			}
-			globalIDs[key] = h.ID()
+			globalIDs[key] = id
 		}
 		si.hosts = append(si.hosts, hi)
 	}
@@ -459,9 +470,9 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 		sort.Slice(si.hosts, func(a, b int) bool { return hostLess(si.hosts[a], si.hosts[b]) })
 		ids := map[string]bool{}
 		for k, hi := range si.hosts {
-			r := rd.rep(KindReservation, hi.h.ID(), hi.index)
+			r := rd.rep(KindReservation, hi.id, hi.index)
 			if k > 0 && hi.addr.IsValid() && si.hosts[k-1].addr == hi.addr {
-				r.errf("ip_address", "%s is already reserved for %s in subnet %s", hi.addr, si.hosts[k-1].h.ID(), si.s.ID())
+				r.errf("ip_address", "%s is already reserved for %s in subnet %s", hi.addr, si.hosts[k-1].id, si.s.ID())
 			}
 			key := hi.idType + "=" + hi.idVal
 			if ids[key] && !si.global {
@@ -536,7 +547,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 		ho := rd.renderHost(hi, !si.global)
 		if si.global {
 			if hi.addr.IsValid() {
-				rd.rep(KindReservation, hi.h.ID(), hi.index).warnf("ip_address", "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", s.ID())
+				rd.rep(KindReservation, hi.id, hi.index).warnf("ip_address", "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", s.ID())
 			}
 			global = append(global, ho)
 		} else {
@@ -552,7 +563,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 
 func (rd *renderer) renderPool(si *subnetInfo, pi poolInfo) *Object {
 	p := pi.p
-	r := rd.rep(KindPool, p.ID(), pi.index)
+	r := rd.rep(KindPool, pi.id, pi.index)
 	o := (&Object{}).Set("pool", pi.rng.kea())
 	if p.ClientClass != nil {
 		rd.useClass(r, "client_class", *p.ClientClass)
@@ -574,7 +585,7 @@ func (rd *renderer) renderPool(si *subnetInfo, pi poolInfo) *Object {
 
 func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
 	h := hi.h
-	r := rd.rep(KindReservation, h.ID(), hi.index)
+	r := rd.rep(KindReservation, hi.id, hi.index)
 	o := (&Object{}).Set(hi.idType, hi.idVal)
 	if withAddr && hi.addr.IsValid() {
 		o.Set("ip-address", hi.addr.String())

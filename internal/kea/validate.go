@@ -358,9 +358,11 @@ func (p *Pool) ID() string {
 }
 
 // Validate checks the pool on its own.
-func (p *Pool) Validate(index int) Diags {
+func (p *Pool) Validate(index int) Diags { return p.validate(index, p.ID()) }
+
+func (p *Pool) validate(index int, id string) Diags {
 	var out Diags
-	r := reporter{kind: KindPool, id: p.ID(), index: index, out: &out}
+	r := reporter{kind: KindPool, id: id, index: index, out: &out}
 	if p.Subnet == "" {
 		r.errf("subnet", "is required")
 	}
@@ -430,9 +432,11 @@ func (h *Reservation) ID() string {
 }
 
 // Validate checks the reservation on its own.
-func (h *Reservation) Validate(index int) Diags {
+func (h *Reservation) Validate(index int) Diags { return h.validate(index, h.ID()) }
+
+func (h *Reservation) validate(index int, id string) Diags {
 	var out Diags
-	r := reporter{kind: KindReservation, id: h.ID(), index: index, out: &out}
+	r := reporter{kind: KindReservation, id: id, index: index, out: &out}
 	if h.Subnet == "" {
 		r.errf("subnet", "is required")
 	}

@@ -1,13 +1,13 @@
 package provider
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"math/big"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-nettypes/cidrtypes"
 	"github.com/hashicorp/terraform-plugin-framework-nettypes/hwtypes"
@@ -183,10 +183,7 @@ func (d *decoder) object(v tftypes.Value, specs []attrSpec, where string) map[st
 		return nil
 	}
 	out := make(map[string]any, len(fields))
-	byName := make(map[string]*attrSpec, len(specs))
-	for i := range specs {
-		byName[specs[i].name] = &specs[i]
-	}
+	byName := specIndex(specs)
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
 		keys = append(keys, k)
@@ -207,6 +204,25 @@ func (d *decoder) object(v tftypes.Value, specs []attrSpec, where string) map[st
 		}
 	}
 	return out
+}
+
+var specIndexes sync.Map // *attrSpec (first of a table) -> map[string]*attrSpec
+
+// specIndex maps attribute names to their specs; the tables are package
+// variables, so the index is built once per table.
+func specIndex(specs []attrSpec) map[string]*attrSpec {
+	if len(specs) == 0 {
+		return nil
+	}
+	if m, ok := specIndexes.Load(&specs[0]); ok {
+		return m.(map[string]*attrSpec)
+	}
+	m := make(map[string]*attrSpec, len(specs))
+	for i := range specs {
+		m[specs[i].name] = &specs[i]
+	}
+	specIndexes.Store(&specs[0], m)
+	return m
 }
 
 func specNames(specs []attrSpec) string {
@@ -458,5 +474,3 @@ func encodeNested(m map[string]any, specs []attrSpec) (tftypes.Value, error) {
 	}
 	return tftypes.NewValue(objectType(specs), vals), nil
 }
-
-var _ = context.Background
