@@ -2,6 +2,11 @@
 # shellcheck shell=bash
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CHECKPOINT_DISABLE=1
+# A CLI config path that does not exist makes terraform print a warning on
+# every run; an empty config says the same thing quietly.
+if [[ -n ${TF_CLI_CONFIG_FILE:-} && ! -e $TF_CLI_CONFIG_FILE ]]; then
+	export TF_CLI_CONFIG_FILE=/dev/null
+fi
 
 # use_terraform: put a terraform >= 1.8 first on PATH and export
 # TF_ACC_TERRAFORM_PATH so terraform-plugin-testing never downloads one.
