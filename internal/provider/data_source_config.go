@@ -56,7 +56,7 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddError("Unexpected configuration", err.Error())
 		return
 	}
-	in := decodeEstate(dynamicInner(fields["server"]), listInputs(fields))
+	in := decodeEstate(fields["server"], listInputs(fields))
 	for _, e := range in.errs {
 		resp.Diagnostics.AddError("Invalid kea_config input", e)
 	}
@@ -87,10 +87,6 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	m.SHA256 = types.StringValue(r.SHA256)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
-
-// dynamicInner returns the value inside a dynamic attribute (Terraform sends
-// dynamic values with their concrete type already).
-func dynamicInner(v tftypes.Value) tftypes.Value { return v }
 
 func listInputs(fields map[string]tftypes.Value) map[string]tftypes.Value {
 	out := make(map[string]tftypes.Value, len(estateLists))

@@ -275,7 +275,7 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 		}
 		var str string
 		_ = v.As(&str)
-		if str == "" && !s.required && s.t == tString {
+		if str == "" && !s.required {
 			return nil, false
 		}
 		return str, true
