@@ -25,6 +25,9 @@ fi
 step "go test (unit, golden and Terraform tests with $TF_ACC_TERRAFORM_PATH)"
 go test -count=1 ./...
 
+step "fuzz the renderer briefly (it must never panic)"
+go test ./internal/kea -run '^$' -fuzz FuzzRender4 -fuzztime 10s
+
 step "Kea 3.0 loads every golden document (-T)"
 mapfile -t golden < <(git ls-files 'internal/kea/testdata/golden/*.kea4.json'; ls internal/kea/testdata/golden/*.kea4.json 2>/dev/null)
 mapfile -t golden < <(printf '%s\n' "${golden[@]}" | sort -u)
