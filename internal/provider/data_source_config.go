@@ -74,6 +74,9 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	r, diags := renderEstate(in.estate)
 	for _, dg := range diags {
 		p := path.Root(listOfKind[dg.Kind])
+		if dg.Index >= 0 && dg.Kind != kea.KindServer {
+			p = p.AtListIndex(dg.Index)
+		}
 		if dg.Severity == kea.Warning {
 			resp.Diagnostics.AddAttributeWarning(p, "Kea configuration warning", dg.Error())
 		} else {

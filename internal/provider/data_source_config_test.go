@@ -205,3 +205,23 @@ resource "kea_dhcp_server" "s" {
 		},
 	})
 }
+
+// The data source points its errors at the offending element: Terraform
+// quotes that element's line.
+func TestConfig_DataSourceErrorPointsAtElement(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+data "kea_config" "x" {
+  server = { name = "s1" }
+  subnets = [
+    { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
+    { server = "s1", subnet_id = 1, prefix = "198.51.100.0/24" },
+  ]
+}
+`,
+			ExpectError: regexp.MustCompile(`\d+:\s+\{ server = "s1", subnet_id = 1, prefix = "198\.51\.100\.0/24" \},\s+kea_subnet "s1/1" subnet_id`),
+		}},
+	})
+}
