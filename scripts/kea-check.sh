@@ -94,6 +94,13 @@ top_level_keys() {
 	grep -oE '"(Dhcp4|Dhcp6|DhcpDdns)"[[:space:]]*:' "$f" | grep -oE 'Dhcp4|Dhcp6|DhcpDdns' | sort -u
 }
 
+# Files the documents under test refer to and Kea opens while checking
+# (password files of control sockets, ...) stand in scripts/testdata/kea-root,
+# laid over the chroot as they would be on a Kea host.
+if [[ -d $REPO/scripts/testdata/kea-root ]]; then
+	cp -r "$REPO/scripts/testdata/kea-root/." "$ROOT/"
+fi
+
 run_dir=$(mktemp -d "$ROOT/tmp/kea-check.XXXXXX")
 netns=""
 cleanup() {

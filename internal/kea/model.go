@@ -86,12 +86,36 @@ type LeaseDatabase struct {
 	LFCInterval *int64  `json:"lfc_interval"`
 }
 
-// ControlSocket is one entry of control-sockets.
+// ControlSocket is one entry of control-sockets: a unix socket, or an HTTP
+// listener that becomes https when TLS files are given.
 type ControlSocket struct {
-	Type       string  `json:"type"`
-	SocketName *string `json:"socket_name"`
-	Address    *string `json:"address"`
-	Port       *int64  `json:"port"`
+	Type           string            `json:"type"`
+	SocketName     *string           `json:"socket_name"`
+	Address        *string           `json:"address"`
+	Port           *int64            `json:"port"`
+	TrustAnchor    *string           `json:"trust_anchor"`
+	CertFile       *string           `json:"cert_file"`
+	KeyFile        *string           `json:"key_file"`
+	CertRequired   *bool             `json:"cert_required"`
+	Authentication *HTTPAuth         `json:"authentication"`
+	HTTPHeaders    map[string]string `json:"http_headers"`
+}
+
+// HTTPAuth is an HTTP control socket's basic authentication.
+type HTTPAuth struct {
+	Realm     *string      `json:"realm"`
+	Directory *string      `json:"directory"`
+	Clients   []HTTPClient `json:"clients"`
+}
+
+// HTTPClient is one user allowed on an HTTP control socket.
+type HTTPClient struct {
+	User string `json:"user"`
+	// PasswordSecret names an entry of the renderer's secrets map holding
+	// the password. Secrets travel apart from the objects so that only
+	// documents that contain one become sensitive in Terraform.
+	PasswordSecret *string `json:"password_secret"`
+	PasswordFile   *string `json:"password_file"`
 }
 
 // HookLibrary is one entry of hooks-libraries.
@@ -206,4 +230,7 @@ type Estate struct {
 	OptionDefs    []OptionDef   `json:"option_definitions"`
 	OptionData    []OptionData  `json:"option_data"`
 	ClientClasses []ClientClass `json:"client_classes"`
+	// Secrets are values written into the document where objects name
+	// them (e.g. control socket passwords).
+	Secrets map[string]string `json:"secrets"`
 }

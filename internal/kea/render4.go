@@ -14,6 +14,8 @@ import (
 type Rendered struct {
 	Document []byte // pretty-printed JSON with a trailing newline
 	SHA256   string // hex sha256 of Document
+	// HasSecrets is set when a secret was written into Document.
+	HasSecrets bool
 }
 
 // subnetInfo is a selected subnet with everything derived from it.
@@ -57,6 +59,15 @@ type renderer struct {
 	usedOptions map[string]bool
 	usedClasses map[string]bool
 	usedDefs    map[*optionDef]bool
+	usedSecrets bool
+}
+
+// secret resolves a named secret for the document and records that the
+// document now holds one.
+func (rd *renderer) secret(r reporter, attr, name string) (string, bool) {
+	v, ok := checkSecret(r, attr, name, rd.e.Secrets)
+	rd.usedSecrets = rd.usedSecrets || ok
+	return v, ok
 }
 
 func (rd *renderer) rep(kind, id string, index int) reporter {
@@ -75,7 +86,7 @@ func Render4(e *Estate) (*Rendered, Diags) {
 	}
 	out := Marshal(doc)
 	sum := sha256.Sum256(out)
-	return &Rendered{Document: out, SHA256: hex.EncodeToString(sum[:])}, rd.diags
+	return &Rendered{Document: out, SHA256: hex.EncodeToString(sum[:]), HasSecrets: rd.usedSecrets}, rd.diags
 }
 
 func (rd *renderer) render() *Object {
@@ -165,24 +176,9 @@ func (rd *renderer) renderServer(o *Object, r reporter) {
 	}
 	o.Set("interfaces-config", ifc)
 	if len(s.ControlSockets) > 0 {
-		var socks []any
-		for _, cs := range s.ControlSockets {
-			c := &Object{}
-			c.Set("socket-type", cs.Type)
-			if cs.Type == "unix" {
-				p, _ := completePath(sockDir, str(cs.SocketName), "", "")
-				c.Set("socket-name", p)
-			} else {
-				addr := "127.0.0.1"
-				if cs.Address != nil {
-					addr = *cs.Address
-				}
-				c.Set("socket-address", addr)
-				if cs.Port != nil {
-					c.Set("socket-port", *cs.Port)
-				}
-			}
-			socks = append(socks, c)
+		socks := make([]any, len(s.ControlSockets))
+		for i := range s.ControlSockets {
+			socks[i] = renderControlSocket(r, fmt.Sprintf("control_sockets[%d]", i), &s.ControlSockets[i], sockDir, rd.secret)
 		}
 		o.Set("control-sockets", socks)
 	}

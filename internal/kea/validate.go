@@ -224,50 +224,7 @@ func (s *Server) Validate() Diags {
 			r.errf("lease_database.lfc_interval", "%d is out of range: 0 to 4294967295 seconds", *db.LFCInterval)
 		}
 	}
-	unix := 0
-	httpSeen := map[string]int{}
-	for i, cs := range s.ControlSockets {
-		a := fmt.Sprintf("control_sockets[%d]", i)
-		switch cs.Type {
-		case "unix":
-			unix++
-			if unix == 2 {
-				r.errf(a+".type", "Kea allows one unix control socket per server")
-			}
-			if cs.Address != nil || cs.Port != nil {
-				r.errf(a, "a unix socket takes socket_name, not address or port")
-			}
-			if cs.SocketName == nil {
-				r.errf(a+".socket_name", "is required for a unix socket")
-			} else if _, err := completePath(sockDir, *cs.SocketName, "control sockets", "control_socket_dir"); err != nil {
-				r.errf(a+".socket_name", "%v", err)
-			}
-		case "http":
-			if cs.SocketName != nil {
-				r.errf(a+".socket_name", "is not supported by HTTP control sockets")
-			}
-			addr := "127.0.0.1"
-			if cs.Address != nil {
-				addr = *cs.Address
-				if !isIPLiteral(addr) {
-					r.errf(a+".address", "%q is not an IP address; Kea does not resolve host names here", addr)
-				}
-			}
-			if cs.Port == nil {
-				r.errf(a+".port", "is required for an http socket")
-			} else if *cs.Port < 1 || *cs.Port > 65535 {
-				r.errf(a+".port", "%d is out of range: 1 to 65535", *cs.Port)
-			} else {
-				key := addr + "#" + itoa(*cs.Port)
-				if j, dup := httpSeen[key]; dup {
-					r.errf(a, "listens on the same address and port as control_sockets[%d]", j)
-				}
-				httpSeen[key] = i
-			}
-		default:
-			r.errf(a+".type", "%q: use unix or http", cs.Type)
-		}
-	}
+	checkControlSockets(r, s.ControlSockets, sockDir)
 	libs := map[string]int{}
 	for i, h := range s.HooksLibraries {
 		a := fmt.Sprintf("hooks_libraries[%d]", i)

@@ -23,9 +23,11 @@ func (d *configDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 
 func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
-		"server": schema.DynamicAttribute{Required: true, MarkdownDescription: "The `kea_dhcp_server` to render, as a resource object or a plain object of the same shape."},
-		"config": schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered `kea-dhcp4.conf`: JSON, two-space indent, trailing newline, keys in a fixed order."},
-		"sha256": schema.StringAttribute{Computed: true, MarkdownDescription: "Hex SHA-256 of `config`, for `triggers_replace` and reload hooks."},
+		"server":           schema.DynamicAttribute{Required: true, MarkdownDescription: "The `kea_dhcp_server` to render, as a resource object or a plain object of the same shape."},
+		"config":           schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered `kea-dhcp4.conf`: JSON, two-space indent, trailing newline, keys in a fixed order. Null when the document holds a secret: read `sensitive_config` then."},
+		"sensitive_config": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The same document, marked sensitive. Always set; the only copy when the document holds a secret from `secrets`."},
+		"secrets":          schema.MapAttribute{ElementType: types.StringType, Optional: true, Sensitive: true, MarkdownDescription: secretsSpec.desc},
+		"sha256":           schema.StringAttribute{Computed: true, MarkdownDescription: "Hex SHA-256 of `config`, for `triggers_replace` and reload hooks."},
 	}
 	for _, l := range estateLists {
 		attrs[l.name] = schema.DynamicAttribute{Optional: true, MarkdownDescription: l.desc + estateListNote}
@@ -46,7 +48,9 @@ type configModel struct {
 	OptionDefinitions types.Dynamic `tfsdk:"option_definitions"`
 	OptionData        types.Dynamic `tfsdk:"option_data"`
 	ClientClasses     types.Dynamic `tfsdk:"client_classes"`
+	Secrets           types.Map     `tfsdk:"secrets"`
 	Config            types.String  `tfsdk:"config"`
+	SensitiveConfig   types.String  `tfsdk:"sensitive_config"`
 	SHA256            types.String  `tfsdk:"sha256"`
 }
 
@@ -67,6 +71,7 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if in.unknown {
 		m.Config = types.StringUnknown()
+		m.SensitiveConfig = types.StringUnknown()
 		m.SHA256 = types.StringUnknown()
 		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 		return
@@ -86,13 +91,20 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	m.SensitiveConfig = types.StringValue(string(r.Document))
 	m.Config = types.StringValue(string(r.Document))
+	if r.HasSecrets {
+		m.Config = types.StringNull()
+	}
 	m.SHA256 = types.StringValue(r.SHA256)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 func listInputs(fields map[string]tftypes.Value) map[string]tftypes.Value {
-	out := make(map[string]tftypes.Value, len(estateLists))
+	out := make(map[string]tftypes.Value, len(estateLists)+1)
+	if v, ok := fields["secrets"]; ok {
+		out["secrets"] = v
+	}
 	for _, l := range estateLists {
 		if v, ok := fields[l.name]; ok {
 			out[l.name] = v

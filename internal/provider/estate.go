@@ -26,6 +26,11 @@ var estateLists = []estateList{
 	{"client_classes", clientClassKind, "`kea_client_class` objects."},
 }
 
+// secretsSpec describes the secrets input: names to values.
+var secretsSpec = field("secrets", tStringMap, "Secrets written into the document where objects name them "+
+	"(`control_sockets[*].authentication.clients[*].password_secret`), name to value. Give them from sensitive variables: "+
+	"the function's result is then sensitive too. Prefer files on the Kea host (`password_file`) where you can: the plan then shows the document's diff.")
+
 const estateListNote = " Give whole resource objects (`values(kea_subnet.all)`, `[kea_subnet.lan]`) or plain objects with the same attributes " +
 	"(`csvdecode(file(\"subnets.csv\"))`: strings are converted to numbers and booleans, and empty strings mean unset)."
 
@@ -55,6 +60,11 @@ func decodeEstate(server tftypes.Value, lists map[string]tftypes.Value) decodedE
 	decodeList(&d, lists["option_definitions"], optionDefinitionKind, "option_definitions", &e.OptionDefs)
 	decodeList(&d, lists["option_data"], optionDataKind, "option_data", &e.OptionData)
 	decodeList(&d, lists["client_classes"], clientClassKind, "client_classes", &e.ClientClasses)
+	if sv, ok := lists["secrets"]; ok && sv.Type() != nil && !sv.IsNull() {
+		if m, set := d.value(sv, &secretsSpec, "secrets"); set {
+			e.Secrets = m.(map[string]string)
+		}
+	}
 	out.estate = e
 	out.unknown = len(d.unknown) > 0
 	out.errs = d.errs

@@ -31,7 +31,7 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 		Parameters: []function.Parameter{
 			function.DynamicParameter{Name: "server", MarkdownDescription: "The `kea_dhcp_server` to render (resource or plain object)."},
 			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes `subnets`, `pools`, `reservations`, " +
-				"`option_definitions`, `option_data` and `client_classes`, each a list as the data source takes it.", AllowNullValue: true},
+				"`option_definitions`, `option_data` and `client_classes`, each a list as the data source takes it, and `secrets`, a map of names to values.", AllowNullValue: true},
 		},
 		Return: function.ObjectReturn{AttributeTypes: configResultType},
 	}
@@ -57,12 +57,12 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 			return
 		}
 		for k, v := range fields {
-			known := false
+			known := k == "secrets"
 			for _, l := range estateLists {
 				known = known || l.name == k
 			}
 			if !known {
-				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use subnets, pools, reservations, option_definitions, option_data, client_classes")
+				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use subnets, pools, reservations, option_definitions, option_data, client_classes, secrets")
 				return
 			}
 			lists[k] = v

@@ -41,6 +41,7 @@ const (
 	tMAC
 	tObject
 	tObjects
+	tStringMap
 )
 
 type attrSpec struct {
@@ -50,6 +51,7 @@ type attrSpec struct {
 	required    bool
 	optComputed bool // optional; when unset the provider fills it at plan
 	replace     bool // changing it replaces the object (part of its identity)
+	sensitive   bool // a secret: hidden in plan output
 	nested      []attrSpec
 }
 
@@ -58,6 +60,7 @@ func field(name string, t kind, desc string) attrSpec { return attrSpec{name: na
 func (a attrSpec) req() attrSpec      { a.required = true; return a }
 func (a attrSpec) identity() attrSpec { a.replace = true; return a }
 func (a attrSpec) filled() attrSpec   { a.optComputed = true; return a }
+func (a attrSpec) secret() attrSpec   { a.sensitive = true; return a }
 func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
 	return attrSpec{name: name, t: t, desc: desc, nested: n}
 }
@@ -71,6 +74,8 @@ func (a attrSpec) tfType() tftypes.Type {
 		return tftypes.Bool
 	case tStrings, tIPv4s:
 		return tftypes.List{ElementType: tftypes.String}
+	case tStringMap:
+		return tftypes.Map{ElementType: tftypes.String}
 	case tObject:
 		return objectType(a.nested)
 	case tObjects:
@@ -122,7 +127,9 @@ func (a attrSpec) resourceAttribute() schema.Attribute {
 	}
 	switch a.t {
 	case tString, tJSON:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, Sensitive: a.sensitive, MarkdownDescription: desc, PlanModifiers: strPM}
+	case tStringMap:
+		return schema.MapAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tIPv4:
 		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: iptypes.IPv4AddressType{}}
 	case tPrefix4:
@@ -350,6 +357,27 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 			out = append(out, str)
 		}
 		return out, true
+	case tStringMap:
+		var fields map[string]tftypes.Value
+		if !(t.Is(tftypes.Map{}) || t.Is(tftypes.Object{})) || v.As(&fields) != nil {
+			d.errf(where, "must be a map of strings, got %s", typeName(t))
+			return nil, false
+		}
+		out := make(map[string]string, len(fields))
+		for k, e := range fields {
+			if !e.IsKnown() {
+				d.unknown = append(d.unknown, where)
+				return nil, false
+			}
+			if e.IsNull() || !e.Type().Is(tftypes.String) {
+				d.errf(where+"."+k, "must be a string")
+				continue
+			}
+			var str string
+			_ = e.As(&str)
+			out[k] = str
+		}
+		return out, true
 	case tObject:
 		o := d.object(v, s.nested, where)
 		return o, o != nil
@@ -435,6 +463,22 @@ func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
 			elems := make([]tftypes.Value, len(l))
 			for i, e := range l {
 				elems[i] = tftypes.NewValue(tftypes.String, e)
+			}
+			return tftypes.NewValue(t, elems), nil
+		}
+	case tStringMap:
+		if m, ok := v.(map[string]string); ok {
+			elems := make(map[string]tftypes.Value, len(m))
+			for k, e := range m {
+				elems[k] = tftypes.NewValue(tftypes.String, e)
+			}
+			return tftypes.NewValue(t, elems), nil
+		}
+		if m, ok := v.(map[string]any); ok { // from a JSON import id
+			elems := make(map[string]tftypes.Value, len(m))
+			for k, e := range m {
+				str, _ := e.(string)
+				elems[k] = tftypes.NewValue(tftypes.String, str)
 			}
 			return tftypes.NewValue(t, elems), nil
 		}

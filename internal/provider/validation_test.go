@@ -187,6 +187,27 @@ var badInputs = []badInput{
   name = "KNOWN"
 }`, `name: "KNOWN" is a Kea built-in class and cannot be defined`},
 
+	{"control socket default password", render(`{ name = "s1", control_sockets = [{ type = "http", port = 8000, authentication = { clients = [{ user = "admin", password_secret = "admin" }] } }] }`,
+		`{ secrets = { admin = "keatest" } }`), `control_sockets[0].authentication.clients[0].password_secret: the secret "admin" is one of the default passwords Kea 3.0 refuses`},
+	{"control socket secret not passed", render(`{ name = "s1", control_sockets = [{ type = "http", port = 8000, authentication = { clients = [{ user = "admin", password_secret = "admin" }] } }] }`,
+		`{}`), `password_secret: names the secret "admin", which was not passed in secrets`},
+	{"control socket user with colon", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  control_sockets = [{ type = "http", port = 8000, authentication = { clients = [{ user = "ad:min", password_file = "/etc/kea/pw" }] } }]
+}`, `control_sockets[0].authentication.clients[0].user: "ad:min" must not contain ':'`},
+	{"control socket partial TLS", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  control_sockets = [{ type = "http", port = 8000, cert_file = "/etc/kea/kea.pem" }]
+}`, `control_sockets[0]: set trust_anchor, cert_file and key_file together`},
+	{"https without TLS files", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  control_sockets = [{ type = "https", port = 8000 }]
+}`, `control_sockets[0].type: https needs trust_anchor, cert_file and key_file`},
+	{"password file absolute under a directory", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  control_sockets = [{ type = "http", port = 8000, authentication = { directory = "/etc/kea", clients = [{ user = "ops", password_file = "/etc/kea/ops.pw" }] } }]
+}`, `password_file: "/etc/kea/ops.pw": with authentication.directory set, Kea reads the file relative to it`},
+
 	// Several objects: the renderer's cross-object rules, at plan through the function.
 	{"duplicate subnet id", render(plainServer, `{ subnets = [
   { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },

@@ -1,0 +1,102 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+const secretServer = `
+variable "monitor_password" {
+  type      = string
+  sensitive = true
+  default   = "correct-horse-battery"
+}
+resource "kea_dhcp_server" "s" {
+  name = "s1"
+  control_sockets = [{
+    type    = "http"
+    address = "192.0.2.10"
+    port    = 8004
+    authentication = {
+      clients = [{ user = "monitor", password_secret = "monitor" }]
+    }
+  }]
+}
+data "kea_config" "s" {
+  server  = kea_dhcp_server.s
+  secrets = { monitor = var.monitor_password }
+}
+`
+
+// A password given through secrets makes the rendered document sensitive:
+// Terraform refuses an output that would print it unless the output is
+// marked sensitive, and the data source keeps it only in sensitive_config.
+func TestServer_PasswordIsSensitive(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: secretServer + `
+output "doc" {
+  value = provider::kea::config(kea_dhcp_server.s, { secrets = { monitor = var.monitor_password } }).config
+}
+`,
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Output refers to sensitive values`),
+			},
+			{
+				Config: secretServer + `
+output "doc" {
+  value     = provider::kea::config(kea_dhcp_server.s, { secrets = { monitor = var.monitor_password } }).config
+  sensitive = true
+}
+`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectSensitiveValue("data.kea_config.s", tfjsonpath.New("sensitive_config"))},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("config"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("sensitive_config"), knownvalue.StringRegexp(regexp.MustCompile(`"password": "correct-horse-battery"`))),
+				},
+			},
+		},
+	})
+}
+
+// With password_file the secret stays out of the document, which the plan
+// can then show.
+func TestServer_PasswordFileKeepsDocumentVisible(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+resource "kea_dhcp_server" "s" {
+  name = "s1"
+  control_sockets = [{
+    type           = "http"
+    address        = "192.0.2.10"
+    port           = 8004
+    authentication = { clients = [{ user = "monitor", password_file = "/etc/kea/monitor.pw" }] }
+  }]
+}
+output "doc" {
+  value = provider::kea::config(kea_dhcp_server.s, null).config
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownOutputValue("doc", knownvalue.StringRegexp(regexp.MustCompile(`"password-file": "/etc/kea/monitor.pw"`))),
+				},
+			},
+		}},
+	})
+}
