@@ -39,6 +39,11 @@ if [[ ${#rejected[@]} -gt 0 ]]; then
 	scripts/kea-check.sh --expect-fail "${rejected[@]}" | grep -E '^(rejected|FAIL)'
 fi
 
+step "HA pairs started for real: both members reach their normal state"
+g=internal/kea/testdata/golden
+scripts/ha-pair.sh $g/ha-hot-standby.kea-a.kea4.json $g/ha-hot-standby.kea-b.kea4.json hot-standby | tail -1
+scripts/ha-pair.sh $g/ha-load-balancing.lb-1.kea4.json $g/ha-load-balancing.lb-2.kea4.json load-balancing | tail -1
+
 step "Kea install smoke test"
 scripts/kea-smoke.sh | tail -1
 

@@ -40,47 +40,65 @@ func TestGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(in), ".in.json")
 		t.Run(name, func(t *testing.T) {
 			e := loadEstate(t, in)
-			r, diags := Render4(e)
-			if diags.HasErrors() {
-				t.Fatalf("render failed: %v", diags.Errors())
-			}
-			var warn bytes.Buffer
-			for _, d := range diags {
-				warn.WriteString(d.Error() + "\n")
-			}
-			check := func(file string, got []byte) {
-				if *update {
-					if len(got) == 0 {
-						os.Remove(file)
-						return
-					}
-					if err := os.WriteFile(file, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(file)
-				if err != nil && len(got) == 0 {
-					return
-				}
-				if err != nil {
-					t.Fatalf("%v (run go test ./internal/kea -update)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the rendered output:\n%s", file, got)
+			// An estate without a target server renders each of its
+			// servers (an HA pair): <name>.<server>.kea4.json.
+			targets := map[string]*Estate{name: e}
+			if e.Server.Name == "" {
+				targets = map[string]*Estate{}
+				for _, s := range e.Servers {
+					one := *e
+					one.Server = s
+					targets[name+"."+s.Name] = &one
 				}
 			}
-			check(filepath.Join("testdata/golden", name+".kea4.json"), r.Document)
-			check(filepath.Join("testdata/golden", name+".warnings.txt"), warn.Bytes())
-			// Rendering is deterministic: the same input, the same bytes.
-			again, _ := Render4(loadEstate(t, in))
-			if !bytes.Equal(again.Document, r.Document) || again.SHA256 != r.SHA256 {
-				t.Error("second render differs")
-			}
-			var v any
-			if err := json.Unmarshal(r.Document, &v); err != nil {
-				t.Errorf("output is not JSON: %v", err)
+			for out, est := range targets {
+				checkGolden(t, in, out, est)
 			}
 		})
+	}
+}
+
+func checkGolden(t *testing.T, in, name string, e *Estate) {
+	t.Helper()
+	r, diags := Render4(e)
+	if diags.HasErrors() {
+		t.Fatalf("%s: render failed: %v", name, diags.Errors())
+	}
+	var warn bytes.Buffer
+	for _, d := range diags {
+		warn.WriteString(d.Error() + "\n")
+	}
+	check := func(file string, got []byte) {
+		if *update {
+			if len(got) == 0 {
+				os.Remove(file)
+				return
+			}
+			if err := os.WriteFile(file, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		want, err := os.ReadFile(file)
+		if err != nil && len(got) == 0 {
+			return
+		}
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/kea -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the rendered output:\n%s", file, got)
+		}
+	}
+	check(filepath.Join("testdata/golden", name+".kea4.json"), r.Document)
+	check(filepath.Join("testdata/golden", name+".warnings.txt"), warn.Bytes())
+	// Rendering is deterministic: the same input, the same bytes.
+	again, _ := Render4(e)
+	if !bytes.Equal(again.Document, r.Document) || again.SHA256 != r.SHA256 {
+		t.Error("second render differs")
+	}
+	var v any
+	if err := json.Unmarshal(r.Document, &v); err != nil {
+		t.Errorf("output is not JSON: %v", err)
 	}
 }

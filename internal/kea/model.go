@@ -75,6 +75,53 @@ type Server struct {
 	UserContext            *string         `json:"user_context"`
 	ExtraJSON              *string         `json:"extra_json"`
 	Directories            *Directories    `json:"directories"`
+	Address                *string         `json:"address"`
+	HA                     *HAMembership   `json:"ha"`
+}
+
+// HAMembership places a server in a kea_ha_relationship.
+type HAMembership struct {
+	Relationship string `json:"relationship"`
+	Role         string `json:"role"`
+	Address      string `json:"address"`
+	Port         int64  `json:"port"`
+	TLS          *bool  `json:"tls"`
+	AutoFailover *bool  `json:"auto_failover"`
+}
+
+// HARelationship is a kea_ha_relationship: the settings shared by the
+// servers of one HA pair (or group).
+type HARelationship struct {
+	Name                    string            `json:"name"`
+	Mode                    string            `json:"mode"`
+	HeartbeatDelay          *int64            `json:"heartbeat_delay"`
+	MaxResponseDelay        *int64            `json:"max_response_delay"`
+	MaxAckDelay             *int64            `json:"max_ack_delay"`
+	MaxUnackedClients       *int64            `json:"max_unacked_clients"`
+	MaxRejectedLeaseUpdates *int64            `json:"max_rejected_lease_updates"`
+	DelayedUpdatesLimit     *int64            `json:"delayed_updates_limit"`
+	SendLeaseUpdates        *bool             `json:"send_lease_updates"`
+	SyncLeases              *bool             `json:"sync_leases"`
+	SyncTimeout             *int64            `json:"sync_timeout"`
+	SyncPageLimit           *int64            `json:"sync_page_limit"`
+	WaitBackupAck           *bool             `json:"wait_backup_ack"`
+	RestrictCommands        *bool             `json:"restrict_commands"`
+	MultiThreading          *HAMultiThreading `json:"multi_threading"`
+	BasicAuthUser           *string           `json:"basic_auth_user"`
+	BasicAuthPasswordFile   *string           `json:"basic_auth_password_file"`
+	BasicAuthPasswordSecret *string           `json:"basic_auth_password_secret"`
+	TrustAnchor             *string           `json:"trust_anchor"`
+	CertFile                *string           `json:"cert_file"`
+	KeyFile                 *string           `json:"key_file"`
+	RequireClientCerts      *bool             `json:"require_client_certs"`
+}
+
+// HAMultiThreading is the HA hook's multi-threading map.
+type HAMultiThreading struct {
+	Enable                *bool  `json:"enable"`
+	HTTPDedicatedListener *bool  `json:"http_dedicated_listener"`
+	HTTPListenerThreads   *int64 `json:"http_listener_threads"`
+	HTTPClientThreads     *int64 `json:"http_client_threads"`
 }
 
 // LeaseDatabase is the server's lease-database map. Only memfile is
@@ -142,6 +189,7 @@ type Subnet struct {
 	ReservationsOutOfPool *bool    `json:"reservations_out_of_pool"`
 	ReservationsOnly      *bool    `json:"reservations_only"`
 	RelayAddresses        []string `json:"relay_addresses"`
+	VRF                   *string  `json:"vrf"`
 	UserContext           *string  `json:"user_context"`
 	ExtraJSON             *string  `json:"extra_json"`
 }
@@ -223,13 +271,17 @@ type ClientClass struct {
 // Estate is everything a renderer may draw from: the target server and any
 // number of objects, of this server or of others.
 type Estate struct {
-	Server        Server        `json:"server"`
-	Subnets       []Subnet      `json:"subnets"`
-	Pools         []Pool        `json:"pools"`
-	Reservations  []Reservation `json:"reservations"`
-	OptionDefs    []OptionDef   `json:"option_definitions"`
-	OptionData    []OptionData  `json:"option_data"`
-	ClientClasses []ClientClass `json:"client_classes"`
+	Server Server `json:"server"`
+	// Servers are other servers: an HA member's partners, and servers
+	// whose objects the lists hold. The target may be among them.
+	Servers         []Server         `json:"servers"`
+	HARelationships []HARelationship `json:"ha_relationships"`
+	Subnets         []Subnet         `json:"subnets"`
+	Pools           []Pool           `json:"pools"`
+	Reservations    []Reservation    `json:"reservations"`
+	OptionDefs      []OptionDef      `json:"option_definitions"`
+	OptionData      []OptionData     `json:"option_data"`
+	ClientClasses   []ClientClass    `json:"client_classes"`
 	// Secrets are values written into the document where objects name
 	// them (e.g. control socket passwords).
 	Secrets map[string]string `json:"secrets"`

@@ -60,6 +60,7 @@ type renderer struct {
 	usedClasses map[string]bool
 	usedDefs    map[*optionDef]bool
 	usedSecrets bool
+	ha          *haInfo // set when the target is an HA member
 }
 
 // secret resolves a named secret for the document and records that the
@@ -98,6 +99,11 @@ func (rd *renderer) render() *Object {
 	}
 	rd.indexDefinitions()
 	rd.indexNamed()
+	if srv.HA != nil && !rd.diags.HasErrors() {
+		if rd.ha = rd.resolveHA(); rd.ha == nil || rd.diags.HasErrors() {
+			return nil
+		}
+	}
 	subnets := rd.selectSubnets()
 	if subnets == nil && rd.diags.HasErrors() {
 		return nil
@@ -110,9 +116,14 @@ func (rd *renderer) render() *Object {
 	rd.renderServer(dhcp4, sr)
 
 	// Every object's own option data and classes first, so option-def and
-	// client-classes can list what is used.
-	serverOpts := rd.optionList(sr, "option_data", srv.OptionData)
-	rd.useClasses(sr, "client_classes", srv.ClientClasses)
+	// client-classes can list what is used. In HA the primary owns the
+	// global ones, and every member renders them.
+	owner, or := srv, sr
+	if rd.ha != nil && rd.ha.primary != nil {
+		owner, or = rd.ha.primary, rd.rep(KindServer, rd.ha.primary.Name, -1)
+	}
+	serverOpts := rd.optionList(or, "option_data", owner.OptionData)
+	rd.useClasses(or, "client_classes", owner.ClientClasses)
 	var subnet4 []any
 	var globalHosts []*Object
 	for _, si := range subnets {
@@ -197,8 +208,8 @@ func (rd *renderer) renderServer(o *Object, r reporter) {
 		}
 		o.Set("lease-database", l)
 	}
+	var hooks []any
 	if len(s.HooksLibraries) > 0 {
-		var hooks []any
 		for _, h := range s.HooksLibraries {
 			p, _ := completePath(hooksDir, h.Library, "", "")
 			ho := (&Object{}).Set("library", p)
@@ -209,6 +220,11 @@ func (rd *renderer) renderServer(o *Object, r reporter) {
 			}
 			hooks = append(hooks, ho)
 		}
+	}
+	if rd.ha != nil {
+		hooks = rd.renderHAHooks(r, hooks, hooksDir, rd.ha)
+	}
+	if len(hooks) > 0 {
 		o.Set("hooks-libraries", hooks)
 	}
 	o.Set("valid-lifetime", s.validLifetime())
@@ -327,7 +343,7 @@ func (rd *renderer) selectSubnets() []*subnetInfo {
 	prefixes := map[netip.Prefix]*subnetInfo{}
 	for i := range rd.e.Subnets {
 		s := &rd.e.Subnets[i]
-		if s.Server != srv.ID() {
+		if !rd.owns(s, i) {
 			continue
 		}
 		ds := s.Validate(i)
@@ -355,6 +371,34 @@ func (rd *renderer) selectSubnets() []*subnetInfo {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].s.SubnetID < out[b].s.SubnetID })
 	return out
+}
+
+// owns reports whether a subnet belongs in the target's document: it is
+// the target's, or, for an HA member, the relationship's or its primary's.
+// A subnet attached to another member of the relationship is an error.
+func (rd *renderer) owns(s *Subnet, index int) bool {
+	srv := &rd.e.Server
+	if rd.ha == nil {
+		return s.Server == srv.ID()
+	}
+	rel, primary := rd.ha.rel, rd.ha.primary
+	if s.Server == rel.Name || primary != nil && s.Server == primary.Name {
+		return true
+	}
+	for _, m := range rd.ha.members {
+		if m.Name == s.Server {
+			rd.rep(KindSubnet, s.ID(), index).errf("server", "server %q is %s in HA relationship %q; attach the subnet to the relationship (server = %q), which survives a change of primary, or to the primary, %q", m.Name, m.HA.Role, rel.Name, rel.Name, primaryName(primary))
+			return false
+		}
+	}
+	return false
+}
+
+func primaryName(p *Server) string {
+	if p == nil {
+		return "(none)"
+	}
+	return p.Name
 }
 
 // subnetRefs maps subnet ids ("server/id") of every passed subnet.

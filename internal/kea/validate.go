@@ -242,6 +242,22 @@ func (s *Server) Validate() Diags {
 	checkRefs(r, "client_classes", s.ClientClasses)
 	checkJSONObject(r, "user_context", s.UserContext)
 	checkJSONObject(r, "extra_json", s.ExtraJSON)
+	if s.Address != nil {
+		if _, err := parseAnyIP(*s.Address); err != nil {
+			r.errf("address", "%v", err)
+		}
+	}
+	if s.HA != nil {
+		s.HA.validate(r)
+		if s.HA.Relationship == s.Name && s.Name != "" {
+			r.errf("ha.relationship", "%q is also this server's name; subnets refer to servers and relationships by name, so they must differ", s.Name)
+		}
+		for i, h := range s.HooksLibraries {
+			if path.Base(h.Library) == libHA {
+				r.errf(fmt.Sprintf("hooks_libraries[%d].library", i), "the HA relationship renders %s with its parameters; remove it here", libHA)
+			}
+		}
+	}
 	return out
 }
 
