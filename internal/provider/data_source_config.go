@@ -48,6 +48,8 @@ type configModel struct {
 	OptionDefinitions types.Dynamic `tfsdk:"option_definitions"`
 	OptionData        types.Dynamic `tfsdk:"option_data"`
 	ClientClasses     types.Dynamic `tfsdk:"client_classes"`
+	Servers           types.Dynamic `tfsdk:"servers"`
+	HARelationships   types.Dynamic `tfsdk:"ha_relationships"`
 	Secrets           types.Map     `tfsdk:"secrets"`
 	Config            types.String  `tfsdk:"config"`
 	SensitiveConfig   types.String  `tfsdk:"sensitive_config"`

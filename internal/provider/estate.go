@@ -18,6 +18,8 @@ type estateList struct {
 }
 
 var estateLists = []estateList{
+	{"servers", serverKind, "Other `kea_dhcp_server` objects: an HA member's partners (the target itself may be among them)."},
+	{"ha_relationships", haRelationshipKind, "`kea_ha_relationship` objects."},
 	{"subnets", subnetKind, "`kea_subnet` objects. Subnets of other servers are ignored, so one list can serve every server."},
 	{"pools", poolKind, "`kea_pool` objects."},
 	{"reservations", reservationKind, "`kea_reservation` objects."},
@@ -54,6 +56,8 @@ func decodeEstate(server tftypes.Value, lists map[string]tftypes.Value) decodedE
 	if sm != nil {
 		e.Server = into[kea.Server](sm)
 	}
+	decodeList(&d, lists["servers"], serverKind, "servers", &e.Servers)
+	decodeList(&d, lists["ha_relationships"], haRelationshipKind, "ha_relationships", &e.HARelationships)
 	decodeList(&d, lists["subnets"], subnetKind, "subnets", &e.Subnets)
 	decodeList(&d, lists["pools"], poolKind, "pools", &e.Pools)
 	decodeList(&d, lists["reservations"], reservationKind, "reservations", &e.Reservations)
@@ -127,13 +131,14 @@ func sortedKeys(m map[string]tftypes.Value) []string {
 
 // listAttr maps a kea object kind to the input list it came from.
 var listOfKind = map[string]string{
-	kea.KindSubnet:      "subnets",
-	kea.KindPool:        "pools",
-	kea.KindReservation: "reservations",
-	kea.KindOptionDef:   "option_definitions",
-	kea.KindOptionData:  "option_data",
-	kea.KindClientClass: "client_classes",
-	kea.KindServer:      "server",
+	kea.KindSubnet:         "subnets",
+	kea.KindPool:           "pools",
+	kea.KindReservation:    "reservations",
+	kea.KindOptionDef:      "option_definitions",
+	kea.KindOptionData:     "option_data",
+	kea.KindClientClass:    "client_classes",
+	kea.KindServer:         "server",
+	kea.KindHARelationship: "ha_relationships",
 }
 
 // renderEstate renders the estate for its server.

@@ -150,6 +150,7 @@ func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
 		newOptionDefinitionResource,
 		newOptionDataResource,
 		newClientClassResource,
+		newHARelationshipResource,
 	}
 }
 

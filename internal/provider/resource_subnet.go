@@ -11,7 +11,7 @@ var subnetKind = &objectKind{
 		"`subnet_id`, which must stay stable: leases are stored against it.",
 	idDesc: "`<server>/<subnet_id>`, e.g. `office-dhcp/10`.",
 	attrs: concat([]attrSpec{
-		field("server", tString, "Id of the `kea_dhcp_server` serving this subnet.").req().identity(),
+		field("server", tString, "Id of the `kea_dhcp_server` serving this subnet, or of a `kea_ha_relationship`: its members all serve it.").req().identity(),
 		field("subnet_id", tInt, "Kea subnet id, 1 to 4294967294, unique per server.").req().identity(),
 		field("prefix", tPrefix4, "The subnet, e.g. `192.0.2.0/24`; host bits must be zero.").req(),
 	}, lifetimeAttrs("subnet", true), timerAttrs(), []attrSpec{
@@ -21,6 +21,7 @@ var subnetKind = &objectKind{
 		field("reservations_in_subnet", tBool, "Override of the server's `reservations_in_subnet`; unset inherits."),
 		field("reservations_out_of_pool", tBool, "Override of the server's `reservations_out_of_pool`; unset inherits."),
 		field("reservations_only", tBool, "Serve reserved addresses only: no pools are rendered, and attaching a `kea_pool` is an error."),
+		field("vrf", tString, "Label of the VRF the prefix lives in. Not rendered: `kea_relay_targets` uses it to tell apart equal prefixes in different VRFs."),
 		field("relay_addresses", tIPv4s, "Addresses of the relays (giaddr) whose traffic selects this subnet (`relay.ip-addresses`)."),
 		userContextAttr(),
 		extraJSONAttr(),

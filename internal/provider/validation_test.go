@@ -30,6 +30,23 @@ output "doc" {
 
 const plainServer = `{ name = "s1" }`
 
+// haRender renders server "a" of a two-member relationship "p" made of
+// plain objects: rel holds the relationship's extra attributes, roleA and
+// roleB the roles, extraA more attributes of server a (a leading ", "), and
+// objects more entries of the objects argument.
+func haRender(rel, roleA, roleB, extraA, objects string) string {
+	a := fmt.Sprintf(`{ name = "a", ha = { relationship = "p", role = %q, address = "198.18.0.1", port = 8001 }%s }`, roleA, extraA)
+	if strings.Contains(extraA, "ha = {") {
+		a = fmt.Sprintf(`{ name = "a"%s }`, extraA)
+	}
+	b := fmt.Sprintf(`{ name = "b", ha = { relationship = "p", role = %q, address = "198.18.0.2", port = 8001 } }`, roleB)
+	return render(a, fmt.Sprintf(`{
+  ha_relationships = [{ name = "p", %s }]
+  servers          = [%s, %s]
+  %s
+}`, rel, a, b, objects))
+}
+
 type badInput struct {
 	name   string
 	config string
@@ -208,6 +225,37 @@ var badInputs = []badInput{
   control_sockets = [{ type = "http", port = 8000, authentication = { directory = "/etc/kea", clients = [{ user = "ops", password_file = "/etc/kea/ops.pw" }] } }]
 }`, `password_file: "/etc/kea/ops.pw": with authentication.directory set, Kea reads the file relative to it`},
 
+	{"HA delayed updates in hot-standby", `resource "kea_ha_relationship" "x" {
+  name = "p"
+  mode = "hot-standby"
+  delayed_updates_limit = 10
+}`, `kea_ha_relationship "p" delayed_updates_limit: must be 0 (or unset) in hot-standby mode`},
+	{"HA heartbeat too long", `resource "kea_ha_relationship" "x" {
+  name = "p"
+  mode = "hot-standby"
+  heartbeat_delay = 70000
+}`, `heartbeat_delay: 70000 is out of range: 0 to 65535`},
+	{"HA wait backup ack outside passive-backup", `resource "kea_ha_relationship" "x" {
+  name = "p"
+  mode = "load-balancing"
+  wait_backup_ack = true
+}`, `wait_backup_ack: applies only to passive-backup mode`},
+	{"HA basic auth user with colon", `resource "kea_ha_relationship" "x" {
+  name = "p"
+  mode = "hot-standby"
+  basic_auth_user = "a:b"
+  basic_auth_password_file = "/etc/kea/ha.pw"
+}`, `basic_auth_user: "a:b" must not contain ':'`},
+	{"HA address is a host name", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  ha = { relationship = "p", role = "primary", address = "kea-a.example.com", port = 8001 }
+}`, `ha.address: "kea-a.example.com" is not an IP address: Kea's HA peer URLs take addresses, not names`},
+	{"HA hook listed by hand", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  hooks_libraries = [{ library = "libdhcp_ha.so" }]
+  ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001 }
+}`, `hooks_libraries[0].library: the HA relationship renders libdhcp_ha.so with its parameters; remove it here`},
+
 	// Several objects: the renderer's cross-object rules, at plan through the function.
 	{"duplicate subnet id", render(plainServer, `{ subnets = [
   { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
@@ -279,6 +327,21 @@ var badInputs = []badInput{
   subnets        = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", client_class = "late" }]
   client_classes = [{ name = "late", only_in_additional_list = true }]
 }`), `client_class: class "late" is only_in_additional_list`},
+	{"HA roles do not fit the mode", haRender(`mode = "hot-standby"`, "primary", "secondary", ``, ``), `kea_ha_relationship "p" mode: hot-standby needs one primary and one standby (plus any backups); the members passed in have 0 standby (none)`},
+	{"HA two primaries", haRender(`mode = "load-balancing"`, "primary", "primary", ``, ``), `load-balancing needs one primary and one secondary (plus any backups); the members passed in have 2 primary (a, b)`},
+	{"HA subnet on the standby", haRender(`mode = "hot-standby"`, "primary", "standby", ``, `subnets = [{ server = "b", subnet_id = 1, prefix = "198.18.0.0/24" }]`),
+		`kea_subnet "b/1" server: server "b" is standby in HA relationship "p"; attach the subnet to the relationship (server = "p"), which survives a change of primary, or to the primary, "a"`},
+	{"HA listener on a control socket", haRender(`mode = "hot-standby"`, "primary", "standby", `, control_sockets = [{ type = "http", address = "198.18.0.1", port = 8001 }]`, ``),
+		`kea_dhcp_server "a" control_sockets[0]: listens on 198.18.0.1:8001, which is this server's HA peer URL`},
+	{"HA without dedicated listener needs the socket", haRender(`mode = "hot-standby", multi_threading = { http_dedicated_listener = false }`, "primary", "standby", ``, ``),
+		`kea_dhcp_server "a" ha.port: relationship "p" has no dedicated HA listener, so partners send HA commands to this server's HTTP control socket; add one on 198.18.0.1 port 8001`},
+	{"HA https without TLS files", haRender(`mode = "hot-standby"`, "primary", "standby", `, ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001, tls = true }`, ``),
+		`ha.tls: an https peer URL needs the relationship's trust_anchor, cert_file and key_file`},
+	{"HA relationship not passed", render(`{ name = "a", ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001 } }`, `{}`),
+		`kea_dhcp_server "a" ha.relationship: refers to HA relationship "p", which was not passed in`},
+	{"HA global options on the standby", render(`{ name = "b", option_data = ["dns"], ha = { relationship = "p", role = "standby", address = "198.18.0.2", port = 8001 } }`,
+		`{ ha_relationships = [{ name = "p", mode = "hot-standby" }], servers = [{ name = "a", ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001 } }], option_data = [{ name = "dns", option = "domain-name-servers", data = "198.18.0.53" }] }`),
+		`kea_dhcp_server "b" option_data: server "b" is standby in HA relationship "p": global option data belongs on the primary, "a"`},
 	{"unknown attribute in a plain object", render(plainServer, `{
   subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", pool = "x" }]
 }`), `subnets[0]: unsupported attribute "pool"`},
