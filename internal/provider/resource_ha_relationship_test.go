@@ -82,7 +82,7 @@ func TestHA_PairAndPrimaryMigration(t *testing.T) {
 				}},
 			},
 			{
-				Config: haPair(map[string]string{"a": "standby", "b": "primary"}),
+				Config:           haPair(map[string]string{"a": "standby", "b": "primary"}),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
