@@ -64,19 +64,25 @@ render_example() {
 	python3 - "$scratch/outputs.json" "$out" <<'PY'
 import json, sys, os
 outs = json.load(open(sys.argv[1]))
-for name, o in sorted(outs.items()):
-    v = o.get("value")
+def emit(name, v):
     if not isinstance(v, str):
-        continue
+        return
     try:
         doc = json.loads(v)
     except ValueError:
-        continue
+        return
     if isinstance(doc, dict) and set(doc) & {"Dhcp4", "Dhcp6", "DhcpDdns"}:
         path = os.path.join(sys.argv[2], name + ".json")
         with open(path, "w") as f:
             f.write(v)
         print(path)
+for name, o in sorted(outs.items()):
+    v = o.get("value")
+    if isinstance(v, dict):  # one document per host
+        for key, doc in sorted(v.items()):
+            emit(name + "." + key, doc)
+    else:
+        emit(name, v)
 PY
 	rm -rf "$scratch"
 }

@@ -100,6 +100,18 @@ var importCases = []importCase{
 		fill: []string{"test", "boot_file_name"},
 		json: `{"name":"pxe","test":"substring(option[60].hex,0,9) == 'PXEClient'","boot_file_name":"pxelinux.0"}`,
 	},
+	{
+		resource: "kea_ha_relationship.h",
+		config: `resource "kea_ha_relationship" "h" {
+  name            = "pair"
+  mode            = "hot-standby"
+  heartbeat_delay = 5000
+  multi_threading = { http_dedicated_listener = true }
+}`,
+		id:   "pair",
+		fill: []string{"mode", "heartbeat_delay", "multi_threading"},
+		json: `{"name":"pair","mode":"hot-standby","heartbeat_delay":5000,"multi_threading":{"http_dedicated_listener":true}}`,
+	},
 }
 
 // Every resource imports by its documented id (identity attributes; the

@@ -1,0 +1,4 @@
+import {
+  to = kea_ha_relationship.lb
+  id = "dc-1"
+}

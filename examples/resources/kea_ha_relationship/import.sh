@@ -1,0 +1,2 @@
+# The relationship's name.
+terraform import kea_ha_relationship.lb dc-1
