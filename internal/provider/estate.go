@@ -36,6 +36,8 @@ var secretsSpec = field("secrets", tStringMap, "Secrets written into the documen
 const estateListNote = " Give whole resource objects (`values(kea_subnet.all)`, `[kea_subnet.lan]`) or plain objects with the same attributes " +
 	"(`csvdecode(file(\"subnets.csv\"))`: strings are converted to numbers and booleans, and empty strings mean unset)."
 
+const serverRequired = "server: a kea_dhcp_server object is required"
+
 // decodedEstate is the outcome of reading the inputs.
 type decodedEstate struct {
 	estate  *kea.Estate
@@ -50,7 +52,7 @@ func decodeEstate(server tftypes.Value, lists map[string]tftypes.Value) decodedE
 	var d decoder
 	sm := d.object(server, serverKind.attrs, "server")
 	if sm == nil && len(d.unknown) == 0 && len(d.errs) == 0 {
-		d.errf("server", "a kea_dhcp_server object is required")
+		d.errs = append(d.errs, serverRequired)
 	}
 	e := &kea.Estate{}
 	if sm != nil {

@@ -155,9 +155,9 @@ func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *keaProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{newConfigDataSource}
+	return []func() datasource.DataSource{newConfigDataSource, newRelayTargetsDataSource}
 }
 
 func (p *keaProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{newConfigFunction}
+	return []func() function.Function{newConfigFunction, newRelayTargetsFunction}
 }

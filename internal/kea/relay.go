@@ -1,0 +1,182 @@
+package kea
+
+import (
+	"fmt"
+	"net/netip"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// RelayQuery asks which DHCP servers a router relays a prefix's clients to.
+type RelayQuery struct {
+	Prefix    string
+	VRF       *string
+	Interface *string // router interface for the snippets
+}
+
+// RelayTargets is the answer: the addresses for `ip helper-address`, the
+// servers they belong to, and configuration snippets for common routers.
+type RelayTargets struct {
+	Targets   []string
+	Servers   []string
+	Subnet    string // id of the subnet that matched
+	CiscoIOS  string
+	Junos     string
+	AristaEOS string
+}
+
+// Relay answers q from the estate's servers, HA relationships and subnets:
+// for a subnet served by an HA relationship, or by a member of one, every
+// member's address; otherwise its server's. Servers are addressed by
+// `address`, falling back to their HA address.
+func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
+	var diags Diags
+	r := reporter{kind: "kea_relay_targets", index: -1, out: &diags}
+	p, err := parsePrefix4(q.Prefix)
+	if err != nil {
+		r.errf("prefix", "%v", err)
+		return nil, diags
+	}
+	vrf := str(q.VRF)
+	var matches []*Subnet
+	for i := range e.Subnets {
+		s := &e.Subnets[i]
+		sp, err := netip.ParsePrefix(s.Prefix)
+		if err != nil || sp != p || str(s.VRF) != vrf {
+			continue
+		}
+		matches = append(matches, s)
+	}
+	where := "the global VRF"
+	if vrf != "" {
+		where = fmt.Sprintf("VRF %q", vrf)
+	}
+	switch len(matches) {
+	case 0:
+		r.errf("prefix", "no subnet passed in has the prefix %s in %s", p, where)
+		return nil, diags
+	case 1:
+	default:
+		ids := make([]string, len(matches))
+		for i, s := range matches {
+			ids[i] = s.ID()
+		}
+		r.errf("prefix", "%d subnets have the prefix %s in %s (%s); give vrf, or label the subnets' vrf", len(matches), p, where, strings.Join(ids, ", "))
+		return nil, diags
+	}
+	subnet := matches[0]
+	servers := map[string]*Server{}
+	for i := range e.Servers {
+		servers[e.Servers[i].Name] = &e.Servers[i]
+	}
+	rels := map[string]bool{}
+	for i := range e.HARelationships {
+		rels[e.HARelationships[i].Name] = true
+	}
+	// The subnet belongs to a relationship, or to a server that may be in one.
+	relName := ""
+	if rels[subnet.Server] {
+		relName = subnet.Server
+	} else if s, ok := servers[subnet.Server]; ok {
+		if s.HA != nil {
+			relName = s.HA.Relationship
+		}
+	} else {
+		r.errf("prefix", "subnet %s is served by %q, which is neither a server nor an HA relationship passed in", subnet.ID(), subnet.Server)
+		return nil, diags
+	}
+	var members []*Server
+	if relName != "" {
+		for i := range e.Servers {
+			if s := &e.Servers[i]; s.HA != nil && s.HA.Relationship == relName {
+				members = append(members, s)
+			}
+		}
+		sort.SliceStable(members, func(a, b int) bool {
+			ra, rb := haRoles[members[a].HA.Role], haRoles[members[b].HA.Role]
+			if ra != rb {
+				return ra < rb
+			}
+			return members[a].Name < members[b].Name
+		})
+		if len(members) == 0 {
+			r.errf("servers", "no server passed in is a member of HA relationship %q, which serves subnet %s", relName, subnet.ID())
+			return nil, diags
+		}
+	} else {
+		members = []*Server{servers[subnet.Server]}
+	}
+	out := &RelayTargets{Subnet: subnet.ID()}
+	for _, s := range members {
+		addr := ""
+		switch {
+		case s.Address != nil:
+			addr = *s.Address
+		case s.HA != nil:
+			addr = s.HA.Address
+		}
+		if addr == "" {
+			rs := reporter{kind: KindServer, id: s.Name, index: -1, out: &diags}
+			rs.errf("address", "is not set: relays need the address of every server of subnet %s", subnet.ID())
+			continue
+		}
+		out.Targets = append(out.Targets, canonicalIP(addr))
+		out.Servers = append(out.Servers, s.Name)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	group := subnet.Server
+	if relName != "" {
+		group = relName
+	}
+	out.CiscoIOS, out.Junos, out.AristaEOS = relaySnippets(out.Targets, vrf, str(q.Interface), group)
+	return out, diags
+}
+
+var junosName = regexp.MustCompile(`[^A-Za-z0-9_-]`)
+
+// relaySnippets writes the relay configuration for Cisco IOS, Junos (set
+// commands) and Arista EOS. Without an interface name the snippets carry
+// the placeholder <interface>.
+func relaySnippets(targets []string, vrf, iface, group string) (ios, junos, eos string) {
+	if iface == "" {
+		iface = "<interface>"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "interface %s\n", iface)
+	for _, t := range targets {
+		if vrf != "" {
+			fmt.Fprintf(&b, " ip helper-address vrf %s %s\n", vrf, t)
+		} else {
+			fmt.Fprintf(&b, " ip helper-address %s\n", t)
+		}
+	}
+	ios = b.String()
+
+	b.Reset()
+	prefix := "set forwarding-options dhcp-relay"
+	if vrf != "" {
+		prefix = fmt.Sprintf("set routing-instances %s forwarding-options dhcp-relay", vrf)
+	}
+	g := "kea-" + junosName.ReplaceAllString(group, "-")
+	for _, t := range targets {
+		fmt.Fprintf(&b, "%s server-group %s %s\n", prefix, g, t)
+	}
+	fmt.Fprintf(&b, "%s group %s active-server-group %s\n", prefix, g, g)
+	fmt.Fprintf(&b, "%s group %s interface %s\n", prefix, g, iface)
+	junos = b.String()
+
+	b.Reset()
+	fmt.Fprintf(&b, "interface %s\n", iface)
+	for _, t := range targets {
+		if vrf != "" {
+			fmt.Fprintf(&b, "   ip helper-address %s vrf %s\n", t, vrf)
+		} else {
+			fmt.Fprintf(&b, "   ip helper-address %s\n", t)
+		}
+	}
+	eos = b.String()
+	return ios, junos, eos
+}
