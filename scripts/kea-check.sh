@@ -100,6 +100,24 @@ top_level_keys() {
 if [[ -d $REPO/scripts/testdata/kea-root ]]; then
 	cp -r "$REPO/scripts/testdata/kea-root/." "$ROOT/"
 fi
+# Documents with TLS name /etc/kea/tls/{ca.pem,kea.pem,kea.key}; Kea's HA
+# hook loads them when it checks. Test-only material, made once per chroot
+# (no key is kept in the repository).
+tls_dir=$ROOT/etc/kea/tls
+if [[ ! -s $tls_dir/kea.key ]]; then
+	command -v openssl >/dev/null 2>&1 || { err "openssl is needed to make test TLS files"; exit 2; }
+	mkdir -p "$tls_dir"
+	(
+		cd "$tls_dir"
+		openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=kea-test-ca" \
+			-keyout ca.key -out ca.pem >/dev/null 2>&1
+		openssl req -newkey rsa:2048 -nodes -subj "/CN=kea-test" -keyout kea.key -out kea.csr >/dev/null 2>&1
+		printf 'subjectAltName=IP:127.0.0.1,IP:::1,IP:198.18.0.1,IP:198.18.0.2,IP:198.18.0.3,IP:2001:db8::1,IP:2001:db8::2,IP:2001:db8::3\nextendedKeyUsage=serverAuth,clientAuth\n' >ext.cnf
+		openssl x509 -req -in kea.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3650 \
+			-extfile ext.cnf -out kea.pem >/dev/null 2>&1
+		rm -f kea.csr ext.cnf ca.srl
+	) || { err "could not make test TLS files in $tls_dir"; exit 2; }
+fi
 
 run_dir=$(mktemp -d "$ROOT/tmp/kea-check.XXXXXX")
 netns=""

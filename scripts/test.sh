@@ -43,6 +43,7 @@ step "HA pairs started for real: both members reach their normal state"
 g=internal/kea/testdata/golden
 scripts/ha-pair.sh $g/ha-hot-standby.kea-a.kea4.json $g/ha-hot-standby.kea-b.kea4.json hot-standby | tail -1
 scripts/ha-pair.sh $g/ha-load-balancing.lb-1.kea4.json $g/ha-load-balancing.lb-2.kea4.json load-balancing | tail -1
+scripts/ha-pair.sh $g/ha-hot-standby-tls.tls-a.kea4.json $g/ha-hot-standby-tls.tls-b.kea4.json hot-standby | tail -1
 
 step "Kea install smoke test"
 scripts/kea-smoke.sh | tail -1
