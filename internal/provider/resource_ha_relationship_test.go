@@ -88,3 +88,48 @@ func TestHA_PairAndPrimaryMigration(t *testing.T) {
 		},
 	})
 }
+
+// The relationship's basic-auth password comes from secrets: documents that
+// carry it are sensitive, while a password file keeps them visible.
+func TestHA_BasicAuthSecretIsSensitive(t *testing.T) {
+	cfg := func(auth, secrets, sensitive string) string {
+		return fmt.Sprintf(`
+variable "ha_password" {
+  type      = string
+  sensitive = true
+  default   = "a-long-ha-password"
+}
+resource "kea_ha_relationship" "p" {
+  name            = "p"
+  mode            = "hot-standby"
+  basic_auth_user = "ha"
+  %s
+}
+locals {
+  a = { name = "a", ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001 } }
+  b = { name = "b", ha = { relationship = "p", role = "standby", address = "198.18.0.2", port = 8001 } }
+}
+output "doc" {
+  value     = provider::kea::config(local.a, { servers = [local.b], ha_relationships = [kea_ha_relationship.p], secrets = %s }).config
+  sensitive = %s
+}
+`, auth, secrets, sensitive)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg(`basic_auth_password_secret = "ha"`, `{ ha = var.ha_password }`, "false"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Output refers to sensitive values`),
+			},
+			{
+				Config: cfg(`basic_auth_password_file = "/etc/kea/ha.pw"`, `{}`, "false"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownOutputValue("doc", knownvalue.StringRegexp(regexp.MustCompile(`"basic-auth-user": "ha",\s+"basic-auth-password-file": "/etc/kea/ha.pw"`))),
+				}},
+			},
+		},
+	})
+}
