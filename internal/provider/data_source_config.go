@@ -81,7 +81,10 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	r, diags := renderEstate(in.estate)
 	for _, dg := range diags {
 		p := path.Root(listOfKind[dg.Kind])
-		if dg.Index >= 0 && dg.Kind != kea.KindServer {
+		switch {
+		case dg.Kind == kea.KindServer && dg.Index >= 0: // a partner from servers
+			p = path.Root("servers").AtListIndex(dg.Index)
+		case dg.Index >= 0 && dg.Kind != kea.KindServer:
 			p = p.AtListIndex(dg.Index)
 		}
 		if dg.Severity == kea.Warning {
