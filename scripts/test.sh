@@ -45,6 +45,15 @@ scripts/ha-pair.sh $g/ha-hot-standby.kea-a.kea4.json $g/ha-hot-standby.kea-b.kea
 scripts/ha-pair.sh $g/ha-load-balancing.lb-1.kea4.json $g/ha-load-balancing.lb-2.kea4.json load-balancing | tail -1
 scripts/ha-pair.sh $g/ha-hot-standby-tls.tls-a.kea4.json $g/ha-hot-standby-tls.tls-b.kea4.json hot-standby | tail -1
 
+step "the listener rule is real: a control socket on the HA peer URL stops Kea at start (-T accepts it)"
+scripts/kea-check.sh scripts/testdata/ha-pair/listener-clash-server1.json >/dev/null
+if out=$(HA_PAIR_TIMEOUT=15 scripts/ha-pair.sh scripts/testdata/ha-pair/listener-clash-server1.json scripts/testdata/ha-pair/listener-clash-server2.json hot-standby 2>&1); then
+	echo "the listener clash pair started: the provider's listener rule would be needless" >&2
+	exit 1
+fi
+grep -q "Address already in use" <<<"$out" || { echo "$out" | tail -20; echo "the listener clash pair failed for another reason" >&2; exit 1; }
+echo "kea-dhcp4 refused to start: bind: Address already in use (as the provider predicts)"
+
 step "Kea install smoke test"
 scripts/kea-smoke.sh | tail -1
 
