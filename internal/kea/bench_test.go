@@ -84,7 +84,7 @@ func large(tb testing.TB) (*Estate, *Object) {
 	largeOnce.Do(func() {
 		largeE = largeEstate(largeSubnets, largePoolsPer, largeHostsPer)
 		// Render4 returns bytes only; build the document as Render4 does.
-		rd := &renderer{e: largeE, usedOptions: map[string]bool{}, usedClasses: map[string]bool{}, usedDefs: map[*optionDef]bool{}}
+		rd := newRenderer(largeE)
 		largeDoc = rd.render()
 		if rd.diags.HasErrors() || largeDoc == nil {
 			largeDoc = nil

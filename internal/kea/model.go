@@ -235,6 +235,15 @@ type OptionDef struct {
 	RecordTypes []string `json:"record_types"`
 	Encapsulate *string  `json:"encapsulate"`
 	Space       *string  `json:"space"`
+	VendorSpace *string  `json:"vendor_space"`
+}
+
+// VendorOptionSpace is a kea_vendor_option_space: a vendor's sub-option
+// space, delivered in option 43 or, with its IANA enterprise number, in
+// option 125 (VIVSO).
+type VendorOptionSpace struct {
+	Name         string `json:"name"`
+	EnterpriseID *int64 `json:"enterprise_id"`
 }
 
 // OptionData is a kea_option_data: one option value, named so that servers,
@@ -249,6 +258,10 @@ type OptionData struct {
 	CSVFormat  *bool    `json:"csv_format"`
 	AlwaysSend *bool    `json:"always_send"`
 	NeverSend  *bool    `json:"never_send"`
+	// Delivery is standard (default), option43 or vivso; the latter two
+	// need VendorSpace.
+	Delivery    *string `json:"delivery"`
+	VendorSpace *string `json:"vendor_space"`
 }
 
 // ClientClass is a kea_client_class.
@@ -274,14 +287,15 @@ type Estate struct {
 	Server Server `json:"server"`
 	// Servers are other servers: an HA member's partners, and servers
 	// whose objects the lists hold. The target may be among them.
-	Servers         []Server         `json:"servers"`
-	HARelationships []HARelationship `json:"ha_relationships"`
-	Subnets         []Subnet         `json:"subnets"`
-	Pools           []Pool           `json:"pools"`
-	Reservations    []Reservation    `json:"reservations"`
-	OptionDefs      []OptionDef      `json:"option_definitions"`
-	OptionData      []OptionData     `json:"option_data"`
-	ClientClasses   []ClientClass    `json:"client_classes"`
+	Servers         []Server            `json:"servers"`
+	HARelationships []HARelationship    `json:"ha_relationships"`
+	VendorSpaces    []VendorOptionSpace `json:"vendor_option_spaces"`
+	Subnets         []Subnet            `json:"subnets"`
+	Pools           []Pool              `json:"pools"`
+	Reservations    []Reservation       `json:"reservations"`
+	OptionDefs      []OptionDef         `json:"option_definitions"`
+	OptionData      []OptionData        `json:"option_data"`
+	ClientClasses   []ClientClass       `json:"client_classes"`
 	// Secrets are values written into the document where objects name
 	// them (e.g. control socket passwords).
 	Secrets map[string]string `json:"secrets"`

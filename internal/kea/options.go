@@ -92,9 +92,18 @@ func isUserType(t string) bool {
 }
 
 // ID is the option definition's identity: "<space>/<code>".
-func (d *OptionDef) ID() string { return d.space() + "/" + itoa(d.Code) }
+// A vendor sub-option's is "vendor:<vendor space>/<code>".
+func (d *OptionDef) ID() string {
+	if d.VendorSpace != nil {
+		return "vendor:" + *d.VendorSpace + "/" + itoa(d.Code)
+	}
+	return d.space() + "/" + itoa(d.Code)
+}
 
 func (d *OptionDef) space() string {
+	if d.VendorSpace != nil {
+		return *d.VendorSpace
+	}
 	if d.Space == nil || *d.Space == "" {
 		return SpaceDHCP4
 	}
@@ -111,6 +120,9 @@ func (d *OptionDef) Validate(index int) Diags {
 		r.errf("name", "%q is not a valid option name: use letters, digits, hyphens and underscores, starting and ending with a letter or digit", d.Name)
 	}
 	space := d.space()
+	if d.VendorSpace != nil && d.Space != nil {
+		r.errf("vendor_space", "set space or vendor_space, not both: a vendor's sub-options live in the space the delivery picks")
+	}
 	if !spaceNameRe.MatchString(space) {
 		r.errf("space", "%q is not a valid option space name", space)
 	}
@@ -165,10 +177,20 @@ func joinTypes(ts []OptionType) string {
 func (o *OptionData) ID() string { return o.Name }
 
 func (o *OptionData) space() string {
+	if o.VendorSpace != nil {
+		return *o.VendorSpace
+	}
 	if o.Space == nil || *o.Space == "" {
 		return SpaceDHCP4
 	}
 	return *o.Space
+}
+
+func (o *OptionData) delivery() string {
+	if o.Delivery == nil || *o.Delivery == "" {
+		return "standard"
+	}
+	return *o.Delivery
 }
 
 func (o *OptionData) csv() bool { return o.CSVFormat == nil || *o.CSVFormat }
@@ -199,6 +221,21 @@ func (o *OptionData) Validate(index int) Diags {
 	}
 	if !spaceNameRe.MatchString(o.space()) {
 		r.errf("space", "%q is not a valid option space name", o.space())
+	}
+	switch o.delivery() {
+	case "standard":
+		if o.VendorSpace != nil {
+			r.errf("vendor_space", "is set, so the option is a vendor sub-option: set delivery to option43 or vivso")
+		}
+	case "option43", "vivso":
+		if o.VendorSpace == nil {
+			r.errf("vendor_space", "delivery %s carries a vendor's sub-options: set vendor_space", o.delivery())
+		}
+		if o.Space != nil {
+			r.errf("space", "the delivery picks the space of a vendor sub-option; leave space unset")
+		}
+	default:
+		r.errf("delivery", "%q: use standard, option43 or vivso", o.delivery())
 	}
 	if o.space() == SpaceDHCP4 {
 		def, err := stdIndex4.resolve(SpaceDHCP4, o.Option, o.Code)

@@ -58,7 +58,9 @@ type renderer struct {
 	classes     map[string]int // name -> index in e.ClientClasses
 	usedOptions map[string]bool
 	usedClasses map[string]bool
-	usedDefs    map[*optionDef]bool
+	usedDefs    map[defUse]bool
+	vendors     map[string]*VendorOptionSpace
+	global43    map[string]*VendorOptionSpace // option 43 vendors outside classes
 	usedSecrets bool
 	ha          *haInfo // set when the target is an HA member
 }
@@ -75,12 +77,16 @@ func (rd *renderer) rep(kind, id string, index int) reporter {
 	return reporter{kind: kind, id: id, index: index, out: &rd.diags}
 }
 
+func newRenderer(e *Estate) *renderer {
+	return &renderer{e: e, usedOptions: map[string]bool{}, usedClasses: map[string]bool{}, usedDefs: map[defUse]bool{}, global43: map[string]*VendorOptionSpace{}}
+}
+
 // Render4 validates the estate and renders the target server's kea-dhcp4
 // configuration. Objects that belong to other servers are ignored; objects
 // this server uses are validated, alone and against each other. On any
 // error the document is nil.
 func Render4(e *Estate) (*Rendered, Diags) {
-	rd := &renderer{e: e, usedOptions: map[string]bool{}, usedClasses: map[string]bool{}, usedDefs: map[*optionDef]bool{}}
+	rd := newRenderer(e)
 	doc := rd.render()
 	if rd.diags.HasErrors() || doc == nil {
 		return nil, rd.diags
@@ -97,6 +103,7 @@ func (rd *renderer) render() *Object {
 	if srv.Name == "" {
 		return nil
 	}
+	rd.indexVendors()
 	rd.indexDefinitions()
 	rd.indexNamed()
 	if srv.HA != nil && !rd.diags.HasErrors() {
@@ -132,7 +139,7 @@ func (rd *renderer) render() *Object {
 		globalHosts = append(globalHosts, hosts...)
 	}
 	classes := rd.renderClasses()
-	if defs := rd.renderDefs(); len(defs) > 0 {
+	if defs := rd.renderDefs(sr); len(defs) > 0 {
 		dhcp4.Set("option-def", defs)
 	}
 	if len(serverOpts) > 0 {
@@ -683,13 +690,31 @@ type renderedOption struct {
 	obj   *Object
 }
 
-// optionList resolves option data references and renders them sorted by
-// space and code.
+// defUse is a user definition rendered into one option space.
+type defUse struct {
+	def   *optionDef
+	space string
+}
+
+// optionList resolves option data references and renders them, with the
+// containers vendor sub-options need, sorted by space and code. Outside
+// classes it records the option 43 vendor for the global definition.
 func (rd *renderer) optionList(r reporter, attr string, refs []string) []any {
+	opts, v43 := rd.scopeOptions(r, attr, refs)
+	if v43 != nil {
+		rd.global43[v43.Name] = v43
+	}
+	return opts
+}
+
+// scopeOptions renders one scope's option data and returns the vendor whose
+// sub-options its option 43 carries, if any.
+func (rd *renderer) scopeOptions(r reporter, attr string, refs []string) ([]any, *VendorOptionSpace) {
 	if len(refs) == 0 {
-		return nil
+		return nil, nil
 	}
 	var opts []renderedOption
+	delivered := map[string]*VendorOptionSpace{}
 	for i, ref := range refs {
 		idx, ok := rd.optionData[ref]
 		if !ok {
@@ -701,8 +726,21 @@ func (rd *renderer) optionList(r reporter, attr string, refs []string) []any {
 		if def == nil {
 			continue
 		}
-		opts = append(opts, renderedOption{space: def.Space, code: def.Code, name: o.Name, obj: renderOption(o, def)})
+		space := def.Space
+		if o.VendorSpace != nil {
+			v, s, ok := rd.vendorSpaceOf(rd.rep(KindOptionData, o.Name, idx), o)
+			if !ok {
+				continue
+			}
+			space = s
+			delivered[deliveredKey(o.delivery(), v)] = v
+		}
+		if !def.Standard {
+			rd.usedDefs[defUse{def, space}] = true
+		}
+		opts = append(opts, renderedOption{space: space, code: def.Code, name: o.Name, obj: renderOption(o, def, space)})
 	}
+	opts, v43 := vendorContainers(r, attr, opts, delivered)
 	sort.SliceStable(opts, func(a, b int) bool {
 		if opts[a].space != opts[b].space {
 			return opts[a].space < opts[b].space
@@ -716,7 +754,7 @@ func (rd *renderer) optionList(r reporter, attr string, refs []string) []any {
 	for i := range opts {
 		out[i] = opts[i].obj
 	}
-	return out
+	return out, v43
 }
 
 // checkOption validates option data against its definition (once per
@@ -754,7 +792,6 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 	}
 	if !def.Standard {
 		checkOptionValue(r, o, def)
-		rd.usedDefs[def] = true
 	}
 	return def
 }
@@ -768,11 +805,11 @@ func (rd *renderer) refersToBadDef(o *OptionData) bool {
 	return o.Code != nil && rd.badDefs[spaceKey{o.space(), "#" + itoa(*o.Code)}]
 }
 
-func renderOption(o *OptionData, def *optionDef) *Object {
+func renderOption(o *OptionData, def *optionDef, space string) *Object {
 	obj := &Object{}
 	obj.Set("name", def.Name)
 	obj.Set("code", def.Code)
-	obj.Set("space", def.Space)
+	obj.Set("space", space)
 	if !o.csv() {
 		obj.Set("csv-format", false)
 	}
@@ -788,24 +825,38 @@ func renderOption(o *OptionData, def *optionDef) *Object {
 	return obj
 }
 
-// renderDefs lists the user option definitions in use, by space and code.
-func (rd *renderer) renderDefs() []any {
-	defs := make([]*optionDef, 0, len(rd.usedDefs))
-	for d := range rd.usedDefs {
-		defs = append(defs, d)
+// renderDefs lists the user option definitions in use, by space and code,
+// and the definition of option 43 when the document's option 43 outside
+// classes carries a vendor's sub-options.
+func (rd *renderer) renderDefs(r reporter) []any {
+	uses := make([]defUse, 0, len(rd.usedDefs))
+	for u := range rd.usedDefs {
+		uses = append(uses, u)
 	}
-	sort.Slice(defs, func(a, b int) bool {
-		if defs[a].Space != defs[b].Space {
-			return defs[a].Space < defs[b].Space
+	sort.Slice(uses, func(a, b int) bool {
+		if uses[a].space != uses[b].space {
+			return uses[a].space < uses[b].space
 		}
-		return defs[a].Code < defs[b].Code
+		return uses[a].def.Code < uses[b].def.Code
 	})
-	out := make([]any, len(defs))
-	for i, d := range defs {
+	var out []any
+	if len(rd.global43) > 1 {
+		names := make([]string, 0, len(rd.global43))
+		for n := range rd.global43 {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		r.errf("option_data", "option 43 carries sub-options of several vendors outside client classes (%s); Kea gives option 43 one definition per document: deliver each vendor's option 43 through a client class that recognises it, or use vivso (option 125)", strings.Join(names, ", "))
+	}
+	for _, v := range rd.global43 {
+		out = append(out, option43Def(v, true))
+	}
+	for _, u := range uses {
+		d := u.def
 		o := &Object{}
 		o.Set("name", d.Name)
 		o.Set("code", d.Code)
-		o.Set("space", d.Space)
+		o.Set("space", u.space)
 		o.Set("type", string(d.Type))
 		if d.Array {
 			o.Set("array", true)
@@ -816,7 +867,7 @@ func (rd *renderer) renderDefs() []any {
 		if d.Encapsulate != "" {
 			o.Set("encapsulate", d.Encapsulate)
 		}
-		out[i] = o
+		out = append(out, o)
 	}
 	return out
 }
@@ -909,7 +960,13 @@ func (rd *renderer) renderClasses() []any {
 		setInt(o, "min-valid-lifetime", c.MinValidLifetime)
 		setInt(o, "max-valid-lifetime", c.MaxValidLifetime)
 		setBoot(o, c.NextServer, c.ServerHostname, c.BootFileName)
-		if opts := rd.optionList(r, "option_data", c.OptionData); len(opts) > 0 {
+		opts, v43 := rd.scopeOptions(r, "option_data", c.OptionData)
+		if v43 != nil {
+			// The class redefines option 43 for its vendor (Kea allows
+			// class definitions for deferred codes: 43 and 224-254).
+			o.Set("option-def", []any{option43Def(v43, false)})
+		}
+		if len(opts) > 0 {
 			o.Set("option-data", opts)
 		}
 		rd.finish(o, r, c.UserContext, c.ExtraJSON)

@@ -50,6 +50,7 @@ type configModel struct {
 	ClientClasses     types.Dynamic `tfsdk:"client_classes"`
 	Servers           types.Dynamic `tfsdk:"servers"`
 	HARelationships   types.Dynamic `tfsdk:"ha_relationships"`
+	VendorSpaces      types.Dynamic `tfsdk:"vendor_option_spaces"`
 	Secrets           types.Map     `tfsdk:"secrets"`
 	Config            types.String  `tfsdk:"config"`
 	SensitiveConfig   types.String  `tfsdk:"sensitive_config"`

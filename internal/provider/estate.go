@@ -23,6 +23,7 @@ var estateLists = []estateList{
 	{"subnets", subnetKind, "`kea_subnet` objects. Subnets of other servers are ignored, so one list can serve every server."},
 	{"pools", poolKind, "`kea_pool` objects."},
 	{"reservations", reservationKind, "`kea_reservation` objects."},
+	{"vendor_option_spaces", vendorOptionSpaceKind, "`kea_vendor_option_space` objects."},
 	{"option_definitions", optionDefinitionKind, "`kea_option_definition` objects."},
 	{"option_data", optionDataKind, "`kea_option_data` objects."},
 	{"client_classes", clientClassKind, "`kea_client_class` objects."},
@@ -63,6 +64,7 @@ func decodeEstate(server tftypes.Value, lists map[string]tftypes.Value) decodedE
 	decodeList(&d, lists["subnets"], subnetKind, "subnets", &e.Subnets)
 	decodeList(&d, lists["pools"], poolKind, "pools", &e.Pools)
 	decodeList(&d, lists["reservations"], reservationKind, "reservations", &e.Reservations)
+	decodeList(&d, lists["vendor_option_spaces"], vendorOptionSpaceKind, "vendor_option_spaces", &e.VendorSpaces)
 	decodeList(&d, lists["option_definitions"], optionDefinitionKind, "option_definitions", &e.OptionDefs)
 	decodeList(&d, lists["option_data"], optionDataKind, "option_data", &e.OptionData)
 	decodeList(&d, lists["client_classes"], clientClassKind, "client_classes", &e.ClientClasses)
@@ -141,6 +143,7 @@ var listOfKind = map[string]string{
 	kea.KindClientClass:    "client_classes",
 	kea.KindServer:         "server",
 	kea.KindHARelationship: "ha_relationships",
+	kea.KindVendorSpace:    "vendor_option_spaces",
 }
 
 // renderEstate renders the estate for its server.

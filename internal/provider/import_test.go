@@ -112,6 +112,29 @@ var importCases = []importCase{
 		fill: []string{"mode", "heartbeat_delay", "multi_threading"},
 		json: `{"name":"pair","mode":"hot-standby","heartbeat_delay":5000,"multi_threading":{"http_dedicated_listener":true}}`,
 	},
+	{
+		resource: "kea_vendor_option_space.v",
+		config: `resource "kea_vendor_option_space" "v" {
+  name          = "cisco"
+  enterprise_id = 9
+}`,
+		id:   "cisco",
+		fill: []string{"enterprise_id"},
+		json: `{"name":"cisco","enterprise_id":9}`,
+	},
+	{
+		resource: "kea_option_definition.vd",
+		config: `resource "kea_option_definition" "vd" {
+  name         = "tftp-servers"
+  code         = 150
+  type         = "ipv4-address"
+  array        = true
+  vendor_space = "cisco"
+}`,
+		id:   "vendor:cisco/150",
+		fill: []string{"name", "type", "array"},
+		json: `{"name":"tftp-servers","code":150,"type":"ipv4-address","array":true,"vendor_space":"cisco"}`,
+	},
 }
 
 // Every resource imports by its documented id (identity attributes; the

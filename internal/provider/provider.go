@@ -151,6 +151,7 @@ func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
 		newOptionDataResource,
 		newClientClassResource,
 		newHARelationshipResource,
+		newVendorOptionSpaceResource,
 	}
 }
 

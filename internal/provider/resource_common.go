@@ -254,6 +254,7 @@ var attrGroups = [][]string{
 	{"range", "start", "end"},
 	identifierAttrs,
 	{"test", "template_test"},
+	{"space", "vendor_space", "code", "name", "delivery"},
 }
 
 func rootAttr(a string) string {

@@ -21,6 +21,8 @@ var optionDataKind = &objectKind{
 		field("csv_format", tBool, "`false` to give `data` as raw hex bytes. Defaults to `true`."),
 		field("always_send", tBool, "Send the option even when the client does not ask for it."),
 		field("never_send", tBool, "Never send the option, even when asked (useful to mask an inherited option)."),
+		field("delivery", tString, "`standard` (default); `option43`: a sub-option of `vendor_space` carried in option 43, whose container and definition the renderer adds (in a client class, a class-level definition of option 43; elsewhere one global definition, so one vendor per document outside classes); `vivso`: carried in option 125 under the vendor space's enterprise number, any number of vendors per scope."),
+		field("vendor_space", tString, "Id of the `kea_vendor_option_space` of a vendor sub-option (with delivery `option43` or `vivso`); `option` and `code` then name a definition in that space."),
 	},
 	check: func(m map[string]any) (string, kea.Diags) {
 		o := into[kea.OptionData](m)

@@ -342,6 +342,33 @@ var badInputs = []badInput{
 	{"HA global options on the standby", render(`{ name = "b", option_data = ["dns"], ha = { relationship = "p", role = "standby", address = "198.18.0.2", port = 8001 } }`,
 		`{ ha_relationships = [{ name = "p", mode = "hot-standby" }], servers = [{ name = "a", ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001 } }], option_data = [{ name = "dns", option = "domain-name-servers", data = "198.18.0.53" }] }`),
 		`kea_dhcp_server "b" option_data: server "b" is standby in HA relationship "p": global option data belongs on the primary, "a"`},
+	{"vendor delivery without a vendor space", `resource "kea_option_data" "x" {
+  name     = "v"
+  code     = 1
+  delivery = "option43"
+  data     = "1"
+}`, `vendor_space: delivery option43 carries a vendor's sub-options: set vendor_space`},
+	{"vendor definition with a plain space too", `resource "kea_option_definition" "x" {
+  name         = "url"
+  code         = 1
+  type         = "string"
+  space        = "acme"
+  vendor_space = "acme"
+}`, `vendor_space: set space or vendor_space, not both`},
+	{"vivso without an enterprise number", render(`{ name = "s1", option_data = ["url"] }`, `{
+  vendor_option_spaces = [{ name = "acme" }]
+  option_definitions   = [{ name = "url", code = 1, type = "string", vendor_space = "acme" }]
+  option_data          = [{ name = "url", option = "url", vendor_space = "acme", delivery = "vivso", data = "http://x/" }]
+}`), `kea_option_data "url" delivery: vivso (option 125) names the vendor by its enterprise number; set enterprise_id on vendor space "acme"`},
+	{"option 43 of two vendors outside classes", render(`{ name = "s1", option_data = ["a"] }`, `{
+  subnets              = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", option_data = ["b"] }]
+  vendor_option_spaces = [{ name = "acme" }, { name = "zeta" }]
+  option_definitions   = [{ name = "u", code = 1, type = "string", vendor_space = "acme" }, { name = "v", code = 1, type = "string", vendor_space = "zeta" }]
+  option_data          = [{ name = "a", option = "u", vendor_space = "acme", delivery = "option43", data = "x" }, { name = "b", option = "v", vendor_space = "zeta", delivery = "option43", data = "y" }]
+}`), `option 43 carries sub-options of several vendors outside client classes (acme, zeta)`},
+	{"vendor space passed twice with one enterprise number", render(`{ name = "s1" }`, `{
+  vendor_option_spaces = [{ name = "acme", enterprise_id = 9 }, { name = "zeta", enterprise_id = 9 }]
+}`), `kea_vendor_option_space "zeta" enterprise_id: 9 is also vendor space "acme"'s`},
 	{"unknown attribute in a plain object", render(plainServer, `{
   subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", pool = "x" }]
 }`), `subnets[0]: unsupported attribute "pool"`},

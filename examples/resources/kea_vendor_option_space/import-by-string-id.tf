@@ -1,0 +1,4 @@
+import {
+  to = kea_vendor_option_space.cisco
+  id = "cisco"
+}

@@ -1,0 +1,2 @@
+# The space name.
+terraform import kea_vendor_option_space.cisco cisco
