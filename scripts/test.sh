@@ -27,6 +27,7 @@ go test -count=1 ./...
 
 step "fuzz the renderer briefly (it must never panic)"
 go test ./internal/kea -run '^$' -fuzz FuzzRender4 -fuzztime 10s
+go test ./internal/kea -run '^$' -fuzz FuzzOptionValue -fuzztime 5s
 
 step "Kea 3.0 loads every golden document (-T)"
 mapfile -t golden < <(git ls-files 'internal/kea/testdata/golden/*.kea4.json'; ls internal/kea/testdata/golden/*.kea4.json 2>/dev/null)

@@ -41,3 +41,23 @@ func FuzzRender4(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOptionValue checks arbitrary values against every option type: the
+// checker may reject them but must not panic, and what it accepts for an
+// address type must parse as that address.
+func FuzzOptionValue(f *testing.F) {
+	for _, seed := range []string{"192.0.2.1", "2001:db8::1", "2001:db8::/64", "0x0100/8", "true", "300", "-1", "0xff",
+		"example.com.", "a..b", "0a:0b", "abc", "", " ", "1,2", "\\,", "fe80::1%eth0", "1.2.3.4/24"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		for _, typ := range UserOptionTypes {
+			if checkTypedValue(typ, v) == nil && typ == TypeIPv4Address {
+				if _, err := parseIPv4(v); err != nil {
+					t.Fatalf("accepted %q as ipv4-address", v)
+				}
+			}
+		}
+		_ = optionTokens(v)
+	})
+}

@@ -398,7 +398,10 @@ func checkOptionValue(r reporter, o *OptionData, def *optionDef) {
 		t := def.fieldType(i)
 		if err := checkTypedValue(t, tok); err != nil {
 			pos := ""
-			if len(toks) > 1 {
+			switch {
+			case def.Type == TypeRecord:
+				pos = fmt.Sprintf(" field %d (%s)", i+1, t)
+			case len(toks) > 1:
 				pos = fmt.Sprintf(" value %d", i+1)
 			}
 			r.errf(attr, "%s%s: %v", label, pos, err)
