@@ -22,8 +22,8 @@ if ! "$REPO/scripts/kea-install.sh" >/dev/null; then
 	exit 1
 fi
 
-step "go test (unit, golden and Terraform tests with $TF_ACC_TERRAFORM_PATH)"
-go test -count=1 ./...
+step "go test (unit, golden and Terraform tests with $TF_ACC_TERRAFORM_PATH; real-Kea tests on)"
+KEA_CHECK=1 go test -count=1 ./...
 
 step "fuzz the renderer briefly (it must never panic)"
 go test ./internal/kea -run '^$' -fuzz FuzzRender4 -fuzztime 10s

@@ -101,9 +101,6 @@ func large(tb testing.TB) (*Estate, *Object) {
 // renders without errors or warnings, and the document has every subnet,
 // pool and reservation.
 func TestLargeEstateRenders(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large estate: skipped with -short")
-	}
 	e, _ := large(t)
 	r, diags := Render4(e)
 	if diags.HasErrors() {

@@ -29,9 +29,16 @@ package kea
 //   - "vendor-encapsulated-options-space": the space option 43 encapsulates;
 //     std_option_defs.h defines no options in it (the user supplies them).
 //   - "last-resort-v4": holds only the option 43 definition described above.
+//   - "cablelabs-client-conf" (Kea 3.0, not in the 2024 source): suboptions
+//     of option 122 (see stdDHCP4CableLabsOptions below).
 //
 // Vendor-specific spaces (e.g. DOCSIS3 "vendor-4491") are defined in other
 // files (docsis3_option_defs.h) and are not part of this catalogue.
+//
+// Checked against Kea 3.0.3 (catalog_kea_test.go, KEA_CHECK=1): Kea accepts
+// every entry by name and code with a value of its type, rejects values just
+// outside the type, and has no other standard definition in the dhcp4 space.
+// One entry differs from the 2024 source; it is marked "FIX (Kea 3.0.3)".
 var stdDHCP4Options = []StdOptionDef{
 	{Name: "subnet-mask", Code: 1, Type: TypeIPv4Address},
 	{Name: "time-offset", Code: 2, Type: TypeInt32},
@@ -140,6 +147,13 @@ var stdDHCP4Options = []StdOptionDef{
 	{Name: "subnet-selection", Code: 118, Type: TypeIPv4Address},
 	{Name: "domain-search", Code: 119, Type: TypeFQDN, Array: true},
 	{Name: "classless-static-route", Code: 121, Type: TypeInternal},
+	// FIX (Kea 3.0.3): absent from the 2024 source, but Kea 3.0.3 defines
+	// option 122, CableLabs Client Configuration (RFC 3495), as an empty
+	// option encapsulating the space "cablelabs-client-conf"
+	// (stdDHCP4CableLabsOptions). Found by TestCatalogKeaKnowsNoOtherCodes;
+	// Kea rejects data for it ("attempt to write invalid option data field
+	// type into the option buffer"), as for every empty option.
+	{Name: "cablelabs-client-conf", Code: 122, Type: TypeEmpty, Encapsulate: "cablelabs-client-conf"},
 	{Name: "vivco-suboptions", Code: 124, Type: TypeRecord, RecordTypes: []OptionType{TypeUint32, TypeBinary}},
 	{Name: "vivso-suboptions", Code: 125, Type: TypeUint32},
 	{Name: "pana-agent", Code: 136, Type: TypeIPv4Address, Array: true},
@@ -185,4 +199,24 @@ var stdDHCP4AgentOptions = []StdOptionDef{
 	{Name: "relay-port", Code: 19, Type: TypeUint16},
 	{Name: "virtual-subnet-select", Code: 151, Type: TypeBinary},
 	{Name: "virtual-subnet-select-ctrl", Code: 152, Type: TypeEmpty},
+}
+
+// stdDHCP4CableLabsOptions is the Kea 3.0 space "cablelabs-client-conf": the
+// suboptions of cablelabs-client-conf (122, RFC 3495, with RFC 3594 and
+// RFC 3634). Not in the 2024 source: the names and codes are those Kea 3.0.3
+// reports (probed by TestCatalogKeaKnowsNoOtherCodes), the types follow the
+// RFCs and are pinned by TestCatalogKeaPinsTypes (e.g. tsp-use-tgt accepts
+// "true" and rejects "2", so it is boolean; tsp-sct accepts 65535 and rejects
+// 65536, so uint16). Suboption 3 (TSP's Provisioning Server Address, an
+// address or a name) has no standard definition in Kea: users define it.
+var stdDHCP4CableLabsOptions = []StdOptionDef{
+	{Name: "tsp-primary-server", Code: 1, Type: TypeIPv4Address},
+	{Name: "tsp-secondary-server", Code: 2, Type: TypeIPv4Address},
+	{Name: "tsp-as-parameters", Code: 4, Type: TypeRecord, RecordTypes: []OptionType{TypeUint32, TypeUint32, TypeUint32}},
+	{Name: "tsp-ap-parameters", Code: 5, Type: TypeRecord, RecordTypes: []OptionType{TypeUint32, TypeUint32, TypeUint32}},
+	{Name: "tsp-realm", Code: 6, Type: TypeFQDN},
+	{Name: "tsp-use-tgt", Code: 7, Type: TypeBoolean},
+	{Name: "tsp-provisioning-timer", Code: 8, Type: TypeUint8},
+	{Name: "tsp-sct", Code: 9, Type: TypeUint16},
+	{Name: "kdc-server", Code: 10, Type: TypeIPv4Address, Array: true},
 }

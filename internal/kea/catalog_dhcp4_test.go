@@ -8,8 +8,12 @@ import (
 
 var catalogNameRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// checkCatalogShape runs the structural checks shared by every catalogue.
-func checkCatalogShape(t *testing.T, label string, defs []StdOptionDef) {
+// checkCatalogShape runs the structural checks shared by every catalogue:
+// codes strictly increasing within 1..maxCode (254 for DHCPv4 spaces, 65535
+// for DHCPv6 ones), names unique and lower-case-with-hyphens, known types,
+// record types on records only, and an encapsulated space only on empty or
+// record options (DHCPv6 has records that encapsulate, e.g. lq-query).
+func checkCatalogShape(t *testing.T, label string, defs []StdOptionDef, maxCode uint32) {
 	t.Helper()
 	if len(defs) == 0 {
 		t.Fatalf("%s: catalogue is empty", label)
@@ -21,8 +25,8 @@ func checkCatalogShape(t *testing.T, label string, defs []StdOptionDef) {
 	names := map[string]uint32{}
 	var prev uint32
 	for i, d := range defs {
-		if d.Code < 1 || d.Code > 254 {
-			t.Errorf("%s[%d] %q: code %d outside 1..254", label, i, d.Name, d.Code)
+		if d.Code < 1 || d.Code > maxCode {
+			t.Errorf("%s[%d] %q: code %d outside 1..%d", label, i, d.Name, d.Code, maxCode)
 		}
 		if i > 0 && d.Code <= prev {
 			t.Errorf("%s[%d] %q: code %d not greater than previous code %d", label, i, d.Name, d.Code, prev)
@@ -50,25 +54,36 @@ func checkCatalogShape(t *testing.T, label string, defs []StdOptionDef) {
 		} else if d.RecordTypes != nil {
 			t.Errorf("%s %q: record types set on a %q option", label, d.Name, d.Type)
 		}
-		if d.Encapsulate != "" && d.Type != TypeEmpty {
-			t.Errorf("%s %q: encapsulates %q but is not an empty-type option", label, d.Name, d.Encapsulate)
+		if d.Encapsulate != "" && d.Type != TypeEmpty && d.Type != TypeRecord {
+			t.Errorf("%s %q: encapsulates %q but is neither an empty nor a record option", label, d.Name, d.Encapsulate)
 		}
 	}
 }
 
 func TestCatalogDHCP4Shape(t *testing.T) {
-	checkCatalogShape(t, "stdDHCP4Options", stdDHCP4Options)
+	checkCatalogShape(t, "stdDHCP4Options", stdDHCP4Options, 254)
 	// 123 entries of STANDARD_V4_OPTION_DEFINITIONS plus option 43 from
-	// LAST_RESORT_V4_OPTION_DEFINITIONS.
-	if got, want := len(stdDHCP4Options), 124; got != want {
+	// LAST_RESORT_V4_OPTION_DEFINITIONS, plus cablelabs-client-conf (122),
+	// which Kea 3.0.3 defines and the 2024 source lacks.
+	if got, want := len(stdDHCP4Options), 125; got != want {
 		t.Errorf("stdDHCP4Options has %d entries, want %d", got, want)
 	}
 }
 
 func TestCatalogDHCP4AgentShape(t *testing.T) {
-	checkCatalogShape(t, "stdDHCP4AgentOptions", stdDHCP4AgentOptions)
+	checkCatalogShape(t, "stdDHCP4AgentOptions", stdDHCP4AgentOptions, 254)
 	if got, want := len(stdDHCP4AgentOptions), 20; got != want {
 		t.Errorf("stdDHCP4AgentOptions has %d entries, want %d", got, want)
+	}
+}
+
+func TestCatalogDHCP4CableLabsShape(t *testing.T) {
+	checkCatalogShape(t, "stdDHCP4CableLabsOptions", stdDHCP4CableLabsOptions, 254)
+	if got, want := len(stdDHCP4CableLabsOptions), 9; got != want {
+		t.Errorf("stdDHCP4CableLabsOptions has %d entries, want %d", got, want)
+	}
+	if _, ok := catalogByCode(stdDHCP4CableLabsOptions, 3); ok {
+		t.Errorf("suboption 3 has no standard definition in Kea 3.0.3")
 	}
 }
 
@@ -104,6 +119,8 @@ func TestCatalogDHCP4SpotCheck(t *testing.T) {
 		{Name: "v6-only-preferred", Code: 108, Type: TypeUint32},
 		{Name: "domain-search", Code: 119, Type: TypeFQDN, Array: true},
 		{Name: "classless-static-route", Code: 121, Type: TypeInternal},
+		// Kea 3.0.3, not in the source (see catalog_dhcp4.go).
+		{Name: "cablelabs-client-conf", Code: 122, Type: TypeEmpty, Encapsulate: "cablelabs-client-conf"},
 		{Name: "vivso-suboptions", Code: 125, Type: TypeUint32},
 		{Name: "v4-sztp-redirect", Code: 143, Type: TypeTuple, Array: true},
 		{Name: "v4-portparams", Code: 159, Type: TypeRecord, RecordTypes: []OptionType{TypeUint8, TypePSID}},
@@ -121,8 +138,9 @@ func TestCatalogDHCP4SpotCheck(t *testing.T) {
 			t.Errorf("code %d:\n got  %+v\n want %+v", w.Code, got, w)
 		}
 	}
-	// Codes Kea leaves undefined in the dhcp4 space.
-	for _, code := range []uint32{80, 83, 84, 120, 122, 150, 160, 161} {
+	// Codes Kea leaves undefined in the dhcp4 space (all of them are probed
+	// against Kea 3.0.3 by TestCatalogKeaKnowsNoOtherCodes).
+	for _, code := range []uint32{80, 83, 84, 120, 150, 160, 161} {
 		if d, ok := catalogByCode(stdDHCP4Options, code); ok {
 			t.Errorf("code %d unexpectedly defined as %q", code, d.Name)
 		}

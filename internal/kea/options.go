@@ -44,6 +44,8 @@ type defIndex struct {
 var stdIndex4 = func() *defIndex {
 	ix := &defIndex{byName: map[spaceKey]*optionDef{}, byCode: map[spaceCode]*optionDef{}}
 	ix.addStd(SpaceDHCP4, stdDHCP4Options)
+	ix.addStd("dhcp-agent-options-space", stdDHCP4AgentOptions)
+	ix.addStd("cablelabs-client-conf", stdDHCP4CableLabsOptions)
 	return ix
 }()
 
