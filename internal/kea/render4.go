@@ -4,8 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/keaform/terraform-provider-kea/internal/kea/expr"
 	"net/netip"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -872,16 +872,41 @@ func (rd *renderer) renderDefs(r reporter) []any {
 	return out
 }
 
-var memberRe = regexp.MustCompile(`member\(\s*'([^']*)'\s*\)`)
-
-// classDeps lists the classes a class's test refers to with member().
+// classDeps lists the classes a class's expression refers to with
+// member(); an expression that does not parse has none (its own error is
+// reported when the class is validated).
 func classDeps(c *ClientClass) []string {
-	expr := str(c.Test) + " " + str(c.TemplateTest)
-	var deps []string
-	for _, m := range memberRe.FindAllStringSubmatch(expr, -1) {
-		deps = append(deps, m[1])
+	src, kind := c.Test, expr.Bool
+	if src == nil {
+		src, kind = c.TemplateTest, expr.String
+	}
+	if src == nil {
+		return nil
+	}
+	deps, err := expr.Parse(*src, expr.Family(4), kind)
+	if err != nil {
+		return nil
 	}
 	return deps
+}
+
+// checkClassOptions checks that the option names a class expression uses
+// (option[name]) are defined, standard or by a kea_option_definition.
+func (rd *renderer) checkClassOptions(r reporter, c *ClientClass) {
+	src, kind, attr := c.Test, expr.Bool, "test"
+	if src == nil {
+		src, kind, attr = c.TemplateTest, expr.String, "template_test"
+	}
+	if src == nil {
+		return
+	}
+	env := &expr.Env{OptionDefined: func(name string) bool {
+		_, ok := rd.defs.byName[spaceKey{SpaceDHCP4, name}]
+		return ok
+	}}
+	if _, err := expr.ParseEnv(*src, expr.Family(4), kind, env); err != nil {
+		r.errf(attr, "expression [%s] error: %v (define the option with a kea_option_definition, or use its code)", *src, err)
+	}
 }
 
 // renderClasses renders every used class, and the classes their tests
@@ -952,6 +977,7 @@ func (rd *renderer) renderClasses() []any {
 			continue
 		}
 		r := rd.rep(KindClientClass, n, idx)
+		rd.checkClassOptions(r, c)
 		o := (&Object{}).Set("name", c.Name)
 		setStr(o, "test", c.Test)
 		setStr(o, "template-test", c.TemplateTest)

@@ -2,6 +2,7 @@ package kea
 
 import (
 	"fmt"
+	"github.com/keaform/terraform-provider-kea/internal/kea/expr"
 	"path"
 	"regexp"
 	"strings"
@@ -464,9 +465,17 @@ func (c *ClientClass) Validate(index int) Diags {
 	}
 	if c.Test != nil && strings.TrimSpace(*c.Test) == "" {
 		r.errf("test", "must not be empty; leave it unset for a class without a test")
+	} else if c.Test != nil {
+		if _, err := expr.Parse(*c.Test, expr.Family(4), expr.Bool); err != nil {
+			r.errf("test", "expression [%s] error: %v", *c.Test, err)
+		}
 	}
 	if c.TemplateTest != nil && strings.TrimSpace(*c.TemplateTest) == "" {
 		r.errf("template_test", "must not be empty")
+	} else if c.TemplateTest != nil {
+		if _, err := expr.Parse(*c.TemplateTest, expr.Family(4), expr.String); err != nil {
+			r.errf("template_test", "expression [%s] error: %v (a template test computes the name of the class to spawn, a string)", *c.TemplateTest, err)
+		}
 	}
 	checkLifetimes(r, c.MinValidLifetime, c.ValidLifetime, c.MaxValidLifetime, nil, nil)
 	checkRefs(r, "option_data", c.OptionData)

@@ -200,6 +200,21 @@ var badInputs = []badInput{
   test = "member('ALL')"
   template_test = "substring(option[61].hex,0,3)"
 }`, `template_test: set test or template_test, not both`},
+	{"class test that is not an expression", `resource "kea_client_class" "x" {
+  name = "c"
+  test = "true"
+}`, `kea_client_class "c" test: expression [true] error: 1.1: Invalid character: t`},
+	{"class test cut short", `resource "kea_client_class" "x" {
+  name = "c"
+  test = "substring(option[60].hex,0,6) == "
+}`, `error: 1.34: syntax error, unexpected end of file`},
+	{"template test that is boolean", `resource "kea_client_class" "x" {
+  name          = "c"
+  template_test = "member('KNOWN')"
+}`, `template_test: expression [member('KNOWN')] error: 1.1-6: syntax error, unexpected member`},
+	{"class test with an undefined option name", render(`{ name = "s1", client_classes = ["c"] }`, `{
+  client_classes = [{ name = "c", test = "option[phone-config-url].exists" }]
+}`), `kea_client_class "c" test: expression [option[phone-config-url].exists] error: 1.8-23: option 'phone-config-url' is not defined`},
 	{"built-in class", `resource "kea_client_class" "x" {
   name = "KNOWN"
 }`, `name: "KNOWN" is a Kea built-in class and cannot be defined`},
