@@ -472,15 +472,27 @@ func checkTypedValue(t OptionType, v string) error {
 			return fmt.Errorf("binary data is hex: %v", err)
 		}
 	case TypePSID:
+		// psid/psid-length, the PSID fitting in its length (Kea: "invalid
+		// PSID value 256 for a specified PSID length 8").
 		a, b, ok := strings.Cut(v, "/")
 		if !ok {
-			return fmt.Errorf("%q is not a PSID: write psid/psid-length, e.g. 0x0100/8", v)
+			return fmt.Errorf("%q is not a PSID: write psid/length, e.g. 0x0100/16", v)
 		}
-		if _, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(a), "0x"), 16, 16); err != nil {
-			return fmt.Errorf("%q is not a PSID: %q is not a 16-bit number", v, a)
+		a = strings.TrimSpace(a)
+		base := 10
+		if strings.HasPrefix(a, "0x") || strings.HasPrefix(a, "0X") {
+			a, base = a[2:], 16
 		}
-		if n, err := strconv.ParseUint(strings.TrimSpace(b), 10, 8); err != nil || n > 16 {
+		psid, err := strconv.ParseUint(a, base, 16)
+		if err != nil {
+			return fmt.Errorf("%q is not a PSID: the PSID is a 16-bit number", v)
+		}
+		n, err := strconv.ParseUint(strings.TrimSpace(b), 10, 8)
+		if err != nil || n > 16 {
 			return fmt.Errorf("%q is not a PSID: the length must be 0 to 16", v)
+		}
+		if n < 16 && psid >= 1<<n {
+			return fmt.Errorf("%q: PSID %d does not fit in %d bits", v, psid, n)
 		}
 	}
 	return nil
