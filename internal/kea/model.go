@@ -190,6 +190,30 @@ type Subnet struct {
 	ReservationsOnly      *bool    `json:"reservations_only"`
 	RelayAddresses        []string `json:"relay_addresses"`
 	VRF                   *string  `json:"vrf"`
+	SharedNetwork         *string  `json:"shared_network"`
+	Interface             *string  `json:"interface"`
+	UserContext           *string  `json:"user_context"`
+	ExtraJSON             *string  `json:"extra_json"`
+}
+
+// SharedNetwork is a kea_shared_network: subnets on one link that share
+// settings and whose addresses a client may get from any of them.
+type SharedNetwork struct {
+	Server                string   `json:"server"`
+	Name                  string   `json:"name"`
+	Interface             *string  `json:"interface"`
+	RelayAddresses        []string `json:"relay_addresses"`
+	ValidLifetime         *int64   `json:"valid_lifetime"`
+	MinValidLifetime      *int64   `json:"min_valid_lifetime"`
+	MaxValidLifetime      *int64   `json:"max_valid_lifetime"`
+	RenewTimer            *int64   `json:"renew_timer"`
+	RebindTimer           *int64   `json:"rebind_timer"`
+	OptionData            []string `json:"option_data"`
+	ClientClass           *string  `json:"client_class"`
+	AdditionalClasses     []string `json:"additional_classes"`
+	ReservationsGlobal    *bool    `json:"reservations_global"`
+	ReservationsInSubnet  *bool    `json:"reservations_in_subnet"`
+	ReservationsOutOfPool *bool    `json:"reservations_out_of_pool"`
 	UserContext           *string  `json:"user_context"`
 	ExtraJSON             *string  `json:"extra_json"`
 }
@@ -290,6 +314,7 @@ type Estate struct {
 	Servers         []Server            `json:"servers"`
 	HARelationships []HARelationship    `json:"ha_relationships"`
 	VendorSpaces    []VendorOptionSpace `json:"vendor_option_spaces"`
+	SharedNetworks  []SharedNetwork     `json:"shared_networks"`
 	Subnets         []Subnet            `json:"subnets"`
 	Pools           []Pool              `json:"pools"`
 	Reservations    []Reservation       `json:"reservations"`

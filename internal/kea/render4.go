@@ -26,8 +26,9 @@ type subnetInfo struct {
 	rng     addrRange
 	pools   []poolInfo
 	hosts   []hostInfo
-	global  bool // effective reservations-global
-	outPool bool // effective reservations-out-of-pool
+	net     *SharedNetwork // the shared network holding it, if any
+	global  bool           // effective reservations-global
+	outPool bool           // effective reservations-out-of-pool
 }
 
 type poolInfo struct {
@@ -111,7 +112,8 @@ func (rd *renderer) render() *Object {
 			return nil
 		}
 	}
-	subnets := rd.selectSubnets()
+	nets := rd.selectNetworks()
+	subnets := rd.selectSubnets(nets)
 	if subnets == nil && rd.diags.HasErrors() {
 		return nil
 	}
@@ -133,11 +135,16 @@ func (rd *renderer) render() *Object {
 	rd.useClasses(or, "client_classes", owner.ClientClasses)
 	var subnet4 []any
 	var globalHosts []*Object
+	rendered := make(map[*subnetInfo]*Object, len(subnets))
 	for _, si := range subnets {
 		obj, hosts := rd.renderSubnet(si)
-		subnet4 = append(subnet4, obj)
+		rendered[si] = obj
+		if si.net == nil {
+			subnet4 = append(subnet4, obj)
+		}
 		globalHosts = append(globalHosts, hosts...)
 	}
+	networks := rd.renderNetworks(nets, rendered)
 	classes := rd.renderClasses()
 	if defs := rd.renderDefs(sr); len(defs) > 0 {
 		dhcp4.Set("option-def", defs)
@@ -147,6 +154,9 @@ func (rd *renderer) render() *Object {
 	}
 	if len(classes) > 0 {
 		dhcp4.Set("client-classes", classes)
+	}
+	if len(networks) > 0 {
+		dhcp4.Set("shared-networks", networks)
 	}
 	if subnet4 == nil {
 		subnet4 = []any{}
@@ -343,7 +353,7 @@ func (rd *renderer) indexNamed() {
 }
 
 // selectSubnets validates the server's subnets and returns them by id.
-func (rd *renderer) selectSubnets() []*subnetInfo {
+func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
 	srv := &rd.e.Server
 	var out []*subnetInfo
 	ids := map[int64]*subnetInfo{}
@@ -371,34 +381,48 @@ func (rd *renderer) selectSubnets() []*subnetInfo {
 		}
 		ids[s.SubnetID] = si
 		prefixes[p] = si
-		si.global = boolv(s.ReservationsGlobal, boolv(srv.ReservationsGlobal, BuiltinDefaults.ReservationsGlobal))
-		si.outPool = boolv(s.ReservationsOutOfPool, boolv(srv.ReservationsOutOfPool, BuiltinDefaults.ReservationsOutOfPool))
-		checkInheritedLifetimes(r, s, srv)
 		out = append(out, si)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].s.SubnetID < out[b].s.SubnetID })
-	return out
+	kept := out[:0]
+	for _, si := range out {
+		r := rd.rep(KindSubnet, si.s.ID(), si.index)
+		if !rd.attachToNetwork(r, si, nets) {
+			continue
+		}
+		si.global = rd.inherit(si, func(s *Subnet) *bool { return s.ReservationsGlobal }, func(n *SharedNetwork) *bool { return n.ReservationsGlobal }, srv.ReservationsGlobal, BuiltinDefaults.ReservationsGlobal)
+		si.outPool = rd.inherit(si, func(s *Subnet) *bool { return s.ReservationsOutOfPool }, func(n *SharedNetwork) *bool { return n.ReservationsOutOfPool }, srv.ReservationsOutOfPool, BuiltinDefaults.ReservationsOutOfPool)
+		checkInheritedLifetimes(r, si.s, si.net, srv)
+		kept = append(kept, si)
+	}
+	return kept
 }
 
 // owns reports whether a subnet belongs in the target's document: it is
 // the target's, or, for an HA member, the relationship's or its primary's.
 // A subnet attached to another member of the relationship is an error.
 func (rd *renderer) owns(s *Subnet, index int) bool {
-	srv := &rd.e.Server
-	if rd.ha == nil {
-		return s.Server == srv.ID()
-	}
-	rel, primary := rd.ha.rel, rd.ha.primary
-	if s.Server == rel.Name || primary != nil && s.Server == primary.Name {
+	if rd.ownsServer(s.Server) {
 		return true
 	}
-	for _, m := range rd.ha.members {
-		if m.Name == s.Server {
-			rd.rep(KindSubnet, s.ID(), index).errf("server", "server %q is %s in HA relationship %q; attach the subnet to the relationship (server = %q), which survives a change of primary, or to the primary, %q", m.Name, m.HA.Role, rel.Name, rel.Name, primaryName(primary))
-			return false
+	if rd.ha != nil {
+		for _, m := range rd.ha.members {
+			if m.Name == s.Server {
+				rd.rep(KindSubnet, s.ID(), index).errf("server", "server %q is %s in HA relationship %q; attach the subnet to the relationship (server = %q), which survives a change of primary, or to the primary, %q", m.Name, m.HA.Role, rd.ha.rel.Name, rd.ha.rel.Name, primaryName(rd.ha.primary))
+				return false
+			}
 		}
 	}
 	return false
+}
+
+// ownsServer reports whether objects attached to server (a server or HA
+// relationship id) belong in the target's document.
+func (rd *renderer) ownsServer(server string) bool {
+	if rd.ha == nil {
+		return server == rd.e.Server.ID()
+	}
+	return server == rd.ha.rel.Name || rd.ha.primary != nil && server == rd.ha.primary.Name
 }
 
 func primaryName(p *Server) string {
@@ -406,6 +430,20 @@ func primaryName(p *Server) string {
 		return "(none)"
 	}
 	return p.Name
+}
+
+// inherit resolves a reservation flag for a subnet: its own, its shared
+// network's, the server's, the default.
+func (rd *renderer) inherit(si *subnetInfo, own func(*Subnet) *bool, net func(*SharedNetwork) *bool, server *bool, def bool) bool {
+	if v := own(si.s); v != nil {
+		return *v
+	}
+	if si.net != nil {
+		if v := net(si.net); v != nil {
+			return *v
+		}
+	}
+	return boolv(server, def)
 }
 
 // subnetRefs maps subnet ids ("server/id") of every passed subnet.
@@ -553,6 +591,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	o := &Object{}
 	o.Set("id", s.SubnetID)
 	o.Set("subnet", si.prefix.String())
+	setStr(o, "interface", s.Interface)
 	setInt(o, "valid-lifetime", s.ValidLifetime)
 	setInt(o, "min-valid-lifetime", s.MinValidLifetime)
 	setInt(o, "max-valid-lifetime", s.MaxValidLifetime)
@@ -587,7 +626,8 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	}
 	var local []any
 	var global []*Object
-	if len(si.hosts) > 0 && !si.global && !boolv(s.ReservationsInSubnet, boolv(rd.e.Server.ReservationsInSubnet, BuiltinDefaults.ReservationsInSubnet)) {
+	inSubnet := rd.inherit(si, func(s *Subnet) *bool { return s.ReservationsInSubnet }, func(n *SharedNetwork) *bool { return n.ReservationsInSubnet }, rd.e.Server.ReservationsInSubnet, BuiltinDefaults.ReservationsInSubnet)
+	if len(si.hosts) > 0 && !si.global && !inSubnet {
 		r.warnf("reservations_in_subnet", "is false for this subnet and its reservations are not global either: Kea will not look up its %d reservation(s)", len(si.hosts))
 	}
 	for _, hi := range si.hosts {
@@ -1009,30 +1049,39 @@ func testAttr(c *ClientClass) string {
 }
 
 // checkInheritedLifetimes checks a subnet's lifetimes against the values it
-// inherits from its server, as Kea does when it builds the subnet: an
-// effective valid lifetime outside the effective [min, max] is rejected.
-func checkInheritedLifetimes(r reporter, s *Subnet, srv *Server) {
-	pick := func(own, inherited *int64) *int64 {
-		if own != nil {
-			return own
-		}
-		return inherited
-	}
+// inherits from its shared network and server, as Kea does when it builds
+// the subnet: an effective valid lifetime outside the effective [min, max]
+// is rejected.
+func checkInheritedLifetimes(r reporter, s *Subnet, n *SharedNetwork, srv *Server) {
 	serverValid, serverMax := srv.validLifetime(), srv.maxValidLifetime()
-	min := pick(s.MinValidLifetime, srv.MinValidLifetime)
-	valid := pick(s.ValidLifetime, &serverValid)
-	max := pick(s.MaxValidLifetime, &serverMax)
-	from := func(own *int64, name string) string {
-		if own == nil {
-			return fmt.Sprintf("%s inherited from server %q", name, srv.Name)
-		}
-		return name
+	type level struct {
+		from          string
+		min, val, max *int64
 	}
+	levels := []level{{"", s.MinValidLifetime, s.ValidLifetime, s.MaxValidLifetime}}
+	if n != nil {
+		levels = append(levels, level{fmt.Sprintf("shared network %q", n.Name), n.MinValidLifetime, n.ValidLifetime, n.MaxValidLifetime})
+	}
+	levels = append(levels, level{fmt.Sprintf("server %q", srv.Name), srv.MinValidLifetime, &serverValid, &serverMax})
+	pick := func(get func(level) *int64, name string) (*int64, string) {
+		for _, l := range levels {
+			if v := get(l); v != nil {
+				if l.from == "" {
+					return v, name
+				}
+				return v, name + " inherited from " + l.from
+			}
+		}
+		return nil, ""
+	}
+	min, minFrom := pick(func(l level) *int64 { return l.min }, "min_valid_lifetime")
+	valid, _ := pick(func(l level) *int64 { return l.val }, "valid_lifetime")
+	max, maxFrom := pick(func(l level) *int64 { return l.max }, "max_valid_lifetime")
 	switch {
 	case *valid > *max:
-		r.errf("valid_lifetime", "the effective valid lifetime %d is greater than the effective maximum %d (%s); set max_valid_lifetime on the subnet or lower the lifetime", *valid, *max, from(s.MaxValidLifetime, "max_valid_lifetime"))
+		r.errf("valid_lifetime", "the effective valid lifetime %d is greater than the effective maximum %d (%s); set max_valid_lifetime on the subnet or lower the lifetime", *valid, *max, maxFrom)
 	case min != nil && *valid < *min:
-		r.errf("valid_lifetime", "the effective valid lifetime %d is less than the effective minimum %d (%s)", *valid, *min, from(s.MinValidLifetime, "min_valid_lifetime"))
+		r.errf("valid_lifetime", "the effective valid lifetime %d is less than the effective minimum %d (%s)", *valid, *min, minFrom)
 	}
 	if s.ValidLifetime == nil && (s.RenewTimer != nil || s.RebindTimer != nil) {
 		checkLifetimes(r, nil, valid, nil, s.RenewTimer, s.RebindTimer)

@@ -284,6 +284,9 @@ func (s *Subnet) Validate(index int) Diags {
 		r.errf("prefix", "%v", err)
 	}
 	checkLifetimes(r, s.MinValidLifetime, s.ValidLifetime, s.MaxValidLifetime, s.RenewTimer, s.RebindTimer)
+	if s.Interface != nil && (*s.Interface == "" || strings.ContainsAny(*s.Interface, " \t/")) {
+		r.errf("interface", "%q is not an interface name", *s.Interface)
+	}
 	checkRefs(r, "option_data", s.OptionData)
 	checkRefs(r, "additional_classes", s.AdditionalClasses)
 	if s.ClientClass != nil {

@@ -51,6 +51,7 @@ type configModel struct {
 	Servers           types.Dynamic `tfsdk:"servers"`
 	HARelationships   types.Dynamic `tfsdk:"ha_relationships"`
 	VendorSpaces      types.Dynamic `tfsdk:"vendor_option_spaces"`
+	SharedNetworks    types.Dynamic `tfsdk:"shared_networks"`
 	Secrets           types.Map     `tfsdk:"secrets"`
 	Config            types.String  `tfsdk:"config"`
 	SensitiveConfig   types.String  `tfsdk:"sensitive_config"`

@@ -20,6 +20,7 @@ type estateList struct {
 var estateLists = []estateList{
 	{"servers", serverKind, "Other `kea_dhcp_server` objects: an HA member's partners (the target itself may be among them)."},
 	{"ha_relationships", haRelationshipKind, "`kea_ha_relationship` objects."},
+	{"shared_networks", sharedNetworkKind, "`kea_shared_network` objects."},
 	{"subnets", subnetKind, "`kea_subnet` objects. Subnets of other servers are ignored, so one list can serve every server."},
 	{"pools", poolKind, "`kea_pool` objects."},
 	{"reservations", reservationKind, "`kea_reservation` objects."},
@@ -61,6 +62,7 @@ func decodeEstate(server tftypes.Value, lists map[string]tftypes.Value) decodedE
 	}
 	decodeList(&d, lists["servers"], serverKind, "servers", &e.Servers)
 	decodeList(&d, lists["ha_relationships"], haRelationshipKind, "ha_relationships", &e.HARelationships)
+	decodeList(&d, lists["shared_networks"], sharedNetworkKind, "shared_networks", &e.SharedNetworks)
 	decodeList(&d, lists["subnets"], subnetKind, "subnets", &e.Subnets)
 	decodeList(&d, lists["pools"], poolKind, "pools", &e.Pools)
 	decodeList(&d, lists["reservations"], reservationKind, "reservations", &e.Reservations)
@@ -144,6 +146,7 @@ var listOfKind = map[string]string{
 	kea.KindServer:         "server",
 	kea.KindHARelationship: "ha_relationships",
 	kea.KindVendorSpace:    "vendor_option_spaces",
+	kea.KindSharedNetwork:  "shared_networks",
 }
 
 // renderEstate renders the estate for its server.

@@ -135,6 +135,18 @@ var importCases = []importCase{
 		fill: []string{"name", "type", "array"},
 		json: `{"name":"tftp-servers","code":150,"type":"ipv4-address","array":true,"vendor_space":"cisco"}`,
 	},
+	{
+		resource: "kea_shared_network.n",
+		config: `resource "kea_shared_network" "n" {
+  server          = "s1"
+  name            = "building a"
+  interface       = "eth1"
+  relay_addresses = ["192.0.2.1"]
+}`,
+		id:   "s1/building a",
+		fill: []string{"interface", "relay_addresses"},
+		json: `{"server":"s1","name":"building a","interface":"eth1","relay_addresses":["192.0.2.1"]}`,
+	},
 }
 
 // Every resource imports by its documented id (identity attributes; the

@@ -152,6 +152,7 @@ func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
 		newClientClassResource,
 		newHARelationshipResource,
 		newVendorOptionSpaceResource,
+		newSharedNetworkResource,
 	}
 }
 

@@ -21,6 +21,8 @@ var subnetKind = &objectKind{
 		field("reservations_in_subnet", tBool, "Override of the server's `reservations_in_subnet`; unset inherits."),
 		field("reservations_out_of_pool", tBool, "Override of the server's `reservations_out_of_pool`; unset inherits."),
 		field("reservations_only", tBool, "Serve reserved addresses only: no pools are rendered, and attaching a `kea_pool` is an error."),
+		field("shared_network", tString, "Id of the `kea_shared_network` the subnet belongs to (same server). Its settings apply where the subnet sets none."),
+		field("interface", tString, "Interface of the subnet's link, for directly connected clients (`interface`)."),
 		field("vrf", tString, "Label of the VRF the prefix lives in. Not rendered: `kea_relay_targets` uses it to tell apart equal prefixes in different VRFs."),
 		field("relay_addresses", tIPv4s, "Addresses of the relays (giaddr) whose traffic selects this subnet (`relay.ip-addresses`)."),
 		userContextAttr(),

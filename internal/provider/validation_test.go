@@ -384,6 +384,25 @@ var badInputs = []badInput{
 	{"vendor space passed twice with one enterprise number", render(`{ name = "s1" }`, `{
   vendor_option_spaces = [{ name = "acme", enterprise_id = 9 }, { name = "zeta", enterprise_id = 9 }]
 }`), `kea_vendor_option_space "zeta" enterprise_id: 9 is also vendor space "acme"'s`},
+	{"shared network name with a slash", `resource "kea_shared_network" "x" {
+  server = "s1"
+  name   = "a/b"
+}`, `name: "a/b": a shared network name must not contain /`},
+	{"subnet interface differs from its shared network's", render(plainServer, `{
+  shared_networks = [{ server = "s1", name = "lan", interface = "eth1" }]
+  subnets         = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", shared_network = "s1/lan", interface = "eth2" }]
+}`), `kea_subnet "s1/1" interface: "eth2" differs from shared network s1/lan's interface "eth1"`},
+	{"subnet in another server's shared network", render(plainServer, `{
+  shared_networks = [{ server = "s2", name = "lan" }]
+  subnets         = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", shared_network = "s2/lan" }]
+}`), `shared_network: shared network "s2/lan" belongs to server "s2", not to this subnet's "s1"`},
+	{"subnet in a shared network not passed", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", shared_network = "s1/lan" }]
+}`), `shared_network: refers to shared network "s1/lan", which was not passed in`},
+	{"lifetime above the shared network's maximum", render(plainServer, `{
+  shared_networks = [{ server = "s1", name = "lan", max_valid_lifetime = 3600, valid_lifetime = 1800 }]
+  subnets         = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", shared_network = "s1/lan", valid_lifetime = 7200 }]
+}`), `valid_lifetime: the effective valid lifetime 7200 is greater than the effective maximum 3600 (max_valid_lifetime inherited from shared network "lan")`},
 	{"unknown attribute in a plain object", render(plainServer, `{
   subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", pool = "x" }]
 }`), `subnets[0]: unsupported attribute "pool"`},

@@ -1,0 +1,156 @@
+package kea
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// KindSharedNetwork is the shared network's Terraform type.
+const KindSharedNetwork = "kea_shared_network"
+
+// ID is the shared network's identity: "<server>/<name>".
+func (n *SharedNetwork) ID() string { return n.Server + "/" + n.Name }
+
+// Validate checks the shared network on its own.
+func (n *SharedNetwork) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindSharedNetwork, id: n.ID(), index: index, out: &out}
+	if n.Server == "" {
+		r.errf("server", "is required")
+	}
+	switch {
+	case strings.TrimSpace(n.Name) == "":
+		r.errf("name", "must not be empty")
+	case strings.ContainsAny(n.Name, "/\"\\"):
+		r.errf("name", "%q: a shared network name must not contain /, \" or \\", n.Name)
+	}
+	if n.Interface != nil && (*n.Interface == "" || strings.ContainsAny(*n.Interface, " \t/")) {
+		r.errf("interface", "%q is not an interface name", *n.Interface)
+	}
+	checkLifetimes(r, n.MinValidLifetime, n.ValidLifetime, n.MaxValidLifetime, n.RenewTimer, n.RebindTimer)
+	checkRefs(r, "option_data", n.OptionData)
+	checkRefs(r, "additional_classes", n.AdditionalClasses)
+	if n.ClientClass != nil && contains(n.AdditionalClasses, *n.ClientClass) {
+		r.errf("additional_classes", "%q is already the restricting client_class", *n.ClientClass)
+	}
+	seen := map[string]bool{}
+	for i, a := range n.RelayAddresses {
+		if _, err := parseIPv4(a); err != nil {
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%v", err)
+		} else if seen[a] {
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is listed twice", a)
+		}
+		seen[a] = true
+	}
+	checkJSONObject(r, "user_context", n.UserContext)
+	checkJSONObject(r, "extra_json", n.ExtraJSON)
+	return out
+}
+
+// netInfo is a selected shared network.
+type netInfo struct {
+	n       *SharedNetwork
+	index   int
+	subnets []*subnetInfo
+}
+
+// selectNetworks validates the target's shared networks, by id.
+func (rd *renderer) selectNetworks() map[string]*netInfo {
+	out := map[string]*netInfo{}
+	names := map[string]string{}
+	for i := range rd.e.SharedNetworks {
+		n := &rd.e.SharedNetworks[i]
+		if !rd.ownsServer(n.Server) {
+			continue
+		}
+		ds := n.Validate(i)
+		rd.diags = append(rd.diags, ds...)
+		if ds.HasErrors() {
+			continue
+		}
+		if other, dup := names[n.Name]; dup {
+			rd.rep(KindSharedNetwork, n.ID(), i).errf("name", "%q is already the name of shared network %s in this server's document; Kea needs unique names", n.Name, other)
+			continue
+		}
+		names[n.Name] = n.ID()
+		out[n.ID()] = &netInfo{n: n, index: i}
+	}
+	return out
+}
+
+// attachToNetwork places a subnet in its shared network, if it has one.
+func (rd *renderer) attachToNetwork(r reporter, si *subnetInfo, nets map[string]*netInfo) bool {
+	s := si.s
+	if s.SharedNetwork == nil {
+		return true
+	}
+	ni, ok := nets[*s.SharedNetwork]
+	if !ok {
+		for i := range rd.e.SharedNetworks {
+			if rd.e.SharedNetworks[i].ID() == *s.SharedNetwork {
+				r.errf("shared_network", "shared network %q belongs to server %q, not to this subnet's %q", *s.SharedNetwork, rd.e.SharedNetworks[i].Server, s.Server)
+				return false
+			}
+		}
+		r.errf("shared_network", "refers to shared network %q, which was not passed in", *s.SharedNetwork)
+		return false
+	}
+	if s.Interface != nil && ni.n.Interface != nil && *s.Interface != *ni.n.Interface {
+		r.errf("interface", "%q differs from shared network %s's interface %q; Kea requires the same interface (or none) on the subnets of a shared network", *s.Interface, ni.n.ID(), *ni.n.Interface)
+		return false
+	}
+	si.net = ni.n
+	ni.subnets = append(ni.subnets, si)
+	return true
+}
+
+// renderNetworks renders the shared networks, by name, each with its
+// subnets (by id); subnet renders are collected by the caller.
+func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subnetInfo]*Object) []any {
+	list := make([]*netInfo, 0, len(nets))
+	for _, ni := range nets {
+		list = append(list, ni)
+	}
+	sort.Slice(list, func(a, b int) bool { return list[a].n.Name < list[b].n.Name })
+	out := make([]any, 0, len(list))
+	for _, ni := range list {
+		n := ni.n
+		r := rd.rep(KindSharedNetwork, n.ID(), ni.index)
+		o := (&Object{}).Set("name", n.Name)
+		setStr(o, "interface", n.Interface)
+		if len(n.RelayAddresses) > 0 {
+			o.Set("relay", (&Object{}).Set("ip-addresses", n.RelayAddresses))
+		}
+		setInt(o, "valid-lifetime", n.ValidLifetime)
+		setInt(o, "min-valid-lifetime", n.MinValidLifetime)
+		setInt(o, "max-valid-lifetime", n.MaxValidLifetime)
+		setInt(o, "renew-timer", n.RenewTimer)
+		setInt(o, "rebind-timer", n.RebindTimer)
+		if n.ClientClass != nil {
+			rd.useClass(r, "client_class", *n.ClientClass)
+			o.Set("client-classes", []string{*n.ClientClass})
+		}
+		if len(n.AdditionalClasses) > 0 {
+			rd.useClasses(r, "additional_classes", n.AdditionalClasses)
+			o.Set("evaluate-additional-classes", n.AdditionalClasses)
+		}
+		setBool(o, "reservations-global", n.ReservationsGlobal)
+		setBool(o, "reservations-in-subnet", n.ReservationsInSubnet)
+		setBool(o, "reservations-out-of-pool", n.ReservationsOutOfPool)
+		if opts := rd.optionList(r, "option_data", n.OptionData); len(opts) > 0 {
+			o.Set("option-data", opts)
+		}
+		subnets := make([]any, 0, len(ni.subnets))
+		for _, si := range ni.subnets { // already in id order
+			subnets = append(subnets, rendered[si])
+		}
+		if len(subnets) == 0 {
+			r.warnf("name", "has no subnets: clients on its link get no address from it")
+		}
+		o.Set("subnet4", subnets)
+		rd.finish(o, r, n.UserContext, n.ExtraJSON)
+		out = append(out, o)
+	}
+	return out
+}
