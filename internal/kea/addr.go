@@ -47,28 +47,53 @@ func (r addrRange) overlaps(o addrRange) bool {
 
 func prefixRange(p netip.Prefix) addrRange {
 	first := p.Masked().Addr()
-	b := first.As4()
 	bits := p.Bits()
-	for i := 0; i < 4; i++ {
-		for j := 0; j < 8; j++ {
-			if i*8+j >= bits {
-				b[i] |= 0x80 >> j
-			}
+	if first.Is4() {
+		b := first.As4()
+		for i := bits; i < 32; i++ {
+			b[i/8] |= 0x80 >> (i % 8)
 		}
+		return addrRange{first, netip.AddrFrom4(b)}
 	}
-	return addrRange{first, netip.AddrFrom4(b)}
+	b := first.As16()
+	for i := bits; i < 128; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	return addrRange{first, netip.AddrFrom16(b)}
 }
 
-// parsePoolRange reads "a - b", "a-b" or a prefix.
+// parsePrefix accepts an IPv4 or IPv6 prefix whose host bits are zero.
+func parsePrefix(s string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil || p.Addr().Zone() != "" || p.Addr().Is4In6() {
+		return netip.Prefix{}, fmt.Errorf("%q is not a prefix (address/length)", s)
+	}
+	if p.Masked() != p {
+		return netip.Prefix{}, fmt.Errorf("%q has host bits set; the network is %s", s, p.Masked())
+	}
+	return p, nil
+}
+
+// parseIP accepts an IPv4 or IPv6 address without a zone.
+func parseIP(s string) (netip.Addr, error) {
+	a, err := netip.ParseAddr(s)
+	if err != nil || a.Zone() != "" || a.Is4In6() {
+		return netip.Addr{}, fmt.Errorf("%q is not an IP address", s)
+	}
+	return a, nil
+}
+
+// parsePoolRange reads "a - b", "a-b" or a prefix, of either family.
 func parsePoolRange(s string) (addrRange, error) {
 	s = strings.TrimSpace(s)
 	if strings.Contains(s, "/") {
-		p, err := parsePrefix4(s)
+		p, err := parsePrefix(s)
 		if err != nil {
 			return addrRange{}, err
 		}
 		return prefixRange(p), nil
 	}
+	// IPv6 addresses contain no "-", so the first one separates.
 	a, b, ok := strings.Cut(s, "-")
 	if !ok {
 		return addrRange{}, fmt.Errorf("%q is not a range: write \"first - last\" or a prefix", s)
@@ -77,13 +102,16 @@ func parsePoolRange(s string) (addrRange, error) {
 }
 
 func makeRange(a, b string) (addrRange, error) {
-	first, err := parseIPv4(a)
+	first, err := parseIP(a)
 	if err != nil {
 		return addrRange{}, err
 	}
-	last, err := parseIPv4(b)
+	last, err := parseIP(b)
 	if err != nil {
 		return addrRange{}, err
+	}
+	if first.Is4() != last.Is4() {
+		return addrRange{}, fmt.Errorf("the range %s - %s mixes IPv4 and IPv6", first, last)
 	}
 	if last.Less(first) {
 		return addrRange{}, fmt.Errorf("the range %s - %s is reversed: the first address is after the last", first, last)

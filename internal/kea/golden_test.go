@@ -90,7 +90,11 @@ func checkGolden(t *testing.T, in, name string, e *Estate) {
 			t.Errorf("%s differs from the rendered output:\n%s", file, got)
 		}
 	}
-	check(filepath.Join("testdata/golden", name+".kea4.json"), r.Document)
+	suffix := ".kea4.json"
+	if e.Server.fam().v == 6 {
+		suffix = ".kea6.json"
+	}
+	check(filepath.Join("testdata/golden", name+suffix), r.Document)
 	check(filepath.Join("testdata/golden", name+".warnings.txt"), warn.Bytes())
 	// Rendering is deterministic: the same input, the same bytes.
 	again, _ := Render4(e)

@@ -77,6 +77,22 @@ type Server struct {
 	Directories            *Directories    `json:"directories"`
 	Address                *string         `json:"address"`
 	HA                     *HAMembership   `json:"ha"`
+	// DHCPv6 only.
+	PreferredLifetime    *int64    `json:"preferred_lifetime"`
+	MinPreferredLifetime *int64    `json:"min_preferred_lifetime"`
+	MaxPreferredLifetime *int64    `json:"max_preferred_lifetime"`
+	ServerID             *ServerID `json:"server_id"`
+	MACSources           []string  `json:"mac_sources"`
+	RelaySuppliedOptions []string  `json:"relay_supplied_options"`
+}
+
+// ServerID is a DHCPv6 server's DUID settings.
+type ServerID struct {
+	Type         string  `json:"type"`
+	Identifier   *string `json:"identifier"`
+	EnterpriseID *int64  `json:"enterprise_id"`
+	HType        *int64  `json:"htype"`
+	Persist      *bool   `json:"persist"`
 }
 
 // HAMembership places a server in a kea_ha_relationship.
@@ -192,8 +208,14 @@ type Subnet struct {
 	VRF                   *string  `json:"vrf"`
 	SharedNetwork         *string  `json:"shared_network"`
 	Interface             *string  `json:"interface"`
-	UserContext           *string  `json:"user_context"`
-	ExtraJSON             *string  `json:"extra_json"`
+	// DHCPv6 only.
+	PreferredLifetime    *int64  `json:"preferred_lifetime"`
+	MinPreferredLifetime *int64  `json:"min_preferred_lifetime"`
+	MaxPreferredLifetime *int64  `json:"max_preferred_lifetime"`
+	RapidCommit          *bool   `json:"rapid_commit"`
+	InterfaceID          *string `json:"interface_id"`
+	UserContext          *string `json:"user_context"`
+	ExtraJSON            *string `json:"extra_json"`
 }
 
 // SharedNetwork is a kea_shared_network: subnets on one link that share
@@ -216,6 +238,25 @@ type SharedNetwork struct {
 	ReservationsOutOfPool *bool    `json:"reservations_out_of_pool"`
 	UserContext           *string  `json:"user_context"`
 	ExtraJSON             *string  `json:"extra_json"`
+	// DHCPv6 only.
+	PreferredLifetime    *int64  `json:"preferred_lifetime"`
+	MinPreferredLifetime *int64  `json:"min_preferred_lifetime"`
+	MaxPreferredLifetime *int64  `json:"max_preferred_lifetime"`
+	RapidCommit          *bool   `json:"rapid_commit"`
+	InterfaceID          *string `json:"interface_id"`
+}
+
+// PDPool is a kea_pd_pool: prefixes a DHCPv6 subnet delegates.
+type PDPool struct {
+	Subnet            string   `json:"subnet"`
+	Prefix            string   `json:"prefix"`
+	DelegatedLength   int64    `json:"delegated_length"`
+	ExcludedPrefix    *string  `json:"excluded_prefix"`
+	ClientClass       *string  `json:"client_class"`
+	AdditionalClasses []string `json:"additional_classes"`
+	OptionData        []string `json:"option_data"`
+	UserContext       *string  `json:"user_context"`
+	ExtraJSON         *string  `json:"extra_json"`
 }
 
 // Pool is a kea_pool: an address range in a subnet.
@@ -233,21 +274,25 @@ type Pool struct {
 
 // Reservation is a kea_reservation (a Kea host reservation).
 type Reservation struct {
-	Subnet         string   `json:"subnet"`
-	HWAddress      *string  `json:"hw_address"`
-	DUID           *string  `json:"duid"`
-	ClientID       *string  `json:"client_id"`
-	CircuitID      *string  `json:"circuit_id"`
-	FlexID         *string  `json:"flex_id"`
-	IPAddress      *string  `json:"ip_address"`
-	Hostname       *string  `json:"hostname"`
-	ClientClasses  []string `json:"client_classes"`
-	OptionData     []string `json:"option_data"`
-	NextServer     *string  `json:"next_server"`
-	ServerHostname *string  `json:"server_hostname"`
-	BootFileName   *string  `json:"boot_file_name"`
-	UserContext    *string  `json:"user_context"`
-	ExtraJSON      *string  `json:"extra_json"`
+	Subnet    string  `json:"subnet"`
+	HWAddress *string `json:"hw_address"`
+	DUID      *string `json:"duid"`
+	ClientID  *string `json:"client_id"`
+	CircuitID *string `json:"circuit_id"`
+	FlexID    *string `json:"flex_id"`
+	IPAddress *string `json:"ip_address"`
+	// DHCPv6 only.
+	IPAddresses      []string `json:"ip_addresses"`
+	Prefixes         []string `json:"prefixes"`
+	ExcludedPrefixes []string `json:"excluded_prefixes"`
+	Hostname         *string  `json:"hostname"`
+	ClientClasses    []string `json:"client_classes"`
+	OptionData       []string `json:"option_data"`
+	NextServer       *string  `json:"next_server"`
+	ServerHostname   *string  `json:"server_hostname"`
+	BootFileName     *string  `json:"boot_file_name"`
+	UserContext      *string  `json:"user_context"`
+	ExtraJSON        *string  `json:"extra_json"`
 }
 
 // OptionDef is a kea_option_definition.
@@ -298,11 +343,15 @@ type ClientClass struct {
 	ValidLifetime        *int64   `json:"valid_lifetime"`
 	MinValidLifetime     *int64   `json:"min_valid_lifetime"`
 	MaxValidLifetime     *int64   `json:"max_valid_lifetime"`
-	NextServer           *string  `json:"next_server"`
-	ServerHostname       *string  `json:"server_hostname"`
-	BootFileName         *string  `json:"boot_file_name"`
-	UserContext          *string  `json:"user_context"`
-	ExtraJSON            *string  `json:"extra_json"`
+	// DHCPv6 only.
+	PreferredLifetime    *int64  `json:"preferred_lifetime"`
+	MinPreferredLifetime *int64  `json:"min_preferred_lifetime"`
+	MaxPreferredLifetime *int64  `json:"max_preferred_lifetime"`
+	NextServer           *string `json:"next_server"`
+	ServerHostname       *string `json:"server_hostname"`
+	BootFileName         *string `json:"boot_file_name"`
+	UserContext          *string `json:"user_context"`
+	ExtraJSON            *string `json:"extra_json"`
 }
 
 // Estate is everything a renderer may draw from: the target server and any
@@ -317,6 +366,7 @@ type Estate struct {
 	SharedNetworks  []SharedNetwork     `json:"shared_networks"`
 	Subnets         []Subnet            `json:"subnets"`
 	Pools           []Pool              `json:"pools"`
+	PDPools         []PDPool            `json:"pd_pools"`
 	Reservations    []Reservation       `json:"reservations"`
 	OptionDefs      []OptionDef         `json:"option_definitions"`
 	OptionData      []OptionData        `json:"option_data"`

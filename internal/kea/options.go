@@ -128,15 +128,22 @@ func (d *OptionDef) Validate(index int) Diags {
 	if !spaceNameRe.MatchString(space) {
 		r.errf("space", "%q is not a valid option space name", space)
 	}
-	if d.Code < 1 || d.Code > 254 {
+	if space == SpaceDHCP6 {
+		if d.Code < 1 || d.Code > 65535 {
+			r.errf("code", "%d is out of range: DHCPv6 option codes are 1 to 65535", d.Code)
+		}
+	} else if d.Code < 1 || d.Code > 254 {
 		r.errf("code", "%d is out of range: DHCPv4 option codes are 1 to 254 (0 is PAD, 255 is END)", d.Code)
 	}
-	if space == SpaceDHCP4 {
-		if std, ok := stdIndex4.byCode[spaceCode{space, d.Code}]; ok {
-			r.errf("code", "%d is the standard option %q; Kea does not allow redefining a standard option in space dhcp4 (pick a code from 224 to 254 for site-specific options)", d.Code, std.Name)
+	for _, f := range []*family{fam4, fam6} {
+		if space != f.space {
+			continue
 		}
-		if std, ok := stdIndex4.byName[spaceKey{space, d.Name}]; ok {
-			r.errf("name", "%q is the name of standard option %d in space dhcp4; Kea does not allow redefining it", d.Name, std.Code)
+		if std, ok := f.std.byCode[spaceCode{space, d.Code}]; ok {
+			r.errf("code", "%d is the standard option %q; Kea does not allow redefining a standard option in space %s", d.Code, std.Name, space)
+		}
+		if std, ok := f.std.byName[spaceKey{space, d.Name}]; ok {
+			r.errf("name", "%q is the name of standard option %d in space %s; Kea does not allow redefining it", d.Name, std.Code, space)
 		}
 	}
 	if !isUserType(d.Type) {
@@ -178,12 +185,16 @@ func joinTypes(ts []OptionType) string {
 // ID is the option data's identity: its name.
 func (o *OptionData) ID() string { return o.Name }
 
-func (o *OptionData) space() string {
+func (o *OptionData) space() string { return o.spaceIn(fam4) }
+
+// spaceIn is the option's space in a document of family f: its vendor
+// space, its space, or the family's standard space.
+func (o *OptionData) spaceIn(f *family) string {
 	if o.VendorSpace != nil {
 		return *o.VendorSpace
 	}
 	if o.Space == nil || *o.Space == "" {
-		return SpaceDHCP4
+		return f.space
 	}
 	return *o.Space
 }
@@ -200,7 +211,13 @@ func (o *OptionData) csv() bool { return o.CSVFormat == nil || *o.CSVFormat }
 // Validate checks the option data on its own: everything that does not need
 // a user definition. Values are checked against the standard catalogue here
 // when the option is standard, and against user definitions at render time.
-func (o *OptionData) Validate(index int) Diags {
+func (o *OptionData) Validate(index int) Diags { return o.validate(index, nil) }
+
+// validate checks the option data for a document of family f; with f nil
+// (the object alone, family unknown) values are checked only where the
+// option's family is plain: an explicit space, or a name only one
+// family's catalogue has.
+func (o *OptionData) validate(index int, f *family) Diags {
 	var out Diags
 	r := reporter{kind: KindOptionData, id: o.ID(), index: index, out: &out}
 	if o.Name == "" {
@@ -209,8 +226,22 @@ func (o *OptionData) Validate(index int) Diags {
 	if (o.Option == nil || *o.Option == "") && o.Code == nil {
 		r.errf("option", "set option (the Kea option name) or code")
 	}
-	if o.Code != nil && (*o.Code < 1 || *o.Code > 254) {
-		r.errf("code", "%d is out of range: DHCPv4 option codes are 1 to 254", *o.Code)
+	if f == nil && o.Space == nil && o.Option != nil {
+		_, in4 := stdIndex4.byName[spaceKey{SpaceDHCP4, *o.Option}]
+		_, in6 := stdIndex6.byName[spaceKey{SpaceDHCP6, *o.Option}]
+		if in4 != in6 {
+			f = map[bool]*family{true: fam4, false: fam6}[in4]
+		}
+	} else if f == nil && o.Space != nil {
+		switch *o.Space {
+		case SpaceDHCP4:
+			f = fam4
+		case SpaceDHCP6:
+			f = fam6
+		}
+	}
+	if o.Code != nil && (*o.Code < 1 || *o.Code > 65535 || (f == fam4 || o.VendorSpace != nil) && *o.Code > 254) {
+		r.errf("code", "%d is out of range: DHCPv4 option codes are 1 to 254, DHCPv6 1 to 65535", *o.Code)
 	}
 	if o.Data != nil && o.Values != nil {
 		r.errf("values", "set either data or values, not both")
@@ -239,13 +270,18 @@ func (o *OptionData) Validate(index int) Diags {
 	default:
 		r.errf("delivery", "%q: use standard, option43 or vivso", o.delivery())
 	}
-	if o.space() == SpaceDHCP4 {
-		def, err := stdIndex4.resolve(SpaceDHCP4, o.Option, o.Code)
-		if err != nil {
-			r.errf("code", "%v", err)
-		} else if def != nil {
-			checkOptionValue(r, o, def)
+	if f != nil && o.VendorSpace == nil {
+		if space := o.spaceIn(f); space == f.space {
+			def, err := f.std.resolve(space, o.Option, o.Code)
+			if err != nil {
+				r.errf("code", "%v", err)
+			} else if def != nil {
+				checkOptionValue(r, o, def)
+			}
 		}
+	}
+	if f == fam6 && o.delivery() != "standard" {
+		r.errf("delivery", "%s is a DHCPv4 delivery; DHCPv6 vendor options (option 17) are not modelled yet", o.delivery())
 	}
 	return out
 }

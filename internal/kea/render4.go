@@ -25,6 +25,7 @@ type subnetInfo struct {
 	prefix  netip.Prefix
 	rng     addrRange
 	pools   []poolInfo
+	pdPools []pdPoolInfo
 	hosts   []hostInfo
 	net     *SharedNetwork // the shared network holding it, if any
 	global  bool           // effective reservations-global
@@ -44,7 +45,9 @@ type hostInfo struct {
 	index  int
 	idType string
 	idVal  string
-	addr   netip.Addr // zero when no ip_address
+	addr   netip.Addr   // the first reserved address; zero when none
+	addrs  []netip.Addr // every reserved address (DHCPv6 may reserve several)
+	prefs  []netip.Prefix
 }
 
 // renderer holds the state of one Render4 call.
@@ -64,6 +67,7 @@ type renderer struct {
 	global43    map[string]*VendorOptionSpace // option 43 vendors outside classes
 	usedSecrets bool
 	ha          *haInfo // set when the target is an HA member
+	fam         *family // the target's address family
 }
 
 // secret resolves a named secret for the document and records that the
@@ -104,6 +108,7 @@ func (rd *renderer) render() *Object {
 	if srv.Name == "" {
 		return nil
 	}
+	rd.fam = srv.fam()
 	rd.indexVendors()
 	rd.indexDefinitions()
 	rd.indexNamed()
@@ -118,6 +123,7 @@ func (rd *renderer) render() *Object {
 		return nil
 	}
 	rd.attachPools(subnets)
+	rd.attachPDPools(subnets)
 	rd.attachReservations(subnets)
 
 	sr := rd.rep(KindServer, srv.ID(), -1)
@@ -161,7 +167,7 @@ func (rd *renderer) render() *Object {
 	if subnet4 == nil {
 		subnet4 = []any{}
 	}
-	dhcp4.Set("subnet4", subnet4)
+	dhcp4.Set(rd.fam.subnets, subnet4)
 	if len(globalHosts) > 0 {
 		dhcp4.Set("reservations", globalHosts)
 	}
@@ -169,7 +175,7 @@ func (rd *renderer) render() *Object {
 	if rd.diags.HasErrors() {
 		return nil
 	}
-	return (&Object{}).Set("Dhcp4", dhcp4)
+	return (&Object{}).Set(rd.fam.top, dhcp4)
 }
 
 // finish appends user-context and the extra_json keys of an object.
@@ -253,12 +259,32 @@ func (rd *renderer) renderServer(o *Object, r reporter) {
 	setFloat(o, "t1-percent", s.T1Percent)
 	setFloat(o, "t2-percent", s.T2Percent)
 	setInt(o, "decline-probation-period", s.DeclineProbationPeriod)
+	setInt(o, "preferred-lifetime", s.PreferredLifetime)
+	setInt(o, "min-preferred-lifetime", s.MinPreferredLifetime)
+	setInt(o, "max-preferred-lifetime", s.MaxPreferredLifetime)
 	setBool(o, "authoritative", s.Authoritative)
 	setBool(o, "match-client-id", s.MatchClientID)
 	o.Set("reservations-global", boolv(s.ReservationsGlobal, BuiltinDefaults.ReservationsGlobal))
 	o.Set("reservations-in-subnet", boolv(s.ReservationsInSubnet, BuiltinDefaults.ReservationsInSubnet))
 	o.Set("reservations-out-of-pool", boolv(s.ReservationsOutOfPool, BuiltinDefaults.ReservationsOutOfPool))
 	setBoot(o, s.NextServer, s.ServerHostname, s.BootFileName)
+	if id := s.ServerID; id != nil {
+		so := (&Object{}).Set("type", id.Type)
+		if id.Identifier != nil {
+			hexID, _, _ := normalizeHex(*id.Identifier)
+			so.Set("identifier", strings.ReplaceAll(hexID, ":", ""))
+		}
+		setInt(so, "htype", id.HType)
+		setInt(so, "enterprise-id", id.EnterpriseID)
+		setBool(so, "persist", id.Persist)
+		o.Set("server-id", so)
+	}
+	if len(s.MACSources) > 0 {
+		o.Set("mac-sources", s.MACSources)
+	}
+	if len(s.RelaySuppliedOptions) > 0 {
+		o.Set("relay-supplied-options", s.RelaySuppliedOptions)
+	}
 }
 
 func setInt(o *Object, k string, v *int64) {
@@ -294,7 +320,7 @@ func setBoot(o *Object, next, host, file *string) {
 // indexDefinitions validates user option definitions and adds them to the
 // standard catalogue.
 func (rd *renderer) indexDefinitions() {
-	rd.defs = stdIndex4.clone()
+	rd.defs = rd.fam.std.clone()
 	rd.badDefs = map[spaceKey]bool{}
 	bad := func(d *OptionDef) {
 		rd.badDefs[spaceKey{d.space(), d.Name}] = true
@@ -369,7 +395,11 @@ func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
 			continue
 		}
 		r := rd.rep(KindSubnet, s.ID(), i)
-		p, _ := parsePrefix4(s.Prefix)
+		p, _ := parsePrefix(s.Prefix)
+		if p.Addr().Is4() != (rd.fam.v == 4) {
+			r.errf("prefix", "%s is not an IPv%d prefix, and server %q is a DHCPv%d server (family = %d)", p, rd.fam.v, srv.Name, rd.fam.v, rd.fam.v)
+			continue
+		}
 		si := &subnetInfo{s: s, index: i, prefix: p, rng: prefixRange(p)}
 		if o, dup := ids[s.SubnetID]; dup {
 			r.errf("subnet_id", "%d (given to %s) is already used by the subnet %s on server %q; subnet ids are unique per server", s.SubnetID, p, o.s.Prefix, srv.Name)
@@ -523,23 +553,45 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 		}
 		r := rd.rep(KindReservation, id, i)
 		hi := hostInfo{h: h, id: id, index: i, idType: t, idVal: v}
-		if h.IPAddress != nil {
-			hi.addr, _ = parseIPv4(*h.IPAddress)
-			if !si.prefix.Contains(hi.addr) {
-				r.errf("ip_address", "%s is not inside subnet %s (%s)", hi.addr, si.s.ID(), si.prefix)
+		if !rd.hostFitsFamily(r, h) {
+			continue
+		}
+		addrAttr := "ip_address"
+		if rd.fam.v == 6 {
+			addrAttr = "ip_addresses"
+		}
+		for _, a := range h.addresses() {
+			addr, _ := parseIP(a)
+			hi.addrs = append(hi.addrs, addr)
+		}
+		for _, p := range h.Prefixes {
+			pp, _ := parsePrefix(p)
+			hi.prefs = append(hi.prefs, pp)
+		}
+		if len(hi.addrs) > 0 {
+			hi.addr = hi.addrs[0]
+		}
+		fits := true
+		for _, addr := range hi.addrs {
+			if !si.prefix.Contains(addr) {
+				r.errf(addrAttr, "%s is not inside subnet %s (%s)", addr, si.s.ID(), si.prefix)
+				fits = false
 				continue
 			}
 			if si.outPool {
 				// Pools are sorted and do not overlap: only the last pool
 				// starting at or before the address can hold it.
-				k := sort.Search(len(si.pools), func(k int) bool { return hi.addr.Less(si.pools[k].rng.first) }) - 1
+				k := sort.Search(len(si.pools), func(k int) bool { return addr.Less(si.pools[k].rng.first) }) - 1
 				if k >= 0 {
 					p := si.pools[k]
-					if p.rng.contains(hi.addr) {
-						r.errf("ip_address", "%s is inside pool %s of subnet %s, and reservations_out_of_pool is in effect: Kea would not check reservations for pool addresses and could lease it to another client; move the address out of the pool or set reservations_out_of_pool = false on the subnet", hi.addr, p.rng.kea(), si.s.ID())
+					if p.rng.contains(addr) {
+						r.errf(addrAttr, "%s is inside pool %s of subnet %s, and reservations_out_of_pool is in effect: Kea would not check reservations for pool addresses and could lease it to another client; move the address out of the pool or set reservations_out_of_pool = false on the subnet", addr, p.rng.kea(), si.s.ID())
 					}
 				}
 			}
+		}
+		if !fits {
+			continue
 		}
 		if si.global {
 			key := t + "=" + v
@@ -554,10 +606,21 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 	for _, si := range sel {
 		sort.Slice(si.hosts, func(a, b int) bool { return hostLess(si.hosts[a], si.hosts[b]) })
 		ids := map[string]bool{}
-		for k, hi := range si.hosts {
+		taken := map[netip.Addr]string{}
+		takenPrefix := map[netip.Prefix]string{}
+		for _, hi := range si.hosts {
 			r := rd.rep(KindReservation, hi.id, hi.index)
-			if k > 0 && hi.addr.IsValid() && si.hosts[k-1].addr == hi.addr {
-				r.errf("ip_address", "%s is already reserved for %s in subnet %s", hi.addr, si.hosts[k-1].id, si.s.ID())
+			for _, a := range hi.addrs {
+				if other, dup := taken[a]; dup {
+					r.errf(map[int]string{4: "ip_address", 6: "ip_addresses"}[rd.fam.v], "%s is already reserved for %s in subnet %s", a, other, si.s.ID())
+				}
+				taken[a] = hi.id
+			}
+			for _, p := range hi.prefs {
+				if other, dup := takenPrefix[p]; dup {
+					r.errf("prefixes", "%s is already reserved for %s in subnet %s", p, other, si.s.ID())
+				}
+				takenPrefix[p] = hi.id
 			}
 			key := hi.idType + "=" + hi.idVal
 			if ids[key] && !si.global {
@@ -597,6 +660,11 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	setInt(o, "max-valid-lifetime", s.MaxValidLifetime)
 	setInt(o, "renew-timer", s.RenewTimer)
 	setInt(o, "rebind-timer", s.RebindTimer)
+	setInt(o, "preferred-lifetime", s.PreferredLifetime)
+	setInt(o, "min-preferred-lifetime", s.MinPreferredLifetime)
+	setInt(o, "max-preferred-lifetime", s.MaxPreferredLifetime)
+	setStr(o, "interface-id", s.InterfaceID)
+	setBool(o, "rapid-commit", s.RapidCommit)
 	if s.ClientClass != nil {
 		rd.useClass(r, "client_class", *s.ClientClass)
 		if c := rd.class(*s.ClientClass); c != nil && boolv(c.OnlyInAdditionalList, false) {
@@ -624,6 +692,13 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 		}
 		o.Set("pools", pools)
 	}
+	if len(si.pdPools) > 0 {
+		pds := make([]any, 0, len(si.pdPools))
+		for _, pi := range si.pdPools {
+			pds = append(pds, rd.renderPDPool(pi))
+		}
+		o.Set("pd-pools", pds)
+	}
 	var local []any
 	var global []*Object
 	inSubnet := rd.inherit(si, func(s *Subnet) *bool { return s.ReservationsInSubnet }, func(n *SharedNetwork) *bool { return n.ReservationsInSubnet }, rd.e.Server.ReservationsInSubnet, BuiltinDefaults.ReservationsInSubnet)
@@ -633,8 +708,8 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	for _, hi := range si.hosts {
 		ho := rd.renderHost(hi, !si.global)
 		if si.global {
-			if hi.addr.IsValid() {
-				rd.rep(KindReservation, hi.id, hi.index).warnf("ip_address", "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", s.ID())
+			if hi.addr.IsValid() || len(hi.prefs) > 0 {
+				rd.rep(KindReservation, hi.id, hi.index).warnf(map[int]string{4: "ip_address", 6: "ip_addresses"}[rd.fam.v], "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", s.ID())
 			}
 			global = append(global, ho)
 		} else {
@@ -674,8 +749,27 @@ func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
 	h := hi.h
 	r := rd.rep(KindReservation, hi.id, hi.index)
 	o := (&Object{}).Set(hi.idType, hi.idVal)
-	if withAddr && hi.addr.IsValid() {
+	if withAddr && rd.fam.v == 4 && hi.addr.IsValid() {
 		o.Set("ip-address", hi.addr.String())
+	}
+	if withAddr && rd.fam.v == 6 {
+		if len(hi.addrs) > 0 {
+			l := make([]string, len(hi.addrs))
+			for i, a := range hi.addrs {
+				l[i] = a.String()
+			}
+			o.Set("ip-addresses", l)
+		}
+		if len(hi.prefs) > 0 {
+			l := make([]string, len(hi.prefs))
+			for i, p := range hi.prefs {
+				l[i] = p.String()
+			}
+			o.Set("prefixes", l)
+			if len(h.ExcludedPrefixes) > 0 {
+				o.Set("excluded-prefixes", h.ExcludedPrefixes)
+			}
+		}
 	}
 	setStr(o, "hostname", h.Hostname)
 	if len(h.ClientClasses) > 0 {
@@ -800,7 +894,7 @@ func (rd *renderer) scopeOptions(r reporter, attr string, refs []string) ([]any,
 // checkOption validates option data against its definition (once per
 // object) and returns the definition, or nil on error.
 func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
-	def, err := rd.defs.resolve(o.space(), o.Option, o.Code)
+	def, err := rd.defs.resolve(o.spaceIn(rd.fam), o.Option, o.Code)
 	first := !rd.usedOptions[o.Name]
 	rd.usedOptions[o.Name] = true
 	if !first {
@@ -808,7 +902,7 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 	}
 	r := rd.rep(KindOptionData, o.Name, idx)
 	var ds Diags
-	ds = o.Validate(idx)
+	ds = o.validate(idx, rd.fam)
 	rd.diags = append(rd.diags, ds...)
 	if ds.HasErrors() {
 		return nil
@@ -827,7 +921,7 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 		} else {
 			what = fmt.Sprintf("code %d", *o.Code)
 		}
-		r.errf("option", "option %s has no definition in space %s: it is not a standard option; pass a %s for it", what, o.space(), KindOptionDef)
+		r.errf("option", "option %s has no definition in space %s: it is not a standard option; pass a %s for it (with space = %q)", what, o.spaceIn(rd.fam), KindOptionDef, o.spaceIn(rd.fam))
 		return nil
 	}
 	if !def.Standard {
@@ -839,10 +933,10 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 // refersToBadDef reports whether the option names a user definition that
 // was rejected.
 func (rd *renderer) refersToBadDef(o *OptionData) bool {
-	if o.Option != nil && rd.badDefs[spaceKey{o.space(), *o.Option}] {
+	if o.Option != nil && rd.badDefs[spaceKey{o.spaceIn(rd.fam), *o.Option}] {
 		return true
 	}
-	return o.Code != nil && rd.badDefs[spaceKey{o.space(), "#" + itoa(*o.Code)}]
+	return o.Code != nil && rd.badDefs[spaceKey{o.spaceIn(rd.fam), "#" + itoa(*o.Code)}]
 }
 
 func renderOption(o *OptionData, def *optionDef, space string) *Object {
@@ -915,7 +1009,7 @@ func (rd *renderer) renderDefs(r reporter) []any {
 // classDeps lists the classes a class's expression refers to with
 // member(); an expression that does not parse has none (its own error is
 // reported when the class is validated).
-func classDeps(c *ClientClass) []string {
+func classDeps(c *ClientClass, f *family) []string {
 	src, kind := c.Test, expr.Bool
 	if src == nil {
 		src, kind = c.TemplateTest, expr.String
@@ -923,7 +1017,7 @@ func classDeps(c *ClientClass) []string {
 	if src == nil {
 		return nil
 	}
-	deps, err := expr.Parse(*src, expr.Family(4), kind)
+	deps, err := expr.Parse(*src, f.expr, kind)
 	if err != nil {
 		return nil
 	}
@@ -941,10 +1035,10 @@ func (rd *renderer) checkClassOptions(r reporter, c *ClientClass) {
 		return
 	}
 	env := &expr.Env{OptionDefined: func(name string) bool {
-		_, ok := rd.defs.byName[spaceKey{SpaceDHCP4, name}]
+		_, ok := rd.defs.byName[spaceKey{rd.fam.space, name}]
 		return ok
 	}}
-	if _, err := expr.ParseEnv(*src, expr.Family(4), kind, env); err != nil {
+	if _, err := expr.ParseEnv(*src, rd.fam.expr, kind, env); err != nil {
 		r.errf(attr, "expression [%s] error: %v (define the option with a kea_option_definition, or use its code)", *src, err)
 	}
 }
@@ -962,7 +1056,7 @@ func (rd *renderer) renderClasses() []any {
 		n := queue[0]
 		queue = queue[1:]
 		c := rd.class(n)
-		for _, d := range classDeps(c) {
+		for _, d := range classDeps(c, rd.fam) {
 			if rd.usedClasses[d] || isBuiltinClass(d) {
 				continue
 			}
@@ -994,7 +1088,7 @@ func (rd *renderer) renderClasses() []any {
 		}
 		state[n] = 1
 		c := rd.class(n)
-		deps := classDeps(c)
+		deps := classDeps(c, rd.fam)
 		sort.Strings(deps)
 		for _, d := range deps {
 			if rd.usedClasses[d] {
@@ -1018,6 +1112,7 @@ func (rd *renderer) renderClasses() []any {
 		}
 		r := rd.rep(KindClientClass, n, idx)
 		rd.checkClassOptions(r, c)
+		rd.checkClassFamily(r, c)
 		o := (&Object{}).Set("name", c.Name)
 		setStr(o, "test", c.Test)
 		setStr(o, "template-test", c.TemplateTest)
@@ -1025,6 +1120,9 @@ func (rd *renderer) renderClasses() []any {
 		setInt(o, "valid-lifetime", c.ValidLifetime)
 		setInt(o, "min-valid-lifetime", c.MinValidLifetime)
 		setInt(o, "max-valid-lifetime", c.MaxValidLifetime)
+		setInt(o, "preferred-lifetime", c.PreferredLifetime)
+		setInt(o, "min-preferred-lifetime", c.MinPreferredLifetime)
+		setInt(o, "max-preferred-lifetime", c.MaxPreferredLifetime)
 		setBoot(o, c.NextServer, c.ServerHostname, c.BootFileName)
 		opts, v43 := rd.scopeOptions(r, "option_data", c.OptionData)
 		if v43 != nil {

@@ -1,7 +1,6 @@
 package kea
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -34,15 +33,10 @@ func (n *SharedNetwork) Validate(index int) Diags {
 	if n.ClientClass != nil && contains(n.AdditionalClasses, *n.ClientClass) {
 		r.errf("additional_classes", "%q is already the restricting client_class", *n.ClientClass)
 	}
-	seen := map[string]bool{}
-	for i, a := range n.RelayAddresses {
-		if _, err := parseIPv4(a); err != nil {
-			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%v", err)
-		} else if seen[a] {
-			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is listed twice", a)
-		}
-		seen[a] = true
+	if n.InterfaceID != nil && n.Interface != nil {
+		r.errf("interface_id", "a shared network is selected by interface or by interface_id, not both")
 	}
+	checkPreferred(r, n.MinPreferredLifetime, n.PreferredLifetime, n.MaxPreferredLifetime)
 	checkJSONObject(r, "user_context", n.UserContext)
 	checkJSONObject(r, "extra_json", n.ExtraJSON)
 	return out
@@ -68,6 +62,12 @@ func (rd *renderer) selectNetworks() map[string]*netInfo {
 		rd.diags = append(rd.diags, ds...)
 		if ds.HasErrors() {
 			continue
+		}
+		r := rd.rep(KindSharedNetwork, n.ID(), i)
+		checkRelays(r, n.RelayAddresses, rd.fam.v == 4)
+		if rd.fam.v == 4 {
+			notIn(r, "DHCPv4", map[string]bool{"interface_id": n.InterfaceID != nil, "rapid_commit": n.RapidCommit != nil,
+				"preferred_lifetime": n.PreferredLifetime != nil, "min_preferred_lifetime": n.MinPreferredLifetime != nil, "max_preferred_lifetime": n.MaxPreferredLifetime != nil})
 		}
 		if other, dup := names[n.Name]; dup {
 			rd.rep(KindSharedNetwork, n.ID(), i).errf("name", "%q is already the name of shared network %s in this server's document; Kea needs unique names", n.Name, other)
@@ -127,6 +127,11 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 		setInt(o, "max-valid-lifetime", n.MaxValidLifetime)
 		setInt(o, "renew-timer", n.RenewTimer)
 		setInt(o, "rebind-timer", n.RebindTimer)
+		setInt(o, "preferred-lifetime", n.PreferredLifetime)
+		setInt(o, "min-preferred-lifetime", n.MinPreferredLifetime)
+		setInt(o, "max-preferred-lifetime", n.MaxPreferredLifetime)
+		setStr(o, "interface-id", n.InterfaceID)
+		setBool(o, "rapid-commit", n.RapidCommit)
 		if n.ClientClass != nil {
 			rd.useClass(r, "client_class", *n.ClientClass)
 			o.Set("client-classes", []string{*n.ClientClass})
@@ -148,7 +153,7 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 		if len(subnets) == 0 {
 			r.warnf("name", "has no subnets: clients on its link get no address from it")
 		}
-		o.Set("subnet4", subnets)
+		o.Set(rd.fam.subnets, subnets)
 		rd.finish(o, r, n.UserContext, n.ExtraJSON)
 		out = append(out, o)
 	}

@@ -5,6 +5,8 @@ import (
 	"github.com/keaform/terraform-provider-kea/internal/kea/expr"
 	"path"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -179,12 +181,50 @@ func (s *Server) Validate() Diags {
 	} else if !serverNameRe.MatchString(s.Name) {
 		r.errf("name", "%q: use letters, digits, dots, hyphens and underscores", s.Name)
 	}
-	if s.Family != nil && *s.Family != 4 {
-		if *s.Family == 6 {
-			r.errf("family", "DHCPv6 servers are not supported yet; only family = 4 renders")
-		} else {
-			r.errf("family", "%d is not an address family: use 4", *s.Family)
+	if s.Family != nil && *s.Family != 4 && *s.Family != 6 {
+		r.errf("family", "%d is not an address family: use 4 or 6", *s.Family)
+	}
+	if s.fam().v == 6 {
+		notIn(r, "DHCPv6", map[string]bool{
+			"dhcp_socket_type": s.DHCPSocketType != nil, "authoritative": s.Authoritative != nil,
+			"match_client_id": s.MatchClientID != nil, "next_server": s.NextServer != nil,
+			"server_hostname": s.ServerHostname != nil, "boot_file_name": s.BootFileName != nil,
+		})
+		checkPreferred(r, s.MinPreferredLifetime, s.PreferredLifetime, s.MaxPreferredLifetime)
+		if id := s.ServerID; id != nil {
+			switch id.Type {
+			case "LLT", "EN", "LL":
+			default:
+				r.errf("server_id.type", "%q: use LLT, EN or LL", id.Type)
+			}
+			if id.Identifier != nil {
+				if _, _, err := normalizeHex(*id.Identifier); err != nil {
+					r.errf("server_id.identifier", "%v", err)
+				}
+			}
+			if id.EnterpriseID != nil && id.Type != "EN" {
+				r.errf("server_id.enterprise_id", "applies to type EN only")
+			}
+			if id.HType != nil && (*id.HType < 0 || *id.HType > 65535 || id.Type == "EN") {
+				r.errf("server_id.htype", "is a 16-bit hardware type, for types LLT and LL")
+			}
 		}
+		for i, m := range s.MACSources {
+			if !macSources[m] {
+				r.errf(fmt.Sprintf("mac_sources[%d]", i), "%q is not a MAC source Kea knows: any, raw, duid, ipv6-link-local, client-link-addr-option, rfc6939, remote-id, rfc4649, subscriber-id, rfc4580, docsis-cmts, docsis-modem", m)
+			}
+		}
+		for i, c := range s.RelaySuppliedOptions {
+			if n, err := strconv.ParseInt(c, 10, 64); err != nil || n < 1 || n > 65535 {
+				r.errf(fmt.Sprintf("relay_supplied_options[%d]", i), "%q is not a DHCPv6 option code (1 to 65535)", c)
+			}
+		}
+	} else {
+		notIn(r, "DHCPv4", map[string]bool{
+			"preferred_lifetime": s.PreferredLifetime != nil, "min_preferred_lifetime": s.MinPreferredLifetime != nil,
+			"max_preferred_lifetime": s.MaxPreferredLifetime != nil, "server_id": s.ServerID != nil,
+			"mac_sources": s.MACSources != nil, "relay_supplied_options": s.RelaySuppliedOptions != nil,
+		})
 	}
 	for i, ifc := range s.Interfaces {
 		if ifc == "" || strings.ContainsAny(ifc, " \t") {
@@ -262,6 +302,46 @@ func (s *Server) Validate() Diags {
 	return out
 }
 
+var macSources = map[string]bool{"any": true, "raw": true, "duid": true, "ipv6-link-local": true, "client-link-addr-option": true,
+	"rfc6939": true, "remote-id": true, "rfc4649": true, "subscriber-id": true, "rfc4580": true, "docsis-cmts": true, "docsis-modem": true}
+
+// notIn reports the attributes set that the family's daemon does not have.
+func notIn(r reporter, family string, set map[string]bool) {
+	names := make([]string, 0, len(set))
+	for n, ok := range set {
+		if ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	other := map[string]string{"DHCPv4": "DHCPv6", "DHCPv6": "DHCPv4"}[family]
+	for _, n := range names {
+		r.errf(n, "is a %s setting; Kea's %s server has no such key", other, family)
+	}
+}
+
+// checkPreferred applies Kea's triplet rule to the DHCPv6 preferred
+// lifetimes.
+func checkPreferred(r reporter, min, pref, max *int64) {
+	for _, f := range []struct {
+		attr string
+		v    *int64
+	}{{"min_preferred_lifetime", min}, {"preferred_lifetime", pref}, {"max_preferred_lifetime", max}} {
+		if f.v != nil && (*f.v < 0 || *f.v > 4294967295) {
+			r.errf(f.attr, "%d is out of range: 0 to 4294967295 seconds", *f.v)
+		}
+	}
+	if min != nil && max != nil && *min > *max {
+		r.errf("min_preferred_lifetime", "%d is greater than max_preferred_lifetime (%d)", *min, *max)
+	}
+	if pref != nil && min != nil && *pref < *min {
+		r.errf("preferred_lifetime", "%d is less than min_preferred_lifetime (%d)", *pref, *min)
+	}
+	if pref != nil && max != nil && *pref > *max {
+		r.errf("preferred_lifetime", "%d is greater than max_preferred_lifetime (%d)", *pref, *max)
+	}
+}
+
 func isIPLiteral(s string) bool {
 	_, err := parseAnyIP(s)
 	return err == nil
@@ -280,12 +360,16 @@ func (s *Subnet) Validate(index int) Diags {
 	if s.SubnetID < 1 || s.SubnetID > maxSubnetID {
 		r.errf("subnet_id", "%d is out of range: Kea subnet ids are 1 to 4294967294", s.SubnetID)
 	}
-	if _, err := parsePrefix4(s.Prefix); err != nil {
+	p, err := parsePrefix(s.Prefix)
+	if err != nil {
 		r.errf("prefix", "%v", err)
 	}
 	checkLifetimes(r, s.MinValidLifetime, s.ValidLifetime, s.MaxValidLifetime, s.RenewTimer, s.RebindTimer)
 	if s.Interface != nil && (*s.Interface == "" || strings.ContainsAny(*s.Interface, " \t/")) {
 		r.errf("interface", "%q is not an interface name", *s.Interface)
+	}
+	if err == nil {
+		checkV6Link(r, famOf(p.Addr().Is4()), "subnet", s.Interface, s.InterfaceID, s.RapidCommit, s.MinPreferredLifetime, s.PreferredLifetime, s.MaxPreferredLifetime)
 	}
 	checkRefs(r, "option_data", s.OptionData)
 	checkRefs(r, "additional_classes", s.AdditionalClasses)
@@ -296,18 +380,46 @@ func (s *Subnet) Validate(index int) Diags {
 			}
 		}
 	}
-	seen := map[string]bool{}
-	for i, a := range s.RelayAddresses {
-		if _, err := parseIPv4(a); err != nil {
-			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%v", err)
-		} else if seen[a] {
-			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is listed twice", a)
-		}
-		seen[a] = true
+	if err == nil {
+		checkRelays(r, s.RelayAddresses, p.Addr().Is4())
 	}
 	checkJSONObject(r, "user_context", s.UserContext)
 	checkJSONObject(r, "extra_json", s.ExtraJSON)
 	return out
+}
+
+// checkRelays checks relay addresses: of the subnet's family, no repeats.
+func checkRelays(r reporter, addrs []string, is4 bool) {
+	seen := map[string]bool{}
+	for i, a := range addrs {
+		ip, err := parseIP(a)
+		switch {
+		case err != nil:
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%v", err)
+		case ip.Is4() != is4:
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is not of the %s family", a, map[bool]string{true: "IPv4", false: "IPv6"}[is4])
+		case seen[ip.String()]:
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is listed twice", a)
+		}
+		if err == nil {
+			seen[ip.String()] = true
+		}
+	}
+}
+
+// checkV6Link checks the DHCPv6-only keys of a subnet or shared network.
+func checkV6Link(r reporter, f *family, what string, iface, ifaceID *string, rapid *bool, minPref, pref, maxPref *int64) {
+	if f.v == 4 {
+		notIn(r, "DHCPv4", map[string]bool{
+			"interface_id": ifaceID != nil, "rapid_commit": rapid != nil, "preferred_lifetime": pref != nil,
+			"min_preferred_lifetime": minPref != nil, "max_preferred_lifetime": maxPref != nil,
+		})
+		return
+	}
+	if iface != nil && ifaceID != nil {
+		r.errf("interface_id", "a %s is selected by interface or by interface_id (a relay's interface-id option), not both", what)
+	}
+	checkPreferred(r, minPref, pref, maxPref)
 }
 
 // addrRange returns the pool's range, from range or start/end.
@@ -440,6 +552,7 @@ func (h *Reservation) validate(index int, id string) Diags {
 			r.errf("hostname", "%v", err)
 		}
 	}
+	checkV6Reservation(r, h)
 	checkRefs(r, "client_classes", h.ClientClasses)
 	checkRefs(r, "option_data", h.OptionData)
 	checkBootFields(r, h.NextServer, h.ServerHostname, h.BootFileName)
@@ -469,14 +582,14 @@ func (c *ClientClass) Validate(index int) Diags {
 	if c.Test != nil && strings.TrimSpace(*c.Test) == "" {
 		r.errf("test", "must not be empty; leave it unset for a class without a test")
 	} else if c.Test != nil {
-		if _, err := expr.Parse(*c.Test, expr.Family(4), expr.Bool); err != nil {
+		if err := parseEitherFamily(*c.Test, expr.Bool); err != nil {
 			r.errf("test", "expression [%s] error: %v", *c.Test, err)
 		}
 	}
 	if c.TemplateTest != nil && strings.TrimSpace(*c.TemplateTest) == "" {
 		r.errf("template_test", "must not be empty")
 	} else if c.TemplateTest != nil {
-		if _, err := expr.Parse(*c.TemplateTest, expr.Family(4), expr.String); err != nil {
+		if err := parseEitherFamily(*c.TemplateTest, expr.String); err != nil {
 			r.errf("template_test", "expression [%s] error: %v (a template test computes the name of the class to spawn, a string)", *c.TemplateTest, err)
 		}
 	}
@@ -486,4 +599,18 @@ func (c *ClientClass) Validate(index int) Diags {
 	checkJSONObject(r, "user_context", c.UserContext)
 	checkJSONObject(r, "extra_json", c.ExtraJSON)
 	return out
+}
+
+// parseEitherFamily checks an expression whose family is not known yet (a
+// class alone): it must parse for DHCPv4 or DHCPv6; the document's family
+// is checked when the class is rendered.
+func parseEitherFamily(src string, kind expr.Kind) error {
+	_, err4 := expr.Parse(src, expr.Family(4), kind)
+	if err4 == nil {
+		return nil
+	}
+	if _, err6 := expr.Parse(src, expr.Family(6), kind); err6 == nil {
+		return nil
+	}
+	return err4
 }
