@@ -117,10 +117,15 @@ var badInputs = []badInput{
   max_valid_lifetime = 3600
   valid_lifetime = 3600
 }`, `min_valid_lifetime: 7200 is greater than max_valid_lifetime (3600)`},
-	{"family 6 not yet", `resource "kea_dhcp_server" "x" {
+	{"not an address family", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  family = 7
+}`, `family: 7 is not an address family: use 4 or 6`},
+	{"DHCPv4 setting on a DHCPv6 server", `resource "kea_dhcp_server" "x" {
   name = "s1"
   family = 6
-}`, `family: DHCPv6 servers are not supported yet`},
+  boot_file_name = "pxelinux.0"
+}`, `boot_file_name: is a DHCPv4 setting; Kea's DHCPv6 server has no such key`},
 	{"pool reversed", `resource "kea_pool" "x" {
   subnet = "s1/1"
   range = "192.0.2.200 - 192.0.2.100"
