@@ -21,6 +21,21 @@ func timerAttrs() []attrSpec {
 	}
 }
 
+func preferredAttrs(scope string) []attrSpec {
+	return []attrSpec{
+		field("preferred_lifetime", tInt, "DHCPv6 only: preferred lifetime in seconds at "+scope+" scope (Kea default: 62.5% of the valid lifetime)."),
+		field("min_preferred_lifetime", tInt, "DHCPv6 only: shortest preferred lifetime granted."),
+		field("max_preferred_lifetime", tInt, "DHCPv6 only: longest preferred lifetime granted."),
+	}
+}
+
+func v6LinkAttrs(scope string) []attrSpec {
+	return []attrSpec{
+		field("rapid_commit", tBool, "DHCPv6 only: allow two-message exchanges (Solicit/Reply) on this "+scope+"."),
+		field("interface_id", tString, "DHCPv6 only: the relay's interface-id option value that selects this "+scope+" (instead of `interface`)."),
+	}
+}
+
 func bootAttrs() []attrSpec {
 	return []attrSpec{
 		field("next_server", tIPv4, "TFTP server address sent in the `siaddr` field (`next-server`)."),

@@ -24,7 +24,7 @@ func (d *configDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"server":           schema.DynamicAttribute{Required: true, MarkdownDescription: "The `kea_dhcp_server` to render, as a resource object or a plain object of the same shape."},
-		"config":           schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered `kea-dhcp4.conf`: JSON, two-space indent, trailing newline, keys in a fixed order. Null when the document holds a secret: read `sensitive_config` then."},
+		"config":           schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered `kea-dhcp4.conf` (or `kea-dhcp6.conf` for a family 6 server): JSON, two-space indent, trailing newline, keys in a fixed order. Null when the document holds a secret: read `sensitive_config` then."},
 		"sensitive_config": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The same document, marked sensitive. Always set; the only copy when the document holds a secret from `secrets`."},
 		"secrets":          schema.MapAttribute{ElementType: types.StringType, Optional: true, Sensitive: true, MarkdownDescription: secretsSpec.desc},
 		"sha256":           schema.StringAttribute{Computed: true, MarkdownDescription: "Hex SHA-256 of `config`, for `triggers_replace` and reload hooks."},
@@ -52,6 +52,7 @@ type configModel struct {
 	HARelationships   types.Dynamic `tfsdk:"ha_relationships"`
 	VendorSpaces      types.Dynamic `tfsdk:"vendor_option_spaces"`
 	SharedNetworks    types.Dynamic `tfsdk:"shared_networks"`
+	PDPools           types.Dynamic `tfsdk:"pd_pools"`
 	Secrets           types.Map     `tfsdk:"secrets"`
 	Config            types.String  `tfsdk:"config"`
 	SensitiveConfig   types.String  `tfsdk:"sensitive_config"`

@@ -23,6 +23,7 @@ var estateLists = []estateList{
 	{"shared_networks", sharedNetworkKind, "`kea_shared_network` objects."},
 	{"subnets", subnetKind, "`kea_subnet` objects. Subnets of other servers are ignored, so one list can serve every server."},
 	{"pools", poolKind, "`kea_pool` objects."},
+	{"pd_pools", pdPoolKind, "`kea_pd_pool` objects (DHCPv6)."},
 	{"reservations", reservationKind, "`kea_reservation` objects."},
 	{"vendor_option_spaces", vendorOptionSpaceKind, "`kea_vendor_option_space` objects."},
 	{"option_definitions", optionDefinitionKind, "`kea_option_definition` objects."},
@@ -65,6 +66,7 @@ func decodeEstate(server tftypes.Value, lists map[string]tftypes.Value) decodedE
 	decodeList(&d, lists["shared_networks"], sharedNetworkKind, "shared_networks", &e.SharedNetworks)
 	decodeList(&d, lists["subnets"], subnetKind, "subnets", &e.Subnets)
 	decodeList(&d, lists["pools"], poolKind, "pools", &e.Pools)
+	decodeList(&d, lists["pd_pools"], pdPoolKind, "pd_pools", &e.PDPools)
 	decodeList(&d, lists["reservations"], reservationKind, "reservations", &e.Reservations)
 	decodeList(&d, lists["vendor_option_spaces"], vendorOptionSpaceKind, "vendor_option_spaces", &e.VendorSpaces)
 	decodeList(&d, lists["option_definitions"], optionDefinitionKind, "option_definitions", &e.OptionDefs)
@@ -147,6 +149,7 @@ var listOfKind = map[string]string{
 	kea.KindHARelationship: "ha_relationships",
 	kea.KindVendorSpace:    "vendor_option_spaces",
 	kea.KindSharedNetwork:  "shared_networks",
+	kea.KindPDPool:         "pd_pools",
 }
 
 // renderEstate renders the estate for its server.

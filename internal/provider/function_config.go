@@ -30,7 +30,7 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 			"source would often be read only at apply time.",
 		Parameters: []function.Parameter{
 			function.DynamicParameter{Name: "server", MarkdownDescription: "The `kea_dhcp_server` to render (resource or plain object)."},
-			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes `servers`, `ha_relationships`, `shared_networks`, `subnets`, `pools`, `reservations`, " +
+			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes `servers`, `ha_relationships`, `shared_networks`, `subnets`, `pools`, `pd_pools`, `reservations`, " +
 				"`vendor_option_spaces`, `option_definitions`, `option_data` and `client_classes`, each a list as the data source takes it, and `secrets`, a map of names to values.", AllowNullValue: true},
 		},
 		Return: function.ObjectReturn{AttributeTypes: configResultType},
@@ -62,7 +62,7 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 				known = known || l.name == k
 			}
 			if !known {
-				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use servers, ha_relationships, shared_networks, subnets, pools, reservations, vendor_option_spaces, option_definitions, option_data, client_classes, secrets")
+				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use servers, ha_relationships, shared_networks, subnets, pools, pd_pools, reservations, vendor_option_spaces, option_definitions, option_data, client_classes, secrets")
 				return
 			}
 			lists[k] = v

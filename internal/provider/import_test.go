@@ -147,6 +147,18 @@ var importCases = []importCase{
 		fill: []string{"interface", "relay_addresses"},
 		json: `{"server":"s1","name":"building a","interface":"eth1","relay_addresses":["192.0.2.1"]}`,
 	},
+	{
+		resource: "kea_pd_pool.pd",
+		config: `resource "kea_pd_pool" "pd" {
+  subnet           = "s6/1"
+  prefix           = "2001:db8:8000::/48"
+  delegated_length = 56
+  excluded_prefix  = "2001:db8:8000::/64"
+}`,
+		id:   "s6/1/2001:db8:8000::/48",
+		fill: []string{"delegated_length", "excluded_prefix"},
+		json: `{"subnet":"s6/1","prefix":"2001:db8:8000::/48","delegated_length":56,"excluded_prefix":"2001:db8:8000::/64"}`,
+	},
 }
 
 // Every resource imports by its documented id (identity attributes; the

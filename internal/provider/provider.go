@@ -153,6 +153,7 @@ func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
 		newHARelationshipResource,
 		newVendorOptionSpaceResource,
 		newSharedNetworkResource,
+		newPDPoolResource,
 	}
 }
 

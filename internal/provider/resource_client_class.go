@@ -17,7 +17,7 @@ var clientClassKind = &objectKind{
 		field("template_test", tString, "String expression that spawns a class per value (`template-test`). Set `test` or this, not both."),
 		field("only_in_additional_list", tBool, "Evaluate the class only when a subnet or pool lists it in `additional_classes`."),
 		optionDataAttr("class"),
-	}, lifetimeAttrs("class", false), bootAttrs(), []attrSpec{
+	}, lifetimeAttrs("class", false), preferredAttrs("class"), bootAttrs(), []attrSpec{
 		userContextAttr(),
 		extraJSONAttr(),
 	}),

@@ -408,6 +408,99 @@ var badInputs = []badInput{
   shared_networks = [{ server = "s1", name = "lan", max_valid_lifetime = 3600, valid_lifetime = 1800 }]
   subnets         = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", shared_network = "s1/lan", valid_lifetime = 7200 }]
 }`), `valid_lifetime: the effective valid lifetime 7200 is greater than the effective maximum 3600 (max_valid_lifetime inherited from shared network "lan")`},
+	{"v6: IPv4 subnet on a DHCPv6 server", render(`{ name = "s6", family = 6 }`, `{
+  subnets = [{ server = "s6", subnet_id = 1, prefix = "192.0.2.0/24" }]
+}`), `kea_subnet "s6/1" prefix: 192.0.2.0/24 is not an IPv6 prefix, and server "s6" is a DHCPv6 server`},
+	{"v6: IPv6 subnet on a DHCPv4 server", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 1, prefix = "2001:db8:1::/64" }]
+}`), `prefix: 2001:db8:1::/64 is not an IPv4 prefix, and server "s1" is a DHCPv4 server`},
+	{"v6: preferred lifetime on a DHCPv4 subnet", `resource "kea_subnet" "x" {
+  server = "s1"
+  subnet_id = 1
+  prefix = "192.0.2.0/24"
+  preferred_lifetime = 3000
+}`, `preferred_lifetime: is a DHCPv6 setting; Kea's DHCPv4 server has no such key`},
+	{"v6: interface and interface-id together", `resource "kea_subnet" "x" {
+  server = "s6"
+  subnet_id = 1
+  prefix = "2001:db8:1::/64"
+  interface = "eth1"
+  interface_id = "ge-0/0/1"
+}`, `interface_id: a subnet is selected by interface or by interface_id`},
+	{"v6: preferred above its maximum", `resource "kea_dhcp_server" "x" {
+  name = "s6"
+  family = 6
+  preferred_lifetime = 9000
+  max_preferred_lifetime = 3600
+}`, `preferred_lifetime: 9000 is greater than max_preferred_lifetime (3600)`},
+	{"v6: delegated length shorter than the pool", `resource "kea_pd_pool" "x" {
+  subnet = "s6/1"
+  prefix = "2001:db8:8000::/48"
+  delegated_length = 40
+}`, `delegated_length: 40 must be at least the pool's prefix length (48) and at most 128`},
+	{"v6: excluded prefix not longer than delegated", `resource "kea_pd_pool" "x" {
+  subnet = "s6/1"
+  prefix = "2001:db8:8000::/48"
+  delegated_length = 64
+  excluded_prefix = "2001:db8:8000::/56"
+}`, `excluded_prefix: its length 56 must be longer than delegated_length (64)`},
+	{"v6: IPv4 pd pool", `resource "kea_pd_pool" "x" {
+  subnet = "s6/1"
+  prefix = "10.0.0.0/8"
+  delegated_length = 24
+}`, `prefix: 10.0.0.0/8 is IPv4; prefix delegation is DHCPv6`},
+	{"v6: pd pool overlapping an address pool", render(`{ name = "s6", family = 6 }`, `{
+  subnets  = [{ server = "s6", subnet_id = 1, prefix = "2001:db8:1::/64" }]
+  pools    = [{ subnet = "s6/1", range = "2001:db8:1::/80" }]
+  pd_pools = [{ subnet = "s6/1", prefix = "2001:db8:1::/96", delegated_length = 112 }]
+}`), `kea_pd_pool "s6/1/2001:db8:1::/96" prefix: 2001:db8:1::/96 overlaps address pool`},
+	{"v6: client id on a DHCPv6 reservation", render(`{ name = "s6", family = 6 }`, `{
+  subnets      = [{ server = "s6", subnet_id = 1, prefix = "2001:db8:1::/64" }]
+  reservations = [{ subnet = "s6/1", client_id = "01:02:03", ip_addresses = ["2001:db8:1::5"] }]
+}`), `client_id: is a DHCPv4 setting; a DHCPv6 reservation has no such key`},
+	{"v6: IPv4 address in ip_addresses", `resource "kea_reservation" "x" {
+  subnet = "s6/1"
+  duid = "00:01:02:03"
+  ip_addresses = ["192.0.2.5"]
+}`, `ip_addresses[0]: 192.0.2.5 is IPv4; ip_addresses are DHCPv6 addresses`},
+	{"v6: excluded prefixes not paired", `resource "kea_reservation" "x" {
+  subnet = "s6/1"
+  duid = "00:01:02:03"
+  prefixes = ["2001:db8:9100::/56"]
+  excluded_prefixes = ["2001:db8:9100::/64", "2001:db8:9200::/64"]
+}`, `excluded_prefixes: lists 2 prefixes for 1 reserved prefixes; Kea pairs them by position`},
+	{"v6: address reserved twice", render(`{ name = "s6", family = 6 }`, `{
+  subnets      = [{ server = "s6", subnet_id = 1, prefix = "2001:db8:1::/64" }]
+  reservations = [{ subnet = "s6/1", duid = "00:01:02:03", ip_addresses = ["2001:db8:1::5"] }, { subnet = "s6/1", duid = "00:01:02:04", ip_addresses = ["2001:db8:1::5"] }]
+}`), `ip_addresses: 2001:db8:1::5 is already reserved for s6/1/duid=00:01:02:03 in subnet s6/1`},
+	{"v6: DHCPv4 option name in a DHCPv6 document", render(`{ name = "s6", family = 6, option_data = ["r"] }`, `{
+  option_data = [{ name = "r", option = "routers", data = "2001:db8::1" }]
+}`), `kea_option_data "r" option: option "routers" has no definition in space dhcp6`},
+	{"v6: DHCPv6 option value of the wrong type", render(`{ name = "s6", family = 6, option_data = ["d"] }`, `{
+  option_data = [{ name = "d", option = "dns-servers", values = ["192.0.2.53"] }]
+}`), `option dhcp6.dns-servers (code 23, ipv6-address array): "192.0.2.53" is not an IPv6 address`},
+	{"v6: pkt4 in a DHCPv6 class", render(`{ name = "s6", family = 6, client_classes = ["c"] }`, `{
+  client_classes = [{ name = "c", test = "pkt4.mac == 0x010203040506" }]
+}`), `kea_client_class "c" test: expression [pkt4.mac == 0x010203040506] error:`},
+	{"v6: boot file on a DHCPv6 class", render(`{ name = "s6", family = 6, client_classes = ["c"] }`, `{
+  client_classes = [{ name = "c", boot_file_name = "x.efi" }]
+}`), `kea_client_class "c" boot_file_name: is a DHCPv4 setting; Kea's DHCPv6 server has no such key`},
+	{"v6: option 43 delivery in a DHCPv6 document", render(`{ name = "s6", family = 6, option_data = ["v"] }`, `{
+  vendor_option_spaces = [{ name = "acme" }]
+  option_definitions   = [{ name = "u", code = 1, type = "string", vendor_space = "acme" }]
+  option_data          = [{ name = "v", option = "u", vendor_space = "acme", delivery = "option43", data = "x" }]
+}`), `delivery: option43 is a DHCPv4 delivery`},
+	{"v6: relay address of the other family", `resource "kea_subnet" "x" {
+  server = "s6"
+  subnet_id = 1
+  prefix = "2001:db8:1::/64"
+  relay_addresses = ["192.0.2.1"]
+}`, `relay_addresses[0]: 192.0.2.1 is not of the IPv6 family`},
+	{"v6: unknown MAC source", `resource "kea_dhcp_server" "x" {
+  name = "s6"
+  family = 6
+  mac_sources = ["magic"]
+}`, `mac_sources[0]: "magic" is not a MAC source Kea knows`},
 	{"unknown attribute in a plain object", render(plainServer, `{
   subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", pool = "x" }]
 }`), `subnets[0]: unsupported attribute "pool"`},
