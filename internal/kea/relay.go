@@ -33,7 +33,7 @@ type RelayTargets struct {
 func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 	var diags Diags
 	r := reporter{kind: "kea_relay_targets", index: -1, out: &diags}
-	p, err := parsePrefix4(q.Prefix)
+	p, err := parsePrefix(q.Prefix)
 	if err != nil {
 		r.errf("prefix", "%v", err)
 		return nil, diags
@@ -121,6 +121,11 @@ func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 			rs.errf("address", "is not set: relays need the address of every server of subnet %s", subnet.ID())
 			continue
 		}
+		if a, err := parseIP(addr); err == nil && a.Is4() != p.Addr().Is4() {
+			rs := reporter{kind: KindServer, id: s.Name, index: -1, out: &diags}
+			rs.errf("address", "%s is not of prefix %s's family: relays of an IPv%d prefix need the server's IPv%d address", addr, p, map[bool]int{true: 4, false: 6}[p.Addr().Is4()], map[bool]int{true: 4, false: 6}[p.Addr().Is4()])
+			continue
+		}
 		out.Targets = append(out.Targets, canonicalIP(addr))
 		out.Servers = append(out.Servers, s.Name)
 	}
@@ -131,7 +136,11 @@ func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 	if relName != "" {
 		group = relName
 	}
-	out.CiscoIOS, out.Junos, out.AristaEOS = relaySnippets(out.Targets, vrf, str(q.Interface), group)
+	if p.Addr().Is4() {
+		out.CiscoIOS, out.Junos, out.AristaEOS = relaySnippets(out.Targets, vrf, str(q.Interface), group)
+	} else {
+		out.CiscoIOS, out.Junos, out.AristaEOS = relaySnippets6(out.Targets, vrf, str(q.Interface), group)
+	}
 	return out, diags
 }
 
@@ -175,6 +184,48 @@ func relaySnippets(targets []string, vrf, iface, group string) (ios, junos, eos 
 			fmt.Fprintf(&b, "   ip helper-address %s vrf %s\n", t, vrf)
 		} else {
 			fmt.Fprintf(&b, "   ip helper-address %s\n", t)
+		}
+	}
+	eos = b.String()
+	return ios, junos, eos
+}
+
+// relaySnippets6 writes DHCPv6 relay configuration for the same routers.
+func relaySnippets6(targets []string, vrf, iface, group string) (ios, junos, eos string) {
+	if iface == "" {
+		iface = "<interface>"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "interface %s\n", iface)
+	for _, t := range targets {
+		if vrf != "" {
+			fmt.Fprintf(&b, " ipv6 dhcp relay destination vrf %s %s\n", vrf, t)
+		} else {
+			fmt.Fprintf(&b, " ipv6 dhcp relay destination %s\n", t)
+		}
+	}
+	ios = b.String()
+
+	b.Reset()
+	prefix := "set forwarding-options dhcp-relay dhcpv6"
+	if vrf != "" {
+		prefix = fmt.Sprintf("set routing-instances %s forwarding-options dhcp-relay dhcpv6", vrf)
+	}
+	g := "kea-" + junosName.ReplaceAllString(group, "-")
+	for _, t := range targets {
+		fmt.Fprintf(&b, "%s server-group %s %s\n", prefix, g, t)
+	}
+	fmt.Fprintf(&b, "%s group %s active-server-group %s\n", prefix, g, g)
+	fmt.Fprintf(&b, "%s group %s interface %s\n", prefix, g, iface)
+	junos = b.String()
+
+	b.Reset()
+	fmt.Fprintf(&b, "interface %s\n", iface)
+	for _, t := range targets {
+		if vrf != "" {
+			fmt.Fprintf(&b, "   ipv6 dhcp relay destination %s vrf %s\n", t, vrf)
+		} else {
+			fmt.Fprintf(&b, "   ipv6 dhcp relay destination %s\n", t)
 		}
 	}
 	eos = b.String()

@@ -13,6 +13,7 @@ func relayEstate() *Estate {
 			{Name: "a", Address: s("192.0.2.10"), HA: &HAMembership{Relationship: "pair", Role: "primary", Address: "192.0.2.1", Port: 8001}},
 			{Name: "solo", Address: s("198.51.100.1")},
 			{Name: "red", Address: s("203.0.113.1")},
+			{Name: "v6", Address: s("2001:db8::547")},
 		},
 		HARelationships: []HARelationship{{Name: "pair", Mode: "hot-standby"}},
 		Subnets: []Subnet{
@@ -22,6 +23,7 @@ func relayEstate() *Estate {
 			{Server: "red", SubnetID: 1, Prefix: "10.3.0.0/24", VRF: s("RED")},
 			{Server: "solo", SubnetID: 2, Prefix: "10.4.0.0/24"},
 			{Server: "red", SubnetID: 2, Prefix: "10.4.0.0/24"},
+			{Server: "v6", SubnetID: 1, Prefix: "2001:db8:1::/64"},
 		},
 	}
 }
@@ -49,6 +51,9 @@ func TestRelay(t *testing.T) {
 			junos: "set routing-instances RED forwarding-options dhcp-relay server-group kea-red 203.0.113.1\nset routing-instances RED forwarding-options dhcp-relay group kea-red active-server-group kea-red\nset routing-instances RED forwarding-options dhcp-relay group kea-red interface Vlan30\n",
 			eos:   "interface Vlan30\n   ip helper-address 203.0.113.1 vrf RED\n"},
 		{name: "two subnets, no VRF to tell them apart", q: RelayQuery{Prefix: "10.4.0.0/24"}, err: `2 subnets have the prefix 10.4.0.0/24 in the global VRF (solo/2, red/2); give vrf`},
+		{name: "DHCPv6 prefix", q: RelayQuery{Prefix: "2001:db8:1::/64", Interface: s("Vlan60")}, targets: "2001:db8::547",
+			ios: "interface Vlan60\n ipv6 dhcp relay destination 2001:db8::547\n",
+			eos: "interface Vlan60\n   ipv6 dhcp relay destination 2001:db8::547\n"},
 		{name: "unknown prefix", q: RelayQuery{Prefix: "10.9.0.0/24"}, err: `no subnet passed in has the prefix 10.9.0.0/24 in the global VRF`},
 		{name: "not a prefix", q: RelayQuery{Prefix: "10.9.0.1/24"}, err: `has host bits set`},
 	}

@@ -23,7 +23,7 @@ func (d *relayTargetsDataSource) Metadata(_ context.Context, req datasource.Meta
 
 func (d *relayTargetsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
-		"prefix":    schema.StringAttribute{Required: true, MarkdownDescription: "The client prefix the router serves, e.g. `192.0.2.0/24`."},
+		"prefix":    schema.StringAttribute{Required: true, MarkdownDescription: "The client prefix the router serves, e.g. `192.0.2.0/24` or `2001:db8:1::/64` (DHCPv6 snippets then use `ipv6 dhcp relay destination`)."},
 		"vrf":       schema.StringAttribute{Optional: true, MarkdownDescription: "VRF label of the prefix (a subnet's `vrf`). Unset looks in the global VRF only, and the snippets relay in the global table."},
 		"interface": schema.StringAttribute{Optional: true, MarkdownDescription: "Router interface for the snippets, e.g. `Vlan10`. Defaults to the placeholder `<interface>`."},
 	}
