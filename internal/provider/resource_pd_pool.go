@@ -13,9 +13,9 @@ var pdPoolKind = &objectKind{
 	idDesc:      "`<server>/<subnet_id>/<prefix>`, e.g. `dhcp6-1/1/2001:db8:8000::/48`.",
 	attrs: concat([]attrSpec{
 		field("subnet", tString, "Id of the DHCPv6 `kea_subnet` the pool belongs to.").req().identity(),
-		field("prefix", tString, "The pool, e.g. `2001:db8:8000::/48` (host bits zero).").req().identity(),
+		field("prefix", tPrefix6, "The pool, e.g. `2001:db8:8000::/48` (host bits zero).").req().identity(),
 		field("delegated_length", tInt, "Length of each delegated prefix, from the pool's prefix length to 128.").req(),
-		field("excluded_prefix", tString, "RFC 6603 excluded prefix, inside `prefix` and longer than `delegated_length`."),
+		field("excluded_prefix", tPrefix6, "RFC 6603 excluded prefix, inside `prefix` and longer than `delegated_length`."),
 	}, classAttrs("pd pool"), []attrSpec{
 		optionDataAttr("pd pool"),
 		userContextAttr(),

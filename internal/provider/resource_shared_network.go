@@ -15,7 +15,7 @@ var sharedNetworkKind = &objectKind{
 		field("server", tString, "Id of the `kea_dhcp_server` (or `kea_ha_relationship`) serving the network.").req().identity(),
 		field("name", tString, "Name, unique in the server's document; spaces are allowed, `/` is not.").req().identity(),
 		field("interface", tString, "Interface of the link, for directly connected clients. Subnets that set their own `interface` must name the same one."),
-		field("relay_addresses", tStrings, "Relay addresses (giaddr) that select the network (`relay.ip-addresses`)."),
+		field("relay_addresses", tIPs, "Relay addresses (giaddr) that select the network (`relay.ip-addresses`)."),
 	}, lifetimeAttrs("shared network", true), timerAttrs(), preferredAttrs("shared network"), v6LinkAttrs("shared network"), []attrSpec{
 		optionDataAttr("shared network"),
 	}, classAttrs("shared network"), []attrSpec{

@@ -13,7 +13,7 @@ var subnetKind = &objectKind{
 	attrs: concat([]attrSpec{
 		field("server", tString, "Id of the `kea_dhcp_server` serving this subnet, or of a `kea_ha_relationship`: its members all serve it.").req().identity(),
 		field("subnet_id", tInt, "Kea subnet id, 1 to 4294967294, unique per server.").req().identity(),
-		field("prefix", tString, "The subnet, e.g. `192.0.2.0/24` or `2001:db8:1::/64`; host bits must be zero. Its family must be the server's.").req(),
+		field("prefix", tPrefix, "The subnet, e.g. `192.0.2.0/24` or `2001:db8:1::/64`; host bits must be zero. Its family must be the server's.").req(),
 	}, lifetimeAttrs("subnet", true), timerAttrs(), preferredAttrs("subnet"), v6LinkAttrs("subnet"), []attrSpec{
 		optionDataAttr("subnet"),
 	}, classAttrs("subnet"), []attrSpec{
@@ -24,7 +24,7 @@ var subnetKind = &objectKind{
 		field("shared_network", tString, "Id of the `kea_shared_network` the subnet belongs to (same server). Its settings apply where the subnet sets none."),
 		field("interface", tString, "Interface of the subnet's link, for directly connected clients (`interface`)."),
 		field("vrf", tString, "Label of the VRF the prefix lives in. Not rendered: `kea_relay_targets` uses it to tell apart equal prefixes in different VRFs."),
-		field("relay_addresses", tStrings, "Addresses of the relays (giaddr) whose traffic selects this subnet (`relay.ip-addresses`)."),
+		field("relay_addresses", tIPs, "Addresses of the relays (giaddr) whose traffic selects this subnet (`relay.ip-addresses`)."),
 		userContextAttr(),
 		extraJSONAttr(),
 	}),

@@ -38,6 +38,11 @@ const (
 	tIPv4
 	tIPv4s
 	tPrefix4
+	tPrefix  // an IPv4 or IPv6 prefix
+	tPrefix6 // an IPv6 prefix
+	tIPs     // a list of IPv4 or IPv6 addresses
+	tIPv6s   // a list of IPv6 addresses
+	tPrefix6s
 	tMAC
 	tObject
 	tObjects
@@ -72,7 +77,7 @@ func (a attrSpec) tfType() tftypes.Type {
 		return tftypes.Number
 	case tBool:
 		return tftypes.Bool
-	case tStrings, tIPv4s:
+	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
 		return tftypes.List{ElementType: tftypes.String}
 	case tStringMap:
 		return tftypes.Map{ElementType: tftypes.String}
@@ -132,6 +137,16 @@ func (a attrSpec) resourceAttribute() schema.Attribute {
 		return schema.MapAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tIPv4:
 		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: iptypes.IPv4AddressType{}}
+	case tPrefix:
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: cidrtypes.IPPrefixType{}}
+	case tPrefix6:
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: cidrtypes.IPv6PrefixType{}}
+	case tIPs:
+		return schema.ListAttribute{ElementType: iptypes.IPAddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+	case tIPv6s:
+		return schema.ListAttribute{ElementType: iptypes.IPv6AddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+	case tPrefix6s:
+		return schema.ListAttribute{ElementType: cidrtypes.IPv6PrefixType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
 	case tPrefix4:
 		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: cidrtypes.IPv4PrefixType{}}
 	case tMAC:
@@ -275,7 +290,7 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 		}
 	}
 	switch s.t {
-	case tString, tJSON, tIPv4, tPrefix4, tMAC:
+	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC:
 		if !t.Is(tftypes.String) {
 			d.errf(where, "must be a string, got %s", typeName(t))
 			return nil, false
@@ -336,7 +351,7 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 		}
 		d.errf(where, "must be a bool, got %s", typeName(t))
 		return nil, false
-	case tStrings, tIPv4s:
+	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
 		elems, ok := d.list(v, where)
 		if !ok {
 			return nil, false
@@ -458,7 +473,7 @@ func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
 		if b, ok := v.(bool); ok {
 			return tftypes.NewValue(t, b), nil
 		}
-	case tStrings, tIPv4s:
+	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
 		if l, ok := v.([]string); ok {
 			elems := make([]tftypes.Value, len(l))
 			for i, e := range l {
