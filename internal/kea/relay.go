@@ -136,20 +136,32 @@ func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 	if relName != "" {
 		group = relName
 	}
-	if p.Addr().Is4() {
-		out.CiscoIOS, out.Junos, out.AristaEOS = relaySnippets(out.Targets, vrf, str(q.Interface), group)
-	} else {
-		out.CiscoIOS, out.Junos, out.AristaEOS = relaySnippets6(out.Targets, vrf, str(q.Interface), group)
+	syn := relay4
+	if !p.Addr().Is4() {
+		syn = relay6
 	}
+	out.CiscoIOS, out.Junos, out.AristaEOS = relaySnippets(syn, out.Targets, vrf, str(q.Interface), group)
 	return out, diags
 }
 
 var junosName = regexp.MustCompile(`[^A-Za-z0-9_-]`)
 
+// relaySyntax is how one family's relay destination is written.
+type relaySyntax struct {
+	iosGlobal, iosVRF string // format with (target) / (vrf, target)
+	eosGlobal, eosVRF string // format with (target) / (target, vrf)
+	junos             string // the dhcp-relay sub-hierarchy: "" or " dhcpv6"
+}
+
+var (
+	relay4 = relaySyntax{" ip helper-address %s\n", " ip helper-address vrf %s %s\n", "   ip helper-address %s\n", "   ip helper-address %s vrf %s\n", ""}
+	relay6 = relaySyntax{" ipv6 dhcp relay destination %s\n", " ipv6 dhcp relay destination vrf %s %s\n", "   ipv6 dhcp relay destination %s\n", "   ipv6 dhcp relay destination %s vrf %s\n", " dhcpv6"}
+)
+
 // relaySnippets writes the relay configuration for Cisco IOS, Junos (set
 // commands) and Arista EOS. Without an interface name the snippets carry
 // the placeholder <interface>.
-func relaySnippets(targets []string, vrf, iface, group string) (ios, junos, eos string) {
+func relaySnippets(syn relaySyntax, targets []string, vrf, iface, group string) (ios, junos, eos string) {
 	if iface == "" {
 		iface = "<interface>"
 	}
@@ -157,17 +169,17 @@ func relaySnippets(targets []string, vrf, iface, group string) (ios, junos, eos 
 	fmt.Fprintf(&b, "interface %s\n", iface)
 	for _, t := range targets {
 		if vrf != "" {
-			fmt.Fprintf(&b, " ip helper-address vrf %s %s\n", vrf, t)
+			fmt.Fprintf(&b, syn.iosVRF, vrf, t)
 		} else {
-			fmt.Fprintf(&b, " ip helper-address %s\n", t)
+			fmt.Fprintf(&b, syn.iosGlobal, t)
 		}
 	}
 	ios = b.String()
 
 	b.Reset()
-	prefix := "set forwarding-options dhcp-relay"
+	prefix := "set forwarding-options dhcp-relay" + syn.junos
 	if vrf != "" {
-		prefix = fmt.Sprintf("set routing-instances %s forwarding-options dhcp-relay", vrf)
+		prefix = fmt.Sprintf("set routing-instances %s forwarding-options dhcp-relay%s", vrf, syn.junos)
 	}
 	g := "kea-" + junosName.ReplaceAllString(group, "-")
 	for _, t := range targets {
@@ -181,51 +193,9 @@ func relaySnippets(targets []string, vrf, iface, group string) (ios, junos, eos 
 	fmt.Fprintf(&b, "interface %s\n", iface)
 	for _, t := range targets {
 		if vrf != "" {
-			fmt.Fprintf(&b, "   ip helper-address %s vrf %s\n", t, vrf)
+			fmt.Fprintf(&b, syn.eosVRF, t, vrf)
 		} else {
-			fmt.Fprintf(&b, "   ip helper-address %s\n", t)
-		}
-	}
-	eos = b.String()
-	return ios, junos, eos
-}
-
-// relaySnippets6 writes DHCPv6 relay configuration for the same routers.
-func relaySnippets6(targets []string, vrf, iface, group string) (ios, junos, eos string) {
-	if iface == "" {
-		iface = "<interface>"
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "interface %s\n", iface)
-	for _, t := range targets {
-		if vrf != "" {
-			fmt.Fprintf(&b, " ipv6 dhcp relay destination vrf %s %s\n", vrf, t)
-		} else {
-			fmt.Fprintf(&b, " ipv6 dhcp relay destination %s\n", t)
-		}
-	}
-	ios = b.String()
-
-	b.Reset()
-	prefix := "set forwarding-options dhcp-relay dhcpv6"
-	if vrf != "" {
-		prefix = fmt.Sprintf("set routing-instances %s forwarding-options dhcp-relay dhcpv6", vrf)
-	}
-	g := "kea-" + junosName.ReplaceAllString(group, "-")
-	for _, t := range targets {
-		fmt.Fprintf(&b, "%s server-group %s %s\n", prefix, g, t)
-	}
-	fmt.Fprintf(&b, "%s group %s active-server-group %s\n", prefix, g, g)
-	fmt.Fprintf(&b, "%s group %s interface %s\n", prefix, g, iface)
-	junos = b.String()
-
-	b.Reset()
-	fmt.Fprintf(&b, "interface %s\n", iface)
-	for _, t := range targets {
-		if vrf != "" {
-			fmt.Fprintf(&b, "   ipv6 dhcp relay destination %s vrf %s\n", t, vrf)
-		} else {
-			fmt.Fprintf(&b, "   ipv6 dhcp relay destination %s\n", t)
+			fmt.Fprintf(&b, syn.eosGlobal, t)
 		}
 	}
 	eos = b.String()

@@ -52,8 +52,9 @@ func TestRelay(t *testing.T) {
 			eos:   "interface Vlan30\n   ip helper-address 203.0.113.1 vrf RED\n"},
 		{name: "two subnets, no VRF to tell them apart", q: RelayQuery{Prefix: "10.4.0.0/24"}, err: `2 subnets have the prefix 10.4.0.0/24 in the global VRF (solo/2, red/2); give vrf`},
 		{name: "DHCPv6 prefix", q: RelayQuery{Prefix: "2001:db8:1::/64", Interface: s("Vlan60")}, targets: "2001:db8::547",
-			ios: "interface Vlan60\n ipv6 dhcp relay destination 2001:db8::547\n",
-			eos: "interface Vlan60\n   ipv6 dhcp relay destination 2001:db8::547\n"},
+			ios:   "interface Vlan60\n ipv6 dhcp relay destination 2001:db8::547\n",
+			junos: "set forwarding-options dhcp-relay dhcpv6 server-group kea-v6 2001:db8::547\nset forwarding-options dhcp-relay dhcpv6 group kea-v6 active-server-group kea-v6\nset forwarding-options dhcp-relay dhcpv6 group kea-v6 interface Vlan60\n",
+			eos:   "interface Vlan60\n   ipv6 dhcp relay destination 2001:db8::547\n"},
 		{name: "unknown prefix", q: RelayQuery{Prefix: "10.9.0.0/24"}, err: `no subnet passed in has the prefix 10.9.0.0/24 in the global VRF`},
 		{name: "not a prefix", q: RelayQuery{Prefix: "10.9.0.1/24"}, err: `has host bits set`},
 	}

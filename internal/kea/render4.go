@@ -665,17 +665,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	setInt(o, "max-preferred-lifetime", s.MaxPreferredLifetime)
 	setStr(o, "interface-id", s.InterfaceID)
 	setBool(o, "rapid-commit", s.RapidCommit)
-	if s.ClientClass != nil {
-		rd.useClass(r, "client_class", *s.ClientClass)
-		if c := rd.class(*s.ClientClass); c != nil && boolv(c.OnlyInAdditionalList, false) {
-			r.errf("client_class", "class %q is only_in_additional_list, so it is never assigned when the subnet is selected; a subnet restricted to it would serve no client", c.Name)
-		}
-		o.Set("client-classes", []string{*s.ClientClass})
-	}
-	if len(s.AdditionalClasses) > 0 {
-		rd.useClasses(r, "additional_classes", s.AdditionalClasses)
-		o.Set("evaluate-additional-classes", s.AdditionalClasses)
-	}
+	rd.setClasses(o, r, "subnet", nil, s.ClientClass, s.AdditionalClasses)
 	setBool(o, "reservations-global", s.ReservationsGlobal)
 	setBool(o, "reservations-in-subnet", s.ReservationsInSubnet)
 	setBool(o, "reservations-out-of-pool", s.ReservationsOutOfPool)
@@ -695,7 +685,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	if len(si.pdPools) > 0 {
 		pds := make([]any, 0, len(si.pdPools))
 		for _, pi := range si.pdPools {
-			pds = append(pds, rd.renderPDPool(pi))
+			pds = append(pds, rd.renderPDPool(s, pi))
 		}
 		o.Set("pd-pools", pds)
 	}
@@ -727,17 +717,7 @@ func (rd *renderer) renderPool(si *subnetInfo, pi poolInfo) *Object {
 	p := pi.p
 	r := rd.rep(KindPool, pi.id, pi.index)
 	o := (&Object{}).Set("pool", pi.rng.kea())
-	if p.ClientClass != nil {
-		rd.useClass(r, "client_class", *p.ClientClass)
-		if c := rd.class(*p.ClientClass); c != nil && boolv(c.OnlyInAdditionalList, false) && !contains(si.s.AdditionalClasses, c.Name) {
-			r.errf("client_class", "class %q is only_in_additional_list; it is assigned only when subnet %s lists it in additional_classes", c.Name, si.s.ID())
-		}
-		o.Set("client-classes", []string{*p.ClientClass})
-	}
-	if len(p.AdditionalClasses) > 0 {
-		rd.useClasses(r, "additional_classes", p.AdditionalClasses)
-		o.Set("evaluate-additional-classes", p.AdditionalClasses)
-	}
+	rd.setClasses(o, r, "pool", si.s, p.ClientClass, p.AdditionalClasses)
 	if opts := rd.optionList(r, "option_data", p.OptionData); len(opts) > 0 {
 		o.Set("option-data", opts)
 	}
@@ -798,6 +778,29 @@ func (rd *renderer) class(name string) *ClientClass {
 		return &rd.e.ClientClasses[i]
 	}
 	return nil
+}
+
+// setClasses renders a scope's restricting class (client-classes) and
+// additional classes. A restricting class that is only_in_additional_list
+// is assigned only when the enclosing subnet lists it in its additional
+// classes: allowed for a pool of such a subnet, an error elsewhere.
+func (rd *renderer) setClasses(o *Object, r reporter, scope string, subnet *Subnet, class *string, additional []string) {
+	if class != nil {
+		rd.useClass(r, "client_class", *class)
+		if c := rd.class(*class); c != nil && boolv(c.OnlyInAdditionalList, false) {
+			switch {
+			case subnet == nil:
+				r.errf("client_class", "class %q is only_in_additional_list, so it is never assigned when the %s is selected; a %s restricted to it would serve no client", c.Name, scope, scope)
+			case !contains(subnet.AdditionalClasses, c.Name):
+				r.errf("client_class", "class %q is only_in_additional_list; it is assigned only when subnet %s lists it in additional_classes", c.Name, subnet.ID())
+			}
+		}
+		o.Set("client-classes", []string{*class})
+	}
+	if len(additional) > 0 {
+		rd.useClasses(r, "additional_classes", additional)
+		o.Set("evaluate-additional-classes", additional)
+	}
 }
 
 func (rd *renderer) useClass(r reporter, attr, name string) {

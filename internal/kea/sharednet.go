@@ -132,14 +132,7 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 		setInt(o, "max-preferred-lifetime", n.MaxPreferredLifetime)
 		setStr(o, "interface-id", n.InterfaceID)
 		setBool(o, "rapid-commit", n.RapidCommit)
-		if n.ClientClass != nil {
-			rd.useClass(r, "client_class", *n.ClientClass)
-			o.Set("client-classes", []string{*n.ClientClass})
-		}
-		if len(n.AdditionalClasses) > 0 {
-			rd.useClasses(r, "additional_classes", n.AdditionalClasses)
-			o.Set("evaluate-additional-classes", n.AdditionalClasses)
-		}
+		rd.setClasses(o, r, "shared network", nil, n.ClientClass, n.AdditionalClasses)
 		setBool(o, "reservations-global", n.ReservationsGlobal)
 		setBool(o, "reservations-in-subnet", n.ReservationsInSubnet)
 		setBool(o, "reservations-out-of-pool", n.ReservationsOutOfPool)

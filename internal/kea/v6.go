@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/netip"
 	"sort"
-	"strconv"
 )
 
 // KindPDPool is the prefix delegation pool's Terraform type.
@@ -101,7 +100,7 @@ func (rd *renderer) attachPDPools(sel []*subnetInfo) {
 	}
 }
 
-func (rd *renderer) renderPDPool(pi pdPoolInfo) *Object {
+func (rd *renderer) renderPDPool(subnet *Subnet, pi pdPoolInfo) *Object {
 	p := pi.p
 	r := rd.rep(KindPDPool, pi.id, pi.index)
 	o := (&Object{}).Set("prefix", pi.prefix.Addr().String()).Set("prefix-len", int64(pi.prefix.Bits())).Set("delegated-len", p.DelegatedLength)
@@ -109,14 +108,7 @@ func (rd *renderer) renderPDPool(pi pdPoolInfo) *Object {
 		ex, _ := parsePrefix(*p.ExcludedPrefix)
 		o.Set("excluded-prefix", ex.Addr().String()).Set("excluded-prefix-len", int64(ex.Bits()))
 	}
-	if p.ClientClass != nil {
-		rd.useClass(r, "client_class", *p.ClientClass)
-		o.Set("client-classes", []string{*p.ClientClass})
-	}
-	if len(p.AdditionalClasses) > 0 {
-		rd.useClasses(r, "additional_classes", p.AdditionalClasses)
-		o.Set("evaluate-additional-classes", p.AdditionalClasses)
-	}
+	rd.setClasses(o, r, "pd pool", subnet, p.ClientClass, p.AdditionalClasses)
 	if opts := rd.optionList(r, "option_data", p.OptionData); len(opts) > 0 {
 		o.Set("option-data", opts)
 	}
@@ -206,5 +198,3 @@ func (rd *renderer) checkClassFamily(r reporter, c *ClientClass) {
 	}
 	notIn(r, "DHCPv4", map[string]bool{"preferred_lifetime": c.PreferredLifetime != nil, "min_preferred_lifetime": c.MinPreferredLifetime != nil, "max_preferred_lifetime": c.MaxPreferredLifetime != nil})
 }
-
-var _ = strconv.Itoa
