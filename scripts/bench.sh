@@ -4,7 +4,7 @@
 # 1. bench/gen writes the large estate (2,000 subnets, 4,000 pools, 50,000
 #    reservations) to .cache/bench/estate.json; the in-package copy used by
 #    the benchmarks is checked against it and rendered once.
-# 2. go test -bench 'Large' in internal/kea: Render4 (validation, rendering,
+# 2. go test -bench 'Large' in internal/kea: Render (validation, rendering,
 #    sha256), the ordered Marshal of the finished document, and
 #    encoding/json (Marshal, MarshalIndent) of the same document. The
 #    ratios to encoding/json are printed at the end.
@@ -71,12 +71,12 @@ END {
 		x = order[j]
 		printf "%-34s %14.1f %14.1f %12.0f %4d\n", x, mean(ns, x) / 1e6, mean(by, x) / 1048576, mean(al, x), n[x]
 	}
-	r = "Render4Large"; m = "MarshalOrderedLarge"
+	r = "RenderLarge"; m = "MarshalOrderedLarge"
 	jc = "JSONMarshalLarge/Marshal"; ji = "JSONMarshalLarge/MarshalIndent"
 	print ""
 	print "Ratios of time per op (lower is better for the project):"
-	printf "  Render4 (validate+render+Marshal+sha256) / json.Marshal       : %s\n", ratio(r, jc)
-	printf "  Render4 (validate+render+Marshal+sha256) / json.MarshalIndent : %s\n", ratio(r, ji)
+	printf "  Render (validate+render+Marshal+sha256) / json.Marshal       : %s\n", ratio(r, jc)
+	printf "  Render (validate+render+Marshal+sha256) / json.MarshalIndent : %s\n", ratio(r, ji)
 	printf "  Marshal (ordered, indented)              / json.Marshal       : %s\n", ratio(m, jc)
 	printf "  Marshal (ordered, indented)              / json.MarshalIndent : %s\n", ratio(m, ji)
 }' "$OUT/bench.txt" | tee "$OUT/summary.txt"
@@ -172,7 +172,7 @@ sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan.log" | head -1
 		printf "  CPU provider       : %.1f s (as last sampled, all plugin processes)\n", p / hz
 	}'
 	if [[ -n $sha && $sha == "$want_sha" ]]; then
-		echo "  output sha256      : $sha (same as Render4 in go test)"
+		echo "  output sha256      : $sha (same as Render in go test)"
 	else
 		echo "  output sha256      : ${sha:-?} (go test rendered ${want_sha:-?}: MISMATCH)"
 	fi

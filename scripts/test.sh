@@ -26,7 +26,7 @@ step "go test (unit, golden and Terraform tests with $TF_ACC_TERRAFORM_PATH; rea
 KEA_CHECK=1 go test -count=1 ./...
 
 step "fuzz the renderer, the option value checker and the expression parser briefly (they must never panic)"
-go test ./internal/kea -run '^$' -fuzz FuzzRender4 -fuzztime 40000x -fuzzminimizetime 100x
+go test ./internal/kea -run '^$' -fuzz FuzzRender -fuzztime 40000x -fuzzminimizetime 100x
 go test ./internal/kea -run '^$' -fuzz FuzzOptionValue -fuzztime 100000x -fuzzminimizetime 100x
 go test ./internal/kea/expr -run '^$' -fuzz FuzzParse -fuzztime 100000x -fuzzminimizetime 100x
 

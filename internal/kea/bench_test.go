@@ -78,12 +78,12 @@ var (
 )
 
 // large returns the large estate and its rendered document (built once;
-// Render4 does not modify its input).
+// Render does not modify its input).
 func large(tb testing.TB) (*Estate, *Object) {
 	tb.Helper()
 	largeOnce.Do(func() {
 		largeE = largeEstate(largeSubnets, largePoolsPer, largeHostsPer)
-		// Render4 returns bytes only; build the document as Render4 does.
+		// Render returns bytes only; build the document as Render does.
 		rd := newRenderer(largeE)
 		largeDoc = rd.render()
 		if rd.diags.HasErrors() || largeDoc == nil {
@@ -102,7 +102,7 @@ func large(tb testing.TB) (*Estate, *Object) {
 // pool and reservation.
 func TestLargeEstateRenders(t *testing.T) {
 	e, _ := large(t)
-	r, diags := Render4(e)
+	r, diags := Render(e)
 	if diags.HasErrors() {
 		t.Fatalf("render failed: %v", diags.Errors())
 	}
@@ -192,14 +192,14 @@ func TestLargeEstateMatchesGenerator(t *testing.T) {
 	compare("client_classes", got.ClientClasses, want.ClientClasses)
 }
 
-// BenchmarkRender4Large is the whole of Render4: validation, rendering,
+// BenchmarkRenderLarge is the whole of Render: validation, rendering,
 // Marshal and sha256.
-func BenchmarkRender4Large(b *testing.B) {
+func BenchmarkRenderLarge(b *testing.B) {
 	e, _ := large(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, diags := Render4(e); diags.HasErrors() {
+		if _, diags := Render(e); diags.HasErrors() {
 			b.Fatal(diags.Errors())
 		}
 	}

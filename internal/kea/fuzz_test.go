@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// FuzzRender4 feeds arbitrary estates to the renderer: it may reject them,
+// FuzzRender feeds arbitrary estates to the renderer: it may reject them,
 // but it must not panic, and whatever it renders must be valid JSON.
 // Seeds are the golden and rejected estates; `go test` runs them, and
-// `go test -fuzz FuzzRender4 ./internal/kea` explores further.
-func FuzzRender4(f *testing.F) {
+// `go test -fuzz FuzzRender ./internal/kea` explores further.
+func FuzzRender(f *testing.F) {
 	for _, pattern := range []string{"testdata/golden/*.in.json", "testdata/rejected/*.in.json"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
@@ -28,7 +28,7 @@ func FuzzRender4(f *testing.F) {
 		if json.NewDecoder(bytes.NewReader(raw)).Decode(&e) != nil {
 			return
 		}
-		r, diags := Render4(&e)
+		r, diags := Render(&e)
 		if diags.HasErrors() {
 			if r != nil {
 				t.Fatal("a document was returned along with errors")

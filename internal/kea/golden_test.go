@@ -60,7 +60,7 @@ func TestGolden(t *testing.T) {
 
 func checkGolden(t *testing.T, in, name string, e *Estate) {
 	t.Helper()
-	r, diags := Render4(e)
+	r, diags := Render(e)
 	if diags.HasErrors() {
 		t.Fatalf("%s: render failed: %v", name, diags.Errors())
 	}
@@ -97,7 +97,7 @@ func checkGolden(t *testing.T, in, name string, e *Estate) {
 	check(filepath.Join("testdata/golden", name+suffix), r.Document)
 	check(filepath.Join("testdata/golden", name+".warnings.txt"), warn.Bytes())
 	// Rendering is deterministic: the same input, the same bytes.
-	again, _ := Render4(e)
+	again, _ := Render(e)
 	if !bytes.Equal(again.Document, r.Document) || again.SHA256 != r.SHA256 {
 		t.Error("second render differs")
 	}

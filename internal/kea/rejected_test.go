@@ -11,7 +11,7 @@ import (
 const minRejectedCases = 15
 
 // TestRejectedCorpus is the "Kea agrees" corpus: every
-// testdata/rejected/<name>.in.json estate must be rejected by Render4 with an
+// testdata/rejected/<name>.in.json estate must be rejected by Render with an
 // error whose text contains <name>.want.txt, and <name>.kea4.json is the
 // document a renderer without that check would have produced, which real Kea
 // must reject too (checked by make test with scripts/kea-check.sh
@@ -45,13 +45,13 @@ func TestRejectedCorpus(t *testing.T) {
 			if want == "" || strings.Contains(want, "\n") {
 				t.Fatalf("%s.want.txt must hold one non-empty line", base)
 			}
-			r, diags := Render4(loadEstate(t, in))
+			r, diags := Render(loadEstate(t, in))
 			errs := diags.Errors()
 			if len(errs) == 0 {
-				t.Fatalf("Render4 accepted the estate; want an error containing %q", want)
+				t.Fatalf("Render accepted the estate; want an error containing %q", want)
 			}
 			if r != nil {
-				t.Errorf("Render4 returned a document together with errors")
+				t.Errorf("Render returned a document together with errors")
 			}
 			for _, d := range errs {
 				if strings.Contains(d.Error(), want) {

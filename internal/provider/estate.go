@@ -153,9 +153,7 @@ var listOfKind = map[string]string{
 }
 
 // renderEstate renders the estate for its server.
-func renderEstate(e *kea.Estate) (*kea.Rendered, kea.Diags) {
-	return kea.Render4(e)
-}
+func renderEstate(e *kea.Estate) (*kea.Rendered, kea.Diags) { return kea.Render(e) }
 
 // errorText lists error findings, one per line.
 func errorText(ds kea.Diags) string {

@@ -50,7 +50,7 @@ type hostInfo struct {
 	prefs  []netip.Prefix
 }
 
-// renderer holds the state of one Render4 call.
+// renderer holds the state of one Render call.
 type renderer struct {
 	e     *Estate
 	diags Diags
@@ -86,11 +86,12 @@ func newRenderer(e *Estate) *renderer {
 	return &renderer{e: e, usedOptions: map[string]bool{}, usedClasses: map[string]bool{}, usedDefs: map[defUse]bool{}, global43: map[string]*VendorOptionSpace{}}
 }
 
-// Render4 validates the estate and renders the target server's kea-dhcp4
-// configuration. Objects that belong to other servers are ignored; objects
+// Render validates the estate and renders the target server's
+// configuration: kea-dhcp4's (Dhcp4) or, for a family 6 server,
+// kea-dhcp6's (Dhcp6). Objects that belong to other servers are ignored; objects
 // this server uses are validated, alone and against each other. On any
 // error the document is nil.
-func Render4(e *Estate) (*Rendered, Diags) {
+func Render(e *Estate) (*Rendered, Diags) {
 	rd := newRenderer(e)
 	doc := rd.render()
 	if rd.diags.HasErrors() || doc == nil {
