@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/keaform/terraform-provider-kea/internal/kea/expr"
 	"net/netip"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -66,8 +67,10 @@ type renderer struct {
 	vendors     map[string]*VendorOptionSpace
 	global43    map[string]*VendorOptionSpace // option 43 vendors outside classes
 	usedSecrets bool
-	ha          *haInfo // set when the target is an HA member
-	fam         *family // the target's address family
+	ha          *haInfo                // set when the target is an HA member
+	fam         *family                // the target's address family
+	selected    map[string]*subnetInfo // the document's subnets by id
+	passed      map[string]bool        // ids of every subnet passed in
 }
 
 // secret resolves a named secret for the document and records that the
@@ -123,13 +126,14 @@ func (rd *renderer) render() *Object {
 	if subnets == nil && rd.diags.HasErrors() {
 		return nil
 	}
+	rd.indexSubnets(subnets)
 	rd.attachPools(subnets)
 	rd.attachPDPools(subnets)
 	rd.attachReservations(subnets)
 
 	sr := rd.rep(KindServer, srv.ID(), -1)
-	dhcp4 := &Object{}
-	rd.renderServer(dhcp4, sr)
+	conf := &Object{}
+	rd.renderServer(conf, sr)
 
 	// Every object's own option data and classes first, so option-def and
 	// client-classes can list what is used. In HA the primary owns the
@@ -140,43 +144,43 @@ func (rd *renderer) render() *Object {
 	}
 	serverOpts := rd.optionList(or, "option_data", owner.OptionData)
 	rd.useClasses(or, "client_classes", owner.ClientClasses)
-	var subnet4 []any
+	var topSubnets []any
 	var globalHosts []*Object
 	rendered := make(map[*subnetInfo]*Object, len(subnets))
 	for _, si := range subnets {
 		obj, hosts := rd.renderSubnet(si)
 		rendered[si] = obj
 		if si.net == nil {
-			subnet4 = append(subnet4, obj)
+			topSubnets = append(topSubnets, obj)
 		}
 		globalHosts = append(globalHosts, hosts...)
 	}
 	networks := rd.renderNetworks(nets, rendered)
 	classes := rd.renderClasses()
 	if defs := rd.renderDefs(sr); len(defs) > 0 {
-		dhcp4.Set("option-def", defs)
+		conf.Set("option-def", defs)
 	}
 	if len(serverOpts) > 0 {
-		dhcp4.Set("option-data", serverOpts)
+		conf.Set("option-data", serverOpts)
 	}
 	if len(classes) > 0 {
-		dhcp4.Set("client-classes", classes)
+		conf.Set("client-classes", classes)
 	}
 	if len(networks) > 0 {
-		dhcp4.Set("shared-networks", networks)
+		conf.Set("shared-networks", networks)
 	}
-	if subnet4 == nil {
-		subnet4 = []any{}
+	if topSubnets == nil {
+		topSubnets = []any{}
 	}
-	dhcp4.Set(rd.fam.subnets, subnet4)
+	conf.Set(rd.fam.subnets, topSubnets)
 	if len(globalHosts) > 0 {
-		dhcp4.Set("reservations", globalHosts)
+		conf.Set("reservations", globalHosts)
 	}
-	rd.finish(dhcp4, sr, srv.UserContext, srv.ExtraJSON)
+	rd.finish(conf, sr, srv.UserContext, srv.ExtraJSON)
 	if rd.diags.HasErrors() {
 		return nil
 	}
-	return (&Object{}).Set(rd.fam.top, dhcp4)
+	return (&Object{}).Set(rd.fam.top, conf)
 }
 
 // finish appends user-context and the extra_json keys of an object.
@@ -477,28 +481,35 @@ func (rd *renderer) inherit(si *subnetInfo, own func(*Subnet) *bool, net func(*S
 	return boolv(server, def)
 }
 
-// subnetRefs maps subnet ids ("server/id") of every passed subnet.
-func (rd *renderer) subnetRefs(sel []*subnetInfo) (map[string]*subnetInfo, map[string]bool) {
-	selected := make(map[string]*subnetInfo, len(sel))
+// indexSubnets records the selected subnets by id, and the ids of every
+// subnet passed in, for the objects that refer to a subnet.
+func (rd *renderer) indexSubnets(sel []*subnetInfo) {
+	rd.selected = make(map[string]*subnetInfo, len(sel))
 	for _, si := range sel {
-		selected[si.s.ID()] = si
+		rd.selected[si.s.ID()] = si
 	}
-	all := make(map[string]bool, len(rd.e.Subnets))
+	rd.passed = make(map[string]bool, len(rd.e.Subnets))
 	for i := range rd.e.Subnets {
-		all[rd.e.Subnets[i].ID()] = true
+		rd.passed[rd.e.Subnets[i].ID()] = true
 	}
-	return selected, all
+}
+
+// parentSubnet finds the subnet an object refers to. Objects of subnets
+// outside this document are skipped (ok false, no error); a subnet that
+// was not passed in at all is an error.
+func (rd *renderer) parentSubnet(kind, id string, index int, ref string) (*subnetInfo, bool) {
+	si, ok := rd.selected[ref]
+	if !ok && !rd.passed[ref] {
+		rd.rep(kind, id, index).errf("subnet", "refers to subnet %q, which was not passed in", ref)
+	}
+	return si, ok
 }
 
 func (rd *renderer) attachPools(sel []*subnetInfo) {
-	selected, all := rd.subnetRefs(sel)
 	for i := range rd.e.Pools {
 		p := &rd.e.Pools[i]
-		si, ok := selected[p.Subnet]
+		si, ok := rd.parentSubnet(KindPool, p.ID(), i, p.Subnet)
 		if !ok {
-			if !all[p.Subnet] {
-				rd.rep(KindPool, p.ID(), i).errf("subnet", "refers to subnet %q, which was not passed in", p.Subnet)
-			}
 			continue
 		}
 		id := p.ID()
@@ -531,15 +542,11 @@ func (rd *renderer) attachPools(sel []*subnetInfo) {
 }
 
 func (rd *renderer) attachReservations(sel []*subnetInfo) {
-	selected, all := rd.subnetRefs(sel)
 	globalIDs := map[string]string{}
 	for i := range rd.e.Reservations {
 		h := &rd.e.Reservations[i]
-		si, ok := selected[h.Subnet]
+		si, ok := rd.parentSubnet(KindReservation, h.ID(), i, h.Subnet)
 		if !ok {
-			if !all[h.Subnet] {
-				rd.rep(KindReservation, h.ID(), i).errf("subnet", "refers to subnet %q, which was not passed in", h.Subnet)
-			}
 			continue
 		}
 		t, v, err := h.identifier()
@@ -765,15 +772,6 @@ func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
 	return o
 }
 
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func (rd *renderer) class(name string) *ClientClass {
 	if i, ok := rd.classes[name]; ok {
 		return &rd.e.ClientClasses[i]
@@ -792,7 +790,7 @@ func (rd *renderer) setClasses(o *Object, r reporter, scope string, subnet *Subn
 			switch {
 			case subnet == nil:
 				r.errf("client_class", "class %q is only_in_additional_list, so it is never assigned when the %s is selected; a %s restricted to it would serve no client", c.Name, scope, scope)
-			case !contains(subnet.AdditionalClasses, c.Name):
+			case !slices.Contains(subnet.AdditionalClasses, c.Name):
 				r.errf("client_class", "class %q is only_in_additional_list; it is assigned only when subnet %s lists it in additional_classes", c.Name, subnet.ID())
 			}
 		}

@@ -28,11 +28,7 @@ func (n *SharedNetwork) Validate(index int) Diags {
 		r.errf("interface", "%q is not an interface name", *n.Interface)
 	}
 	checkLifetimes(r, n.MinValidLifetime, n.ValidLifetime, n.MaxValidLifetime, n.RenewTimer, n.RebindTimer)
-	checkRefs(r, "option_data", n.OptionData)
-	checkRefs(r, "additional_classes", n.AdditionalClasses)
-	if n.ClientClass != nil && contains(n.AdditionalClasses, *n.ClientClass) {
-		r.errf("additional_classes", "%q is already the restricting client_class", *n.ClientClass)
-	}
+	checkScopeRefs(r, n.OptionData, n.ClientClass, n.AdditionalClasses)
 	if n.InterfaceID != nil && n.Interface != nil {
 		r.errf("interface_id", "a shared network is selected by interface or by interface_id, not both")
 	}

@@ -39,11 +39,7 @@ func (p *PDPool) Validate(index int) Diags {
 			r.errf("excluded_prefix", "its length %d must be longer than delegated_length (%d): RFC 6603 excludes a part of each delegated prefix", ex.Bits(), p.DelegatedLength)
 		}
 	}
-	checkRefs(r, "option_data", p.OptionData)
-	checkRefs(r, "additional_classes", p.AdditionalClasses)
-	if p.ClientClass != nil && contains(p.AdditionalClasses, *p.ClientClass) {
-		r.errf("additional_classes", "%q is already the restricting client_class", *p.ClientClass)
-	}
+	checkScopeRefs(r, p.OptionData, p.ClientClass, p.AdditionalClasses)
 	checkJSONObject(r, "user_context", p.UserContext)
 	checkJSONObject(r, "extra_json", p.ExtraJSON)
 	return out
@@ -60,14 +56,10 @@ type pdPoolInfo struct {
 // attachPDPools places prefix delegation pools in their (DHCPv6) subnets:
 // pd pools of one subnet must not overlap each other or its address pools.
 func (rd *renderer) attachPDPools(sel []*subnetInfo) {
-	selected, all := rd.subnetRefs(sel)
 	for i := range rd.e.PDPools {
 		p := &rd.e.PDPools[i]
-		si, ok := selected[p.Subnet]
+		si, ok := rd.parentSubnet(KindPDPool, p.ID(), i, p.Subnet)
 		if !ok {
-			if !all[p.Subnet] {
-				rd.rep(KindPDPool, p.ID(), i).errf("subnet", "refers to subnet %q, which was not passed in", p.Subnet)
-			}
 			continue
 		}
 		ds := p.Validate(i)
@@ -129,28 +121,17 @@ func (h *Reservation) addresses() []string {
 // family: DHCPv6 reserves lists of addresses and prefixes and knows no
 // client-id or circuit-id; DHCPv4 reserves one address.
 func (rd *renderer) hostFitsFamily(r reporter, h *Reservation) bool {
-	ok := true
+	before := len(*r.out)
 	if rd.fam.v == 6 {
-		for attr, set := range map[string]bool{"ip_address": h.IPAddress != nil, "client_id": h.ClientID != nil, "circuit_id": h.CircuitID != nil,
-			"next_server": h.NextServer != nil, "server_hostname": h.ServerHostname != nil, "boot_file_name": h.BootFileName != nil} {
-			if set {
-				hint := ""
-				if attr == "ip_address" {
-					hint = "; use ip_addresses"
-				}
-				r.errf(attr, "is a DHCPv4 setting; a DHCPv6 reservation has no such key%s", hint)
-				ok = false
-			}
+		if h.IPAddress != nil {
+			r.errf("ip_address", "is a DHCPv4 setting; a DHCPv6 reservation lists ip_addresses")
 		}
-		return ok
+		notIn(r, "DHCPv6", map[string]bool{"client_id": h.ClientID != nil, "circuit_id": h.CircuitID != nil,
+			"next_server": h.NextServer != nil, "server_hostname": h.ServerHostname != nil, "boot_file_name": h.BootFileName != nil})
+	} else {
+		notIn(r, "DHCPv4", map[string]bool{"ip_addresses": h.IPAddresses != nil, "prefixes": h.Prefixes != nil, "excluded_prefixes": h.ExcludedPrefixes != nil})
 	}
-	for attr, set := range map[string]bool{"ip_addresses": h.IPAddresses != nil, "prefixes": h.Prefixes != nil, "excluded_prefixes": h.ExcludedPrefixes != nil} {
-		if set {
-			r.errf(attr, "is a DHCPv6 setting; a DHCPv4 reservation has ip_address")
-			ok = false
-		}
-	}
-	return ok
+	return len(*r.out) == before
 }
 
 // checkV6Reservation checks the DHCPv6 attributes of a reservation alone.

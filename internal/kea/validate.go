@@ -5,6 +5,7 @@ import (
 	"github.com/keaform/terraform-provider-kea/internal/kea/expr"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -128,25 +129,28 @@ func checkRefs(r reporter, attr string, refs []string) {
 	}
 }
 
+// checkScopeRefs checks what a subnet, shared network, pool or pd pool
+// refers to: option data and additional classes listed once each, and the
+// restricting class not also among the additional ones.
+func checkScopeRefs(r reporter, optionData []string, class *string, additional []string) {
+	checkRefs(r, "option_data", optionData)
+	checkRefs(r, "additional_classes", additional)
+	if class != nil && slices.Contains(additional, *class) {
+		r.errf("additional_classes", "%q is already the restricting client_class", *class)
+	}
+}
+
 // checkLifetimes applies Kea's triplet rule (min <= valid <= max) and the
 // timer order renew < rebind < valid at one scope.
 func checkLifetimes(r reporter, min, valid, max, renew, rebind *int64) {
+	checkTriplet(r, "valid_lifetime", min, valid, max)
 	for _, f := range []struct {
 		attr string
 		v    *int64
-	}{{"min_valid_lifetime", min}, {"valid_lifetime", valid}, {"max_valid_lifetime", max}, {"renew_timer", renew}, {"rebind_timer", rebind}} {
+	}{{"renew_timer", renew}, {"rebind_timer", rebind}} {
 		if f.v != nil && (*f.v < 0 || *f.v > 4294967295) {
 			r.errf(f.attr, "%d is out of range: 0 to 4294967295 seconds", *f.v)
 		}
-	}
-	if min != nil && max != nil && *min > *max {
-		r.errf("min_valid_lifetime", "%d is greater than max_valid_lifetime (%d)", *min, *max)
-	}
-	if valid != nil && min != nil && *valid < *min {
-		r.errf("valid_lifetime", "%d is less than min_valid_lifetime (%d)", *valid, *min)
-	}
-	if valid != nil && max != nil && *valid > *max {
-		r.errf("valid_lifetime", "%d is greater than max_valid_lifetime (%d)", *valid, *max)
 	}
 	if renew != nil && rebind != nil && *renew >= *rebind {
 		r.errf("renew_timer", "%d must be less than rebind_timer (%d)", *renew, *rebind)
@@ -155,6 +159,34 @@ func checkLifetimes(r reporter, min, valid, max, renew, rebind *int64) {
 		r.errf("rebind_timer", "%d must be less than valid_lifetime (%d)", *rebind, *valid)
 	} else if renew != nil && rebind == nil && valid != nil && *renew >= *valid {
 		r.errf("renew_timer", "%d must be less than valid_lifetime (%d)", *renew, *valid)
+	}
+}
+
+// checkPreferred applies the triplet rule to the DHCPv6 preferred lifetimes.
+func checkPreferred(r reporter, min, pref, max *int64) {
+	checkTriplet(r, "preferred_lifetime", min, pref, max)
+}
+
+// checkTriplet applies Kea's rule for a lifetime and its bounds, named
+// <attr>, min_<attr> and max_<attr>: each 0 to 2^32-1, min <= value <= max.
+func checkTriplet(r reporter, attr string, min, val, max *int64) {
+	minA, maxA := "min_"+attr, "max_"+attr
+	for _, f := range []struct {
+		attr string
+		v    *int64
+	}{{minA, min}, {attr, val}, {maxA, max}} {
+		if f.v != nil && (*f.v < 0 || *f.v > 4294967295) {
+			r.errf(f.attr, "%d is out of range: 0 to 4294967295 seconds", *f.v)
+		}
+	}
+	if min != nil && max != nil && *min > *max {
+		r.errf(minA, "%d is greater than %s (%d)", *min, maxA, *max)
+	}
+	if val != nil && min != nil && *val < *min {
+		r.errf(attr, "%d is less than %s (%d)", *val, minA, *min)
+	}
+	if val != nil && max != nil && *val > *max {
+		r.errf(attr, "%d is greater than %s (%d)", *val, maxA, *max)
 	}
 }
 
@@ -320,28 +352,6 @@ func notIn(r reporter, family string, set map[string]bool) {
 	}
 }
 
-// checkPreferred applies Kea's triplet rule to the DHCPv6 preferred
-// lifetimes.
-func checkPreferred(r reporter, min, pref, max *int64) {
-	for _, f := range []struct {
-		attr string
-		v    *int64
-	}{{"min_preferred_lifetime", min}, {"preferred_lifetime", pref}, {"max_preferred_lifetime", max}} {
-		if f.v != nil && (*f.v < 0 || *f.v > 4294967295) {
-			r.errf(f.attr, "%d is out of range: 0 to 4294967295 seconds", *f.v)
-		}
-	}
-	if min != nil && max != nil && *min > *max {
-		r.errf("min_preferred_lifetime", "%d is greater than max_preferred_lifetime (%d)", *min, *max)
-	}
-	if pref != nil && min != nil && *pref < *min {
-		r.errf("preferred_lifetime", "%d is less than min_preferred_lifetime (%d)", *pref, *min)
-	}
-	if pref != nil && max != nil && *pref > *max {
-		r.errf("preferred_lifetime", "%d is greater than max_preferred_lifetime (%d)", *pref, *max)
-	}
-}
-
 func isIPLiteral(s string) bool {
 	_, err := parseAnyIP(s)
 	return err == nil
@@ -371,15 +381,7 @@ func (s *Subnet) Validate(index int) Diags {
 	if err == nil {
 		checkV6Link(r, famOf(p.Addr().Is4()), "subnet", s.Interface, s.InterfaceID, s.RapidCommit, s.MinPreferredLifetime, s.PreferredLifetime, s.MaxPreferredLifetime)
 	}
-	checkRefs(r, "option_data", s.OptionData)
-	checkRefs(r, "additional_classes", s.AdditionalClasses)
-	if s.ClientClass != nil {
-		for _, c := range s.AdditionalClasses {
-			if c == *s.ClientClass {
-				r.errf("additional_classes", "%q is already the restricting client_class", c)
-			}
-		}
-	}
+	checkScopeRefs(r, s.OptionData, s.ClientClass, s.AdditionalClasses)
 	if err == nil {
 		checkRelays(r, s.RelayAddresses, p.Addr().Is4())
 	}
@@ -460,15 +462,7 @@ func (p *Pool) validate(index int, id string) Diags {
 	} else if _, attr, err := p.addrRange(); err != nil {
 		r.errf(attr, "%v", err)
 	}
-	checkRefs(r, "option_data", p.OptionData)
-	checkRefs(r, "additional_classes", p.AdditionalClasses)
-	if p.ClientClass != nil {
-		for _, c := range p.AdditionalClasses {
-			if c == *p.ClientClass {
-				r.errf("additional_classes", "%q is already the restricting client_class", c)
-			}
-		}
-	}
+	checkScopeRefs(r, p.OptionData, p.ClientClass, p.AdditionalClasses)
 	checkJSONObject(r, "user_context", p.UserContext)
 	checkJSONObject(r, "extra_json", p.ExtraJSON)
 	return out

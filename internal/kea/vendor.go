@@ -2,6 +2,8 @@ package kea
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 )
 
@@ -98,7 +100,8 @@ func vendorContainers(r reporter, attr string, opts []renderedOption, delivered 
 		return false
 	}
 	var added []renderedOption
-	for key, v := range delivered {
+	for _, key := range slices.Sorted(maps.Keys(delivered)) {
+		v := delivered[key]
 		if key[0] == 'o' { // option43
 			if v43 != nil && v43.Name != v.Name {
 				r.errf(attr, "sends option 43 sub-options of two vendors (%s, %s) at one scope; option 43 carries one vendor's: deliver per vendor through client classes, or use vivso (option 125)", v43.Name, v.Name)

@@ -3,6 +3,8 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -101,8 +103,7 @@ func decodeList[T any](d *decoder, v tftypes.Value, k *objectKind, name string, 
 		// values in key order.
 		var fields map[string]tftypes.Value
 		_ = v.As(&fields)
-		keys := sortedKeys(fields)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
 			elems = append(elems, fields[k])
 		}
 	default:
@@ -122,19 +123,6 @@ func decodeList[T any](d *decoder, v tftypes.Value, k *objectKind, name string, 
 	if err != nil {
 		panic(fmt.Sprintf("decoded %s do not fit: %v", name, err))
 	}
-}
-
-func sortedKeys(m map[string]tftypes.Value) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }
 
 // listAttr maps a kea object kind to the input list it came from.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -269,7 +270,7 @@ func isUnknownAttr(attr string, unknown []string) bool {
 			return true
 		}
 		for _, g := range attrGroups {
-			if contains(g, ur) && contains(g, root) {
+			if slices.Contains(g, ur) && slices.Contains(g, root) {
 				return true
 			}
 		}

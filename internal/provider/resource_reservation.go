@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -57,20 +58,11 @@ var reservationKind = &objectKind{
 		}
 		typ, val, ok := strings.Cut(p[2], "=")
 		attr := strings.ReplaceAll(typ, "-", "_")
-		if !ok || !contains(identifierAttrs, attr) {
+		if !ok || !slices.Contains(identifierAttrs, attr) {
 			return nil, errorf("import id %q: %q is not <identifier-type>=<identifier> with type hw-address, duid, client-id, circuit-id or flex-id", id, p[2])
 		}
 		return map[string]any{"subnet": p[0] + "/" + p[1], attr: val}, nil
 	},
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func newReservationResource() resource.Resource { return &stateResource{k: reservationKind} }

@@ -457,7 +457,7 @@ var badInputs = []badInput{
 	{"v6: client id on a DHCPv6 reservation", render(`{ name = "s6", family = 6 }`, `{
   subnets      = [{ server = "s6", subnet_id = 1, prefix = "2001:db8:1::/64" }]
   reservations = [{ subnet = "s6/1", client_id = "01:02:03", ip_addresses = ["2001:db8:1::5"] }]
-}`), `client_id: is a DHCPv4 setting; a DHCPv6 reservation has no such key`},
+}`), `client_id: is a DHCPv4 setting; Kea's DHCPv6 server has no such key`},
 	{"v6: IPv4 address in ip_addresses", `resource "kea_reservation" "x" {
   subnet = "s6/1"
   duid = "00:01:02:03"
