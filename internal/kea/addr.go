@@ -157,6 +157,16 @@ var identifierAttr = map[string]string{
 	"flex-id":    "flex_id",
 }
 
+// IdentifierAttributes are the reservation attributes that identify a
+// client, in Kea's order; a reservation sets exactly one.
+func IdentifierAttributes() []string {
+	out := make([]string, len(identifierTypes))
+	for i, t := range identifierTypes {
+		out[i] = identifierAttr[t]
+	}
+	return out
+}
+
 // normalizeIdentifier checks and canonicalises a reservation identifier.
 // Hex identifiers become lower-case colon-separated bytes; circuit-id and
 // flex-id may also be a quoted string, 'text', which Kea takes verbatim.

@@ -8,7 +8,7 @@ import (
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
-var identifierAttrs = []string{"hw_address", "duid", "client_id", "circuit_id", "flex_id"}
+var identifierAttrs = kea.IdentifierAttributes()
 
 var reservationKind = &objectKind{
 	typeName: "reservation",
