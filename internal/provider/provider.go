@@ -75,8 +75,8 @@ func (p *keaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 		MarkdownDescription: "Describes an ISC Kea 3.0 DHCP estate and renders the configuration files Kea loads. " +
 			"Resources keep their state in Terraform only; nothing is contacted. See the `kea_config` data source and the `config` function.",
 		Attributes: map[string]schema.Attribute{
-			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects. Defaults to `true`."},
-			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects. Defaults to `false`."},
+			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects. Defaults to `true`. The provider has no Stork objects yet, so the gate has no effect so far."},
+			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects. Defaults to `false`. The provider has no DDNS objects yet, so the gate has no effect so far."},
 			"defaults": schema.SingleNestedAttribute{
 				Optional:            true,
 				MarkdownDescription: "Model defaults a `kea_dhcp_server` takes for attributes it leaves unset. The server records the effective values in its state, so documents rendered by the data source and by the function agree.",
