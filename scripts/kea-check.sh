@@ -3,10 +3,11 @@
 #
 # Usage: scripts/kea-check.sh [-v] [--expect-fail] FILE...
 #
-# For each FILE the daemon is chosen from its top-level key(s):
-#   Dhcp4 -> kea-dhcp4 -T, Dhcp6 -> kea-dhcp6 -T, DhcpDdns -> kea-dhcp-ddns -t
-# (kea-dhcp-ddns has no -T option; -t is its only check mode). A file with
-# several of these keys is checked by each matching daemon.
+# For each FILE the daemon is chosen from its top-level key(s), by the
+# document-kind table of internal/kea (go run ./scripts/dockinds): Dhcp4 ->
+# kea-dhcp4 -T, Dhcp6 -> kea-dhcp6 -T, and so on (-T loads hooks, which -t
+# does not; kea-dhcp-ddns has -t only). A file with several of these keys is
+# checked by each matching daemon.
 # The file is copied into a per-run directory under the chroot's /tmp and
 # checked with `chroot $KEA_CACHE/root <daemon> -T /tmp/...`.
 #
@@ -80,6 +81,17 @@ if command -v flock >/dev/null 2>&1; then
 	flock -s 9
 fi
 
+# The JSON document kinds: top-level key -> "daemon flag".
+declare -A check_of=()
+while IFS=$'\t' read -r name format _ _ check _; do
+	[[ $format == json ]] && check_of[$name]=$check
+done < <(cd "$REPO" && go run ./scripts/dockinds)
+if [[ ${#check_of[@]} -eq 0 ]]; then
+	err "could not read the document-kind table (go run ./scripts/dockinds)"
+	exit 2
+fi
+key_pattern=$(IFS='|'; echo "${!check_of[*]}")
+
 # Prints the top-level Kea sections of file $1, one per line.
 top_level_keys() {
 	local f=$1
@@ -91,7 +103,7 @@ top_level_keys() {
 		return 0
 	fi
 	# Not plain JSON (Kea accepts comments): fall back to grep.
-	grep -oE '"(Dhcp4|Dhcp6|DhcpDdns)"[[:space:]]*:' "$f" | grep -oE 'Dhcp4|Dhcp6|DhcpDdns' | sort -u
+	grep -oE "\"($key_pattern)\"[[:space:]]*:" "$f" | grep -oE "$key_pattern" | sort -u
 }
 
 # Files the documents under test refer to and Kea opens while checking
@@ -130,14 +142,14 @@ trap cleanup EXIT
 # doc_interfaces FILE: the interface names a Dhcp4/Dhcp6 document listens on
 # (interfaces-config.interfaces, without "*"), one "name [address]" a line.
 doc_interfaces() {
-	python3 - "$1" <<'PY'
+	python3 - "$1" "${!check_of[@]}" <<'PY'
 import json, sys
 try:
     doc = json.load(open(sys.argv[1]))
 except ValueError:
     sys.exit(0)
 names = set()
-for top in ("Dhcp4", "Dhcp6"):
+for top in sys.argv[2:]:
     ifc = (doc.get(top) or {}).get("interfaces-config") or {}
     for i in ifc.get("interfaces") or []:
         name, _, addr = i.partition("/")
@@ -201,14 +213,10 @@ for file in "${files[@]}"; do
 
 	checks=()
 	while read -r key; do
-		case $key in
-		Dhcp4) checks+=("kea-dhcp4 -T") ;;
-		Dhcp6) checks+=("kea-dhcp6 -T") ;;
-		DhcpDdns) checks+=("kea-dhcp-ddns -t") ;;
-		esac
+		[[ -n $key && -n ${check_of[$key]:-} ]] && checks+=("${check_of[$key]}")
 	done < <(top_level_keys "$file" || true)
 	if [[ ${#checks[@]} -eq 0 ]]; then
-		err "$file: no top-level Dhcp4, Dhcp6 or DhcpDdns key found"
+		err "$file: no top-level key of a document kind (${!check_of[*]}) found"
 		errors=$((errors + 1))
 		continue
 	fi

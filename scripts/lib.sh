@@ -8,6 +8,13 @@ if [[ -n ${TF_CLI_CONFIG_FILE:-} && ! -e $TF_CLI_CONFIG_FILE ]]; then
 	export TF_CLI_CONFIG_FILE=/dev/null
 fi
 
+# doc_kinds: the document-kind table of internal/kea (go run ./scripts/dockinds),
+# one kind a line: name, format, file, suffix, check command, target kind.
+doc_kinds() { (cd "$REPO" && go run ./scripts/dockinds); }
+
+# json_doc_names: the top-level keys of the JSON document kinds, one a line.
+json_doc_names() { doc_kinds | awk -F'\t' '$2 == "json" { print $1 }'; }
+
 # use_terraform: put a terraform >= 1.8 first on PATH and export
 # TF_ACC_TERRAFORM_PATH so terraform-plugin-testing never downloads one.
 use_terraform() {
@@ -61,9 +68,10 @@ render_example() {
 		return 1
 	fi
 	"${tf[@]}" output -json >"$scratch/outputs.json"
-	python3 - "$scratch/outputs.json" "$out" <<'PY'
+	python3 - "$scratch/outputs.json" "$out" "$(json_doc_names | paste -sd,)" <<'PY'
 import json, sys, os
 outs = json.load(open(sys.argv[1]))
+kinds = set(sys.argv[3].split(","))
 def emit(name, v):
     if not isinstance(v, str):
         return
@@ -71,7 +79,7 @@ def emit(name, v):
         doc = json.loads(v)
     except ValueError:
         return
-    if isinstance(doc, dict) and set(doc) & {"Dhcp4", "Dhcp6", "DhcpDdns"}:
+    if isinstance(doc, dict) and set(doc) & kinds:
         path = os.path.join(sys.argv[2], name + ".json")
         with open(path, "w") as f:
             f.write(v)

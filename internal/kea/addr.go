@@ -4,7 +4,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/netip"
-	"strconv"
 	"strings"
 )
 
@@ -145,28 +144,6 @@ func normalizeHex(s string) (string, int, error) {
 	return b.String(), len(raw), nil
 }
 
-// Identifier types, in the order Kea lists them.
-var identifierTypes = []string{"hw-address", "duid", "client-id", "circuit-id", "flex-id"}
-
-// identifierAttr maps a Kea identifier type to its HCL attribute.
-var identifierAttr = map[string]string{
-	"hw-address": "hw_address",
-	"duid":       "duid",
-	"client-id":  "client_id",
-	"circuit-id": "circuit_id",
-	"flex-id":    "flex_id",
-}
-
-// IdentifierAttributes are the reservation attributes that identify a
-// client, in Kea's order; a reservation sets exactly one.
-func IdentifierAttributes() []string {
-	out := make([]string, len(identifierTypes))
-	for i, t := range identifierTypes {
-		out[i] = identifierAttr[t]
-	}
-	return out
-}
-
 // normalizeIdentifier checks and canonicalises a reservation identifier.
 // Hex identifiers become lower-case colon-separated bytes; circuit-id and
 // flex-id may also be a quoted string, 'text', which Kea takes verbatim.
@@ -225,8 +202,6 @@ func validHostname(s string) error {
 	}
 	return nil
 }
-
-func itoa(i int64) string { return strconv.FormatInt(i, 10) }
 
 var broadcast4 = netip.AddrFrom4([4]byte{255, 255, 255, 255})
 

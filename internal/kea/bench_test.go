@@ -22,17 +22,17 @@ const (
 
 // largeEstate builds the estate in memory. Keep in step with generate in
 // bench/gen/main.go.
-func largeEstate(nSubnets, poolsPer, hostsPer int) *Estate {
+func largeEstate(nSubnets, poolsPer, hostsPer int) *fixture {
 	sp := func(s string) *string { return &s }
 	const srv = "big"
-	e := &Estate{
-		Server: Server{Name: srv, Interfaces: []string{"*"}, OptionData: []string{"dns", "domain"}},
+	e := &fixture{Server: &Server{Name: srv, Interfaces: []string{"*"}, OptionData: []string{"dns", "domain"}}}
+	e.Estate = Estate{
 		OptionData: []OptionData{
 			{Name: "dns", Option: sp("domain-name-servers"), Values: []string{"10.0.0.53", "10.0.0.54"}},
 			{Name: "domain", Option: sp("domain-name"), Data: sp("big.example.net")},
 		},
 		ClientClasses: []ClientClass{
-			{Name: "pxe", Test: sp("option[93].hex == 0x0007"), NextServer: sp("10.0.0.5"), BootFileName: sp("ipxe.efi")},
+			{Name: "pxe", Test: sp("option[93].hex == 0x0007"), BootFields: BootFields{NextServer: sp("10.0.0.5"), BootFileName: sp("ipxe.efi")}},
 			{Name: "voip", Test: sp("substring(option[60].hex,0,4) == 'VOIP'")},
 		},
 		Subnets:      make([]Subnet, 0, nSubnets),
@@ -46,7 +46,7 @@ func largeEstate(nSubnets, poolsPer, hostsPer int) *Estate {
 		ref := fmt.Sprintf("%s/%d", srv, id)
 		routers := fmt.Sprintf("routers-%d", id)
 		e.OptionData = append(e.OptionData, OptionData{Name: routers, Option: sp("routers"), Data: sp(net + "1")})
-		e.Subnets = append(e.Subnets, Subnet{Server: srv, SubnetID: int64(id), Prefix: net + "0/24", OptionData: []string{routers}})
+		e.Subnets = append(e.Subnets, Subnet{Server: srv, SubnetID: int64(id), Prefix: net + "0/24", ScopeRefs: ScopeRefs{OptionData: []string{routers}}})
 		for k := 0; k < poolsPer; k++ {
 			first := 100 + k*poolSize
 			p := Pool{Subnet: ref, Range: sp(fmt.Sprintf("%s%d - %s%d", net, first, net, first+poolSize-1))}
@@ -73,23 +73,23 @@ func largeEstate(nSubnets, poolsPer, hostsPer int) *Estate {
 
 var (
 	largeOnce sync.Once
-	largeE    *Estate
-	largeDoc  *Object
+	largeE    *fixture
+	largeDoc  any
 )
 
 // large returns the large estate and its rendered document (built once;
 // Render does not modify its input).
-func large(tb testing.TB) (*Estate, *Object) {
+func large(tb testing.TB) (*fixture, any) {
 	tb.Helper()
 	largeOnce.Do(func() {
 		largeE = largeEstate(largeSubnets, largePoolsPer, largeHostsPer)
 		// Render returns bytes only; build the document as Render does.
-		rd := newRenderer(largeE)
-		largeDoc = rd.render()
-		if rd.diags.HasErrors() || largeDoc == nil {
-			largeDoc = nil
-			tb.Logf("render errors: %v", rd.diags.Errors())
+		doc, _, diags := renderDHCP(&largeE.Estate, largeE.Server, DocDhcp4)
+		if diags.HasErrors() || doc == nil {
+			tb.Logf("render errors: %v", diags.Errors())
+			return
 		}
+		largeDoc = doc
 	})
 	if largeDoc == nil {
 		tb.Fatal("the large estate does not render")
@@ -102,7 +102,7 @@ func large(tb testing.TB) (*Estate, *Object) {
 // pool and reservation.
 func TestLargeEstateRenders(t *testing.T) {
 	e, _ := large(t)
-	r, diags := Render(e)
+	r, diags := Render(&e.Estate, e.Server)
 	if diags.HasErrors() {
 		t.Fatalf("render failed: %v", diags.Errors())
 	}
@@ -161,7 +161,7 @@ func TestLargeEstateMatchesGenerator(t *testing.T) {
 	if file == "" {
 		t.Skip("set KEA_BENCH_ESTATE to a file written by go run ./bench/gen")
 	}
-	got := loadEstate(t, file)
+	got := loadFixture(t, file)
 	want := largeEstate(largeSubnets, largePoolsPer, largeHostsPer)
 	if len(got.OptionDefs) == 0 {
 		got.OptionDefs = nil // "option_definitions": []
@@ -199,7 +199,7 @@ func BenchmarkRenderLarge(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, diags := Render(e); diags.HasErrors() {
+		if _, diags := Render(&e.Estate, e.Server); diags.HasErrors() {
 			b.Fatal(diags.Errors())
 		}
 	}

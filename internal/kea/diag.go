@@ -5,17 +5,6 @@ import (
 	"strings"
 )
 
-// Object kinds, named as the Terraform types users write.
-const (
-	KindServer      = "kea_dhcp_server"
-	KindSubnet      = "kea_subnet"
-	KindPool        = "kea_pool"
-	KindReservation = "kea_reservation"
-	KindOptionDef   = "kea_option_definition"
-	KindOptionData  = "kea_option_data"
-	KindClientClass = "kea_client_class"
-)
-
 // Severity of a Diag.
 type Severity int
 
@@ -35,6 +24,11 @@ type Diag struct {
 	Index    int    // position of the object in its input list; -1 when not from a list
 	Attr     string // attribute path inside the object, e.g. "prefix" or "control_sockets[0].port"
 	Msg      string
+	// DependsOnDirectories marks a finding about a path checked against
+	// the Kea build directories, which are provider settings: Terraform
+	// validates a resource before the provider is configured, so these
+	// findings can be reported at plan only.
+	DependsOnDirectories bool
 }
 
 // Where names the object and attribute, e.g. `kea_subnet "office/10" prefix`.
@@ -68,6 +62,9 @@ func (ds Diags) HasErrors() bool {
 	return false
 }
 
+// since returns the findings from position n on.
+func (ds Diags) since(n int) Diags { return ds[n:] }
+
 // Errors returns only the errors.
 func (ds Diags) Errors() Diags {
 	var out Diags
@@ -89,6 +86,10 @@ type reporter struct {
 
 func (r reporter) errf(attr, format string, args ...any) {
 	*r.out = append(*r.out, Diag{Severity: Error, Kind: r.kind, ID: r.id, Index: r.index, Attr: attr, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r reporter) dirErrf(attr, format string, args ...any) {
+	*r.out = append(*r.out, Diag{Severity: Error, Kind: r.kind, ID: r.id, Index: r.index, Attr: attr, Msg: fmt.Sprintf(format, args...), DependsOnDirectories: true})
 }
 
 func (r reporter) warnf(attr, format string, args ...any) {

@@ -24,11 +24,11 @@ func FuzzRender(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		var e Estate
-		if json.NewDecoder(bytes.NewReader(raw)).Decode(&e) != nil {
+		var f fixture
+		if json.NewDecoder(bytes.NewReader(raw)).Decode(&f) != nil || f.Server == nil {
 			return
 		}
-		r, diags := Render(&e)
+		r, diags := Render(&f.Estate, f.Server)
 		if diags.HasErrors() {
 			if r != nil {
 				t.Fatal("a document was returned along with errors")

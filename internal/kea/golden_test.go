@@ -6,31 +6,76 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
 
 var update = flag.Bool("update", false, "rewrite golden documents")
 
-// LoadEstate reads an estate in its JSON form (the HCL attribute names).
-func loadEstate(t testing.TB, file string) *Estate {
+// fixture is a test case file (golden, rejected, fuzz seed): an estate in
+// its JSON form and, optionally, the server to render. Without one, every
+// object of a kind that documents are rendered for is a target.
+type fixture struct {
+	Server *Server `json:"server"`
+	Estate
+}
+
+func loadFixture(t testing.TB, file string) *fixture {
 	t.Helper()
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	var e Estate
-	if err := dec.Decode(&e); err != nil {
+	var f fixture
+	if err := decodeStrict(raw, &f); err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
-	return &e
+	return &f
 }
 
-// TestGolden renders every testdata/golden/*.in.json estate and compares
-// the document with the matching .kea4.json file (checked by real Kea in
-// make test). Warnings are compared with a .warnings.txt file when present.
+// namedTarget is a target and the name its documents are filed under.
+type namedTarget struct {
+	name string
+	t    Target
+}
+
+// targets are the fixture's explicit target, named name, or each object of
+// a target kind, named name.<id>.
+func (f *fixture) targets(name string) []namedTarget {
+	if f.Server != nil {
+		return []namedTarget{{name, f.Server}}
+	}
+	seen := map[string]bool{}
+	var out []namedTarget
+	for _, d := range DocKinds {
+		if seen[d.Target] {
+			continue
+		}
+		seen[d.Target] = true
+		k := KindNamed(d.Target)
+		if k == nil || !d.Renders() {
+			continue
+		}
+		for i := 0; i < k.Len(&f.Estate); i++ {
+			if t, ok := k.At(&f.Estate, i).(Target); ok {
+				out = append(out, namedTarget{name + "." + t.ID(), t})
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].name < out[b].name })
+	return out
+}
+
+// docFile is where a target's document of a case is filed: <dir>/<name>.<suffix>.
+func docFile(dir, name string, t Target) string {
+	return filepath.Join(dir, name+"."+t.Document().Suffix)
+}
+
+// TestGolden renders every testdata/golden/*.in.json case and compares each
+// target's document with <case>[.<target>].<suffix> (the suffix from the
+// document kind; every golden document is loaded by real Kea in make
+// test). Warnings are compared with a .warnings.txt file when present.
 func TestGolden(t *testing.T) {
 	inputs, _ := filepath.Glob("testdata/golden/*.in.json")
 	if len(inputs) == 0 {
@@ -39,28 +84,42 @@ func TestGolden(t *testing.T) {
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".in.json")
 		t.Run(name, func(t *testing.T) {
-			e := loadEstate(t, in)
-			// An estate without a target server renders each of its
-			// servers (an HA pair): <name>.<server>.kea4.json.
-			targets := map[string]*Estate{name: e}
-			if e.Server.Name == "" {
-				targets = map[string]*Estate{}
-				for _, s := range e.Servers {
-					one := *e
-					one.Server = s
-					targets[name+"."+s.Name] = &one
-				}
+			f := loadFixture(t, in)
+			targets := f.targets(name)
+			if len(targets) == 0 {
+				t.Fatal("the case has no target")
 			}
-			for out, est := range targets {
-				checkGolden(t, in, out, est)
+			for _, nt := range targets {
+				checkGolden(t, nt.name, &f.Estate, nt.t)
 			}
 		})
 	}
 }
 
-func checkGolden(t *testing.T, in, name string, e *Estate) {
+// TestGoldenDocumentsHaveCases requires every golden document to belong to
+// a case and a document kind, so no stale file is checked by Kea alone.
+func TestGoldenDocumentsHaveCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/golden/*")
+	want := map[string]bool{}
+	inputs, _ := filepath.Glob("testdata/golden/*.in.json")
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".in.json")
+		want[in] = true
+		for _, nt := range loadFixture(t, in).targets(name) {
+			want[docFile("testdata/golden", nt.name, nt.t)] = true
+			want[filepath.Join("testdata/golden", nt.name+".warnings.txt")] = true
+		}
+	}
+	for _, f := range files {
+		if !want[f] {
+			t.Errorf("%s belongs to no golden case and target", f)
+		}
+	}
+}
+
+func checkGolden(t *testing.T, name string, e *Estate, target Target) {
 	t.Helper()
-	r, diags := Render(e)
+	r, diags := Render(e, target)
 	if diags.HasErrors() {
 		t.Fatalf("%s: render failed: %v", name, diags.Errors())
 	}
@@ -90,14 +149,10 @@ func checkGolden(t *testing.T, in, name string, e *Estate) {
 			t.Errorf("%s differs from the rendered output:\n%s", file, got)
 		}
 	}
-	suffix := ".kea4.json"
-	if e.Server.fam().v == 6 {
-		suffix = ".kea6.json"
-	}
-	check(filepath.Join("testdata/golden", name+suffix), r.Document)
+	check(docFile("testdata/golden", name, target), r.Document)
 	check(filepath.Join("testdata/golden", name+".warnings.txt"), warn.Bytes())
 	// Rendering is deterministic: the same input, the same bytes.
-	again, _ := Render(e)
+	again, _ := Render(e, target)
 	if !bytes.Equal(again.Document, r.Document) || again.SHA256 != r.SHA256 {
 		t.Error("second render differs")
 	}

@@ -11,8 +11,8 @@ import (
 const KindHARelationship = "kea_ha_relationship"
 
 // HA modes and the roles each allows.
-var haModes = map[string]bool{"hot-standby": true, "load-balancing": true, "passive-backup": true}
 
+// haRoles orders the roles: primary first, then its partner, then backups.
 var haRoles = map[string]int{"primary": 0, "secondary": 1, "standby": 1, "backup": 2}
 
 // Library names the HA relationship renders into each member.
@@ -21,8 +21,59 @@ const (
 	libHA        = "libdhcp_ha.so"
 )
 
+// HAMembership places a server in a kea_ha_relationship.
+type HAMembership struct {
+	Relationship string `json:"relationship"`
+	Role         string `json:"role"`
+	Address      string `json:"address"`
+	Port         int64  `json:"port"`
+	TLS          *bool  `json:"tls"`
+	AutoFailover *bool  `json:"auto_failover"`
+}
+
+// HARelationship is a kea_ha_relationship: the settings shared by the
+// servers of one HA pair (or group).
+type HARelationship struct {
+	Name                    string            `json:"name"`
+	Mode                    string            `json:"mode"`
+	HeartbeatDelay          *int64            `json:"heartbeat_delay"`
+	MaxResponseDelay        *int64            `json:"max_response_delay"`
+	MaxAckDelay             *int64            `json:"max_ack_delay"`
+	MaxUnackedClients       *int64            `json:"max_unacked_clients"`
+	MaxRejectedLeaseUpdates *int64            `json:"max_rejected_lease_updates"`
+	DelayedUpdatesLimit     *int64            `json:"delayed_updates_limit"`
+	SendLeaseUpdates        *bool             `json:"send_lease_updates"`
+	SyncLeases              *bool             `json:"sync_leases"`
+	SyncTimeout             *int64            `json:"sync_timeout"`
+	SyncPageLimit           *int64            `json:"sync_page_limit"`
+	WaitBackupAck           *bool             `json:"wait_backup_ack"`
+	RestrictCommands        *bool             `json:"restrict_commands"`
+	MultiThreading          *HAMultiThreading `json:"multi_threading"`
+	BasicAuthUser           *string           `json:"basic_auth_user"`
+	BasicAuthPasswordFile   *string           `json:"basic_auth_password_file"`
+	BasicAuthPasswordSecret *string           `json:"basic_auth_password_secret"`
+	TrustAnchor             *string           `json:"trust_anchor"`
+	CertFile                *string           `json:"cert_file"`
+	KeyFile                 *string           `json:"key_file"`
+	RequireClientCerts      *bool             `json:"require_client_certs"`
+}
+
+// HAMultiThreading is the HA hook's multi-threading map.
+type HAMultiThreading struct {
+	Enable                *bool  `json:"enable"`
+	HTTPDedicatedListener *bool  `json:"http_dedicated_listener"`
+	HTTPListenerThreads   *int64 `json:"http_listener_threads"`
+	HTTPClientThreads     *int64 `json:"http_client_threads"`
+}
+
 // ID is the relationship's identity: its name.
 func (h *HARelationship) ID() string { return h.Name }
+
+// Identity is the id once the name is set.
+func (h *HARelationship) Identity() (string, bool) { return h.Name, h.Name != "" }
+
+// ParseHARelationshipID reads a relationship's import id: its name.
+func ParseHARelationshipID(id string) (*HARelationship, error) { return &HARelationship{Name: id}, nil }
 
 func (h *HARelationship) tls() bool {
 	return h.TrustAnchor != nil || h.CertFile != nil || h.KeyFile != nil
@@ -47,7 +98,7 @@ func (h *HARelationship) Validate(index int) Diags {
 	} else if !serverNameRe.MatchString(h.Name) {
 		r.errf("name", "%q: use letters, digits, dots, hyphens and underscores", h.Name)
 	}
-	if !haModes[h.Mode] {
+	if !contains(HAModes, h.Mode) {
 		r.errf("mode", "%q: use hot-standby, load-balancing or passive-backup", h.Mode)
 	}
 	for _, f := range []struct {
@@ -167,7 +218,7 @@ type haInfo struct {
 // resolveHA finds the target's relationship and partners and checks the
 // rules Kea's HA hook applies only when it loads (and some it never does).
 func (rd *renderer) resolveHA() *haInfo {
-	srv := &rd.e.Server
+	srv := rd.srv
 	sr := rd.rep(KindServer, srv.ID(), -1)
 	var info haInfo
 	for i := range rd.e.HARelationships {
@@ -203,11 +254,7 @@ func (rd *renderer) resolveHA() *haInfo {
 			continue
 		}
 		seen[s.Name] = true
-		ds := s.Validate()
-		for k := range ds {
-			ds[k].Index = i
-		}
-		rd.diags = append(rd.diags, ds...)
+		rd.diags = append(rd.diags, s.Validate(i)...)
 		info.members = append(info.members, s)
 	}
 	sort.SliceStable(info.members, func(a, b int) bool {
@@ -339,7 +386,7 @@ func (rd *renderer) renderHAHooks(r reporter, hooks []any, hooksDir string, info
 	if !has {
 		hooks = append(hooks, (&Object{}).Set("library", leaseCmds))
 	}
-	srv := &rd.e.Server
+	srv := rd.srv
 	rel := info.rel
 	ha := &Object{}
 	ha.Set("this-server-name", srv.Name)

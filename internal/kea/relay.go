@@ -8,6 +8,10 @@ import (
 	"strings"
 )
 
+// KindRelayQuery labels findings about the relay query itself (its
+// prefix), rather than about an object of the estate.
+const KindRelayQuery = "relay lookup"
+
 // RelayQuery asks which DHCP servers a router relays a prefix's clients to.
 type RelayQuery struct {
 	Prefix    string
@@ -32,7 +36,7 @@ type RelayTargets struct {
 // `address`, falling back to their HA address.
 func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 	var diags Diags
-	r := reporter{kind: "kea_relay_targets", index: -1, out: &diags}
+	r := reporter{kind: KindRelayQuery, index: -1, out: &diags}
 	p, err := parsePrefix(q.Prefix)
 	if err != nil {
 		r.errf("prefix", "%v", err)

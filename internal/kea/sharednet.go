@@ -8,8 +8,37 @@ import (
 // KindSharedNetwork is the shared network's Terraform type.
 const KindSharedNetwork = "kea_shared_network"
 
+// SharedNetwork is a kea_shared_network: subnets on one link that share
+// settings and whose addresses a client may get from any of them.
+type SharedNetwork struct {
+	Server         string   `json:"server"`
+	Name           string   `json:"name"`
+	Interface      *string  `json:"interface"`
+	RelayAddresses []string `json:"relay_addresses"`
+	Lifetimes
+	Timers
+	ScopeRefs
+	ReservationModes
+	Escape
+	// DHCPv6 only.
+	V6Lifetimes
+	V6Link
+}
+
 // ID is the shared network's identity: "<server>/<name>".
 func (n *SharedNetwork) ID() string { return n.Server + "/" + n.Name }
+
+// Identity is the id once the server and name are set.
+func (n *SharedNetwork) Identity() (string, bool) { return n.ID(), n.Server != "" && n.Name != "" }
+
+// ParseSharedNetworkID reads a shared network's import id, "<server>/<name>".
+func ParseSharedNetworkID(id string) (*SharedNetwork, error) {
+	p, err := splitID(id, 2, "<server>/<name>")
+	if err != nil {
+		return nil, err
+	}
+	return &SharedNetwork{Server: p[0], Name: p[1]}, nil
+}
 
 // Validate checks the shared network on its own.
 func (n *SharedNetwork) Validate(index int) Diags {
@@ -24,17 +53,14 @@ func (n *SharedNetwork) Validate(index int) Diags {
 	case strings.ContainsAny(n.Name, "/\"\\"):
 		r.errf("name", "%q: a shared network name must not contain /, \" or \\", n.Name)
 	}
-	if n.Interface != nil && (*n.Interface == "" || strings.ContainsAny(*n.Interface, " \t/")) {
-		r.errf("interface", "%q is not an interface name", *n.Interface)
-	}
-	checkLifetimes(r, n.MinValidLifetime, n.ValidLifetime, n.MaxValidLifetime, n.RenewTimer, n.RebindTimer)
-	checkScopeRefs(r, n.OptionData, n.ClientClass, n.AdditionalClasses)
+	checkInterfaceName(r, "interface", n.Interface)
+	checkLifetimes(r, &n.Lifetimes, &n.Timers)
+	n.ScopeRefs.check(r)
 	if n.InterfaceID != nil && n.Interface != nil {
 		r.errf("interface_id", "a shared network is selected by interface or by interface_id, not both")
 	}
-	checkPreferred(r, n.MinPreferredLifetime, n.PreferredLifetime, n.MaxPreferredLifetime)
-	checkJSONObject(r, "user_context", n.UserContext)
-	checkJSONObject(r, "extra_json", n.ExtraJSON)
+	n.V6Lifetimes.check(r)
+	n.Escape.check(r)
 	return out
 }
 
@@ -62,8 +88,7 @@ func (rd *renderer) selectNetworks() map[string]*netInfo {
 		r := rd.rep(KindSharedNetwork, n.ID(), i)
 		checkRelays(r, n.RelayAddresses, rd.fam.v == 4)
 		if rd.fam.v == 4 {
-			notIn(r, "DHCPv4", map[string]bool{"interface_id": n.InterfaceID != nil, "rapid_commit": n.RapidCommit != nil,
-				"preferred_lifetime": n.PreferredLifetime != nil, "min_preferred_lifetime": n.MinPreferredLifetime != nil, "max_preferred_lifetime": n.MaxPreferredLifetime != nil})
+			checkV6Link(r, fam4, "shared network", n.Interface, &n.V6Link, &n.V6Lifetimes)
 		}
 		if other, dup := names[n.Name]; dup {
 			rd.rep(KindSharedNetwork, n.ID(), i).errf("name", "%q is already the name of shared network %s in this server's document; Kea needs unique names", n.Name, other)
@@ -118,20 +143,9 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 		if len(n.RelayAddresses) > 0 {
 			o.Set("relay", (&Object{}).Set("ip-addresses", n.RelayAddresses))
 		}
-		setInt(o, "valid-lifetime", n.ValidLifetime)
-		setInt(o, "min-valid-lifetime", n.MinValidLifetime)
-		setInt(o, "max-valid-lifetime", n.MaxValidLifetime)
-		setInt(o, "renew-timer", n.RenewTimer)
-		setInt(o, "rebind-timer", n.RebindTimer)
-		setInt(o, "preferred-lifetime", n.PreferredLifetime)
-		setInt(o, "min-preferred-lifetime", n.MinPreferredLifetime)
-		setInt(o, "max-preferred-lifetime", n.MaxPreferredLifetime)
-		setStr(o, "interface-id", n.InterfaceID)
-		setBool(o, "rapid-commit", n.RapidCommit)
-		rd.setClasses(o, r, "shared network", nil, n.ClientClass, n.AdditionalClasses)
-		setBool(o, "reservations-global", n.ReservationsGlobal)
-		setBool(o, "reservations-in-subnet", n.ReservationsInSubnet)
-		setBool(o, "reservations-out-of-pool", n.ReservationsOutOfPool)
+		renderLinkTimes(o, &n.Lifetimes, &n.Timers, &n.V6Lifetimes, &n.V6Link)
+		rd.setClasses(o, r, "shared network", nil, &n.ScopeRefs)
+		n.ReservationModes.render(o)
 		if opts := rd.optionList(r, "option_data", n.OptionData); len(opts) > 0 {
 			o.Set("option-data", opts)
 		}
@@ -143,7 +157,7 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 			r.warnf("name", "has no subnets: clients on its link get no address from it")
 		}
 		o.Set(rd.fam.subnets, subnets)
-		rd.finish(o, r, n.UserContext, n.ExtraJSON)
+		n.Escape.finish(o, r)
 		out = append(out, o)
 	}
 	return out

@@ -7,6 +7,38 @@ import (
 	"strings"
 )
 
+// ControlSocket is one entry of control-sockets: a unix socket, or an HTTP
+// listener that becomes https when TLS files are given.
+type ControlSocket struct {
+	Type           string            `json:"type"`
+	SocketName     *string           `json:"socket_name"`
+	Address        *string           `json:"address"`
+	Port           *int64            `json:"port"`
+	TrustAnchor    *string           `json:"trust_anchor"`
+	CertFile       *string           `json:"cert_file"`
+	KeyFile        *string           `json:"key_file"`
+	CertRequired   *bool             `json:"cert_required"`
+	Authentication *HTTPAuth         `json:"authentication"`
+	HTTPHeaders    map[string]string `json:"http_headers"`
+}
+
+// HTTPAuth is an HTTP control socket's basic authentication.
+type HTTPAuth struct {
+	Realm     *string      `json:"realm"`
+	Directory *string      `json:"directory"`
+	Clients   []HTTPClient `json:"clients"`
+}
+
+// HTTPClient is one user allowed on an HTTP control socket.
+type HTTPClient struct {
+	User string `json:"user"`
+	// PasswordSecret names an entry of the renderer's secrets map holding
+	// the password. Secrets travel apart from the objects so that only
+	// documents that contain one become sensitive in Terraform.
+	PasswordSecret *string `json:"password_secret"`
+	PasswordFile   *string `json:"password_file"`
+}
+
 // Passwords Kea 3.0 refuses on control sockets ("password must not be a
 // default one").
 var defaultPasswords = map[string]bool{"1234": true, "keatest": true, "*****": true}
@@ -40,8 +72,8 @@ func checkControlSockets(r reporter, socks []ControlSocket, sockDir string) {
 			}
 			if cs.SocketName == nil {
 				r.errf(a+".socket_name", "is required for a unix socket")
-			} else if _, err := completePath(sockDir, *cs.SocketName, "control sockets", "control_socket_dir"); err != nil {
-				r.errf(a+".socket_name", "%v", err)
+			} else {
+				checkPath(r, a+".socket_name", sockDir, *cs.SocketName, "control sockets", "control_socket_dir")
 			}
 		case "http", "https":
 			checkHTTPSocket(r, a, cs)

@@ -16,8 +16,24 @@ const (
 	vivsoSuboptions    = "vivso-suboptions"            // option 125
 )
 
+// VendorOptionSpace is a kea_vendor_option_space: a vendor's sub-option
+// space, delivered in option 43 or, with its IANA enterprise number, in
+// option 125 (VIVSO).
+type VendorOptionSpace struct {
+	Name         string `json:"name"`
+	EnterpriseID *int64 `json:"enterprise_id"`
+}
+
 // ID is the vendor space's identity: its name.
 func (v *VendorOptionSpace) ID() string { return v.Name }
+
+// Identity is the id once the name is set.
+func (v *VendorOptionSpace) Identity() (string, bool) { return v.Name, v.Name != "" }
+
+// ParseVendorOptionSpaceID reads a vendor space's import id: its name.
+func ParseVendorOptionSpaceID(id string) (*VendorOptionSpace, error) {
+	return &VendorOptionSpace{Name: id}, nil
+}
 
 // Validate checks the vendor space on its own.
 func (v *VendorOptionSpace) Validate(index int) Diags {

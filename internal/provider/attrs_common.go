@@ -1,5 +1,7 @@
 package provider
 
+import "github.com/keaform/terraform-provider-kea/internal/kea"
+
 // Attribute groups shared by several object kinds.
 
 func lifetimeAttrs(scope string, inherit bool) []attrSpec {
@@ -8,24 +10,24 @@ func lifetimeAttrs(scope string, inherit bool) []attrSpec {
 		note = " Unset means inherited from the enclosing scope."
 	}
 	return []attrSpec{
-		field("valid_lifetime", tInt, "Lease lifetime in seconds (`valid-lifetime`) at "+scope+" scope."+note),
-		field("min_valid_lifetime", tInt, "Shortest lifetime Kea grants when a client asks for less (`min-valid-lifetime`)."+note),
-		field("max_valid_lifetime", tInt, "Longest lifetime Kea grants when a client asks for more (`max-valid-lifetime`)."+note),
+		field("valid_lifetime", tInt, "Lease lifetime in seconds (`valid-lifetime`) at "+scope+" scope."+note).seconds(),
+		field("min_valid_lifetime", tInt, "Shortest lifetime Kea grants when a client asks for less (`min-valid-lifetime`)."+note).seconds(),
+		field("max_valid_lifetime", tInt, "Longest lifetime Kea grants when a client asks for more (`max-valid-lifetime`)."+note).seconds(),
 	}
 }
 
 func timerAttrs() []attrSpec {
 	return []attrSpec{
-		field("renew_timer", tInt, "T1 in seconds (`renew-timer`). Must be less than `rebind_timer`, which must be less than the valid lifetime."),
-		field("rebind_timer", tInt, "T2 in seconds (`rebind-timer`). Must be less than the valid lifetime."),
+		field("renew_timer", tInt, "T1 in seconds (`renew-timer`). Must be less than `rebind_timer`, which must be less than the valid lifetime.").seconds(),
+		field("rebind_timer", tInt, "T2 in seconds (`rebind-timer`). Must be less than the valid lifetime.").seconds(),
 	}
 }
 
 func preferredAttrs(scope string) []attrSpec {
 	return []attrSpec{
-		field("preferred_lifetime", tInt, "DHCPv6 only: preferred lifetime in seconds at "+scope+" scope (Kea default: 62.5% of the valid lifetime)."),
-		field("min_preferred_lifetime", tInt, "DHCPv6 only: shortest preferred lifetime granted."),
-		field("max_preferred_lifetime", tInt, "DHCPv6 only: longest preferred lifetime granted."),
+		field("preferred_lifetime", tInt, "DHCPv6 only: preferred lifetime in seconds at "+scope+" scope (Kea default: 62.5% of the valid lifetime).").seconds(),
+		field("min_preferred_lifetime", tInt, "DHCPv6 only: shortest preferred lifetime granted.").seconds(),
+		field("max_preferred_lifetime", tInt, "DHCPv6 only: longest preferred lifetime granted.").seconds(),
 	}
 }
 
@@ -39,8 +41,8 @@ func v6LinkAttrs(scope string) []attrSpec {
 func bootAttrs() []attrSpec {
 	return []attrSpec{
 		field("next_server", tIPv4, "TFTP server address sent in the `siaddr` field (`next-server`)."),
-		field("server_hostname", tString, "Server host name sent in the `sname` field (`server-hostname`), at most 63 bytes."),
-		field("boot_file_name", tString, "Boot file name sent in the `file` field (`boot-file-name`), at most 127 bytes."),
+		field("server_hostname", tString, "Server host name sent in the `sname` field (`server-hostname`), at most 63 bytes.").atMostBytes(63),
+		field("boot_file_name", tString, "Boot file name sent in the `file` field (`boot-file-name`), at most 127 bytes.").atMostBytes(127),
 	}
 }
 
@@ -62,6 +64,9 @@ func classAttrs(scope string) []attrSpec {
 		field("additional_classes", tStrings, "Ids of `kea_client_class` objects evaluated after lease assignment when this "+scope+" is selected (`evaluate-additional-classes`)."),
 	}
 }
+
+// seconds: a uint32 number of seconds.
+func (a attrSpec) seconds() attrSpec { return a.between(0, kea.MaxUint32) }
 
 func concat(groups ...[]attrSpec) []attrSpec {
 	var out []attrSpec

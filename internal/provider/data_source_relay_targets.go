@@ -27,8 +27,8 @@ func (d *relayTargetsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		"vrf":       schema.StringAttribute{Optional: true, MarkdownDescription: "VRF label of the prefix (a subnet's `vrf`). Unset looks in the global VRF only, and the snippets relay in the global table."},
 		"interface": schema.StringAttribute{Optional: true, MarkdownDescription: "Router interface for the snippets, e.g. `Vlan10`. Defaults to the placeholder `<interface>`."},
 	}
-	for _, l := range relayLists {
-		attrs[l] = schema.DynamicAttribute{Optional: true, MarkdownDescription: "`kea_" + map[string]string{"servers": "dhcp_server", "ha_relationships": "ha_relationship", "subnets": "subnet"}[l] + "` objects to search (resources or plain objects)."}
+	for _, k := range relayKinds() {
+		attrs[k.List] = schema.DynamicAttribute{Optional: true, MarkdownDescription: "`" + k.Name + "` objects to search (resources or plain objects)."}
 	}
 	for name, t := range relayResultTypes {
 		if lt, ok := t.(types.ListType); ok {
@@ -56,17 +56,18 @@ func (d *relayTargetsDataSource) Read(ctx context.Context, req datasource.ReadRe
 			*dst = &s
 		}
 	}
-	res, unknown, errs, diags := relayQuery(prefix, vrf, iface, pick(fields, relayLists))
+	res, unknown, errs, diags := relayQuery(prefix, vrf, iface, pick(fields, relayInputs()))
 	for _, e := range errs {
 		resp.Diagnostics.AddError("Invalid kea_relay_targets input", e)
 	}
 	for _, dg := range diags.Errors() {
 		p := path.Root(dg.Attr)
-		if dg.Kind != "kea_relay_targets" {
-			p = path.Root(listOfKind[dg.Kind])
-			if dg.Kind == kea.KindServer {
-				p = path.Root("servers")
-			}
+		switch dg.Kind {
+		case kea.KindRelayQuery:
+		case kea.KindServer:
+			p = path.Root(kea.KindNamed(dg.Kind).List)
+		default:
+			p = diagPath(dg)
 		}
 		resp.Diagnostics.AddAttributeError(p, "Invalid relay lookup", dg.Error())
 	}

@@ -2,11 +2,15 @@ package provider
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var _ function.Function = (*configFunction)(nil)
@@ -30,8 +34,8 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 			"source would often be read only at apply time.",
 		Parameters: []function.Parameter{
 			function.DynamicParameter{Name: "server", MarkdownDescription: "The `kea_dhcp_server` to render (resource or plain object)."},
-			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes `servers`, `ha_relationships`, `shared_networks`, `subnets`, `pools`, `pd_pools`, `reservations`, " +
-				"`vendor_option_spaces`, `option_definitions`, `option_data` and `client_classes`, each a list as the data source takes it, and `secrets`, a map of names to values.", AllowNullValue: true},
+			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes " + inputList(kea.ListNames()) +
+				", each a list as the data source takes it, and `" + kea.SecretsKey + "`, a map of names to values.", AllowNullValue: true},
 		},
 		Return: function.ObjectReturn{AttributeTypes: configResultType},
 	}
@@ -57,12 +61,8 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 			return
 		}
 		for k, v := range fields {
-			known := k == "secrets"
-			for _, l := range estateLists {
-				known = known || l.name == k
-			}
-			if !known {
-				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use servers, ha_relationships, shared_networks, subnets, pools, pd_pools, reservations, vendor_option_spaces, option_definitions, option_data, client_classes, secrets")
+			if !slices.Contains(inputNames(), k) {
+				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use "+strings.Join(inputNames(), ", "))
 				return
 			}
 			lists[k] = v
@@ -87,11 +87,12 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(configResultType))
 		return
 	}
-	r, diags := renderEstate(in.estate)
+	r, diags := kea.Render(in.estate, in.target)
 	if diags.HasErrors() {
 		resp.Error = function.NewFuncError(errorText(diags))
 		return
 	}
+	tflog.Debug(ctx, "rendered "+r.Kind.File, map[string]any{"server": in.target.Name, "sha256": r.SHA256, "bytes": len(r.Document)})
 	result, d := types.ObjectValue(configResultType, map[string]attr.Value{
 		"config": types.StringValue(string(r.Document)),
 		"sha256": types.StringValue(r.SHA256),

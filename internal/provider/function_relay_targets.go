@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -25,7 +26,7 @@ func (f *relayTargetsFunction) Definition(_ context.Context, _ function.Definiti
 		MarkdownDescription: relayDesc + " Returns the same object as the `kea_relay_targets` data source's computed attributes, during plan.",
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "prefix", MarkdownDescription: "The client prefix, e.g. `192.0.2.0/24`."},
-			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with `servers`, `ha_relationships` and `subnets` (lists of resources or plain objects), and optionally `vrf` and `interface` (strings)."},
+			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with " + inputList(relayInputs()) + " (lists of resources or plain objects), and optionally `vrf` and `interface` (strings)."},
 		},
 		Return: function.ObjectReturn{AttributeTypes: relayResultTypes},
 	}
@@ -69,13 +70,14 @@ func (f *relayTargetsFunction) Run(ctx context.Context, req function.RunRequest,
 			} else {
 				iface = &s
 			}
-		case "servers", "ha_relationships", "subnets":
 		default:
-			resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use servers, ha_relationships, subnets, vrf, interface")
-			return
+			if !slices.Contains(relayInputs(), k) {
+				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use "+strings.Join(append(relayInputs(), "vrf", "interface"), ", "))
+				return
+			}
 		}
 	}
-	res, unknown, errs, diags := relayQuery(prefix, vrf, iface, pick(fields, relayLists))
+	res, unknown, errs, diags := relayQuery(prefix, vrf, iface, pick(fields, relayInputs()))
 	if len(errs) > 0 {
 		resp.Error = function.NewFuncError(strings.Join(errs, "\n"))
 		return

@@ -5,9 +5,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -23,10 +27,39 @@ var (
 
 // New returns the provider factory.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider { return &keaProvider{version: version} }
+	return func() provider.Provider { return &keaProvider{version: version, kinds: objectKinds} }
 }
 
-type keaProvider struct{ version string }
+type keaProvider struct {
+	version string
+	kinds   []*objectKind // one resource each
+}
+
+// objectKinds lists every resource's object kind; a test checks that it
+// matches kea.Kinds one to one.
+var objectKinds = []*objectKind{
+	serverKind,
+	haRelationshipKind,
+	vendorOptionSpaceKind,
+	sharedNetworkKind,
+	subnetKind,
+	poolKind,
+	pdPoolKind,
+	reservationKind,
+	optionDefinitionKind,
+	optionDataKind,
+	clientClassKind,
+}
+
+// objectKindOf is the resource kind of a kea kind.
+func objectKindOf(k *kea.Kind) *objectKind {
+	for _, ok := range objectKinds {
+		if ok.kind == k {
+			return ok
+		}
+	}
+	panic("no resource for " + k.Name)
+}
 
 // settings is what the provider block configures; resources receive it as
 // provider data.
@@ -35,6 +68,41 @@ type settings struct {
 	EnableDDNS  bool
 	Defaults    kea.Defaults
 	Dirs        kea.Directories
+}
+
+// current is s, or the defaults when the provider was not configured.
+func current(s *settings) *settings {
+	if s != nil {
+		return s
+	}
+	return defaultSettings()
+}
+
+// gate tells whether a feature's objects may be used, and names the
+// provider attribute that turns the feature on.
+func (s *settings) gate(f kea.Feature) (open bool, attr string) {
+	switch f {
+	case kea.FeatureDDNS:
+		return s.EnableDDNS, "enable_ddns"
+	case kea.FeatureStork:
+		return s.EnableStork, "enable_stork"
+	}
+	return true, ""
+}
+
+// gateMessage says which gate an object of kind k needs.
+func gateMessage(k *kea.Kind, attr string) string {
+	return fmt.Sprintf("%s is a %s object, and the provider's %s is false; set %s = true in the provider \"kea\" block to use it", k.Name, k.Feature, attr, attr)
+}
+
+// gateErrors reports every list of the estate, among kinds, whose kind's
+// feature gate is closed.
+func gateErrors(diags *diag.Diagnostics, s *settings, kinds []*kea.Kind, e *kea.Estate) {
+	for _, k := range kinds {
+		if open, attr := s.gate(k.Feature); !open && k.Len(e) > 0 {
+			diags.AddAttributeError(path.Root(k.List), "Feature not enabled", gateMessage(k, attr))
+		}
+	}
 }
 
 func defaultSettings() *settings {
@@ -75,8 +143,8 @@ func (p *keaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 		MarkdownDescription: "Describes an ISC Kea 3.0 DHCP estate and renders the configuration files Kea loads. " +
 			"Resources keep their state in Terraform only; nothing is contacted. See the `kea_config` data source and the `config` function.",
 		Attributes: map[string]schema.Attribute{
-			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects. Defaults to `true`. The provider has no Stork objects yet, so the gate has no effect so far."},
-			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects. Defaults to `false`. The provider has no DDNS objects yet, so the gate has no effect so far."},
+			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects (Stork servers and agent groups): while it is `false`, planning such a resource, or passing one to `kea_config`, is an error. Defaults to `true`. The Stork objects themselves arrive in a later release."},
+			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects (TSIG keys, D2 daemons, DDNS domains and policies): while it is `false`, planning such a resource, or passing one to `kea_config`, is an error. Defaults to `false`. The DDNS objects themselves arrive in a later release."},
 			"defaults": schema.SingleNestedAttribute{
 				Optional:            true,
 				MarkdownDescription: "Model defaults a `kea_dhcp_server` takes for attributes it leaves unset. The server records the effective values in its state, so documents rendered by the data source and by the function agree.",
@@ -103,10 +171,16 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	s := defaultSettings()
-	if !m.EnableStork.IsNull() && !m.EnableStork.IsUnknown() {
+	// A gate whose value is not known yet stays open: the objects it
+	// guards are checked again once it is known.
+	if m.EnableStork.IsUnknown() {
+		s.EnableStork = true
+	} else if !m.EnableStork.IsNull() {
 		s.EnableStork = m.EnableStork.ValueBool()
 	}
-	if !m.EnableDDNS.IsNull() && !m.EnableDDNS.IsUnknown() {
+	if m.EnableDDNS.IsUnknown() {
+		s.EnableDDNS = true
+	} else if !m.EnableDDNS.IsNull() {
 		s.EnableDDNS = m.EnableDDNS.ValueBool()
 	}
 	if !m.Defaults.IsNull() && !m.Defaults.IsUnknown() {
@@ -142,19 +216,11 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 }
 
 func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		newServerResource,
-		newSubnetResource,
-		newPoolResource,
-		newReservationResource,
-		newOptionDefinitionResource,
-		newOptionDataResource,
-		newClientClassResource,
-		newHARelationshipResource,
-		newVendorOptionSpaceResource,
-		newSharedNetworkResource,
-		newPDPoolResource,
+	out := make([]func() resource.Resource, 0, len(p.kinds))
+	for _, k := range p.kinds {
+		out = append(out, func() resource.Resource { return &stateResource{k: k} })
 	}
+	return out
 }
 
 func (p *keaProvider) DataSources(context.Context) []func() datasource.DataSource {
@@ -164,3 +230,5 @@ func (p *keaProvider) DataSources(context.Context) []func() datasource.DataSourc
 func (p *keaProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{newConfigFunction, newRelayTargetsFunction}
 }
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }

@@ -10,7 +10,25 @@ import (
 // The kea_relay_targets data source and the relay_targets function share
 // this: the inputs they take besides the prefix, and the result.
 
-var relayLists = []string{"servers", "ha_relationships", "subnets"}
+// relayKinds are the kinds whose lists the relay lookup reads.
+func relayKinds() []*kea.Kind {
+	var out []*kea.Kind
+	for _, k := range kea.Kinds {
+		if k.Relay {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// relayInputs are the names of those lists.
+func relayInputs() []string {
+	var out []string
+	for _, k := range relayKinds() {
+		out = append(out, k.List)
+	}
+	return out
+}
 
 const relayDesc = "For a prefix (and optionally a VRF label), the addresses of the DHCP servers a router must relay " +
 	"its clients to — every member when an HA relationship serves the subnet — with configuration snippets for " +
@@ -37,24 +55,13 @@ var relayResultDescs = map[string]string{
 // relayQuery decodes the inputs and answers the query. unknown is set when
 // an input is not known yet.
 func relayQuery(prefix string, vrf, iface *string, lists map[string]tftypes.Value) (res *kea.RelayTargets, unknown bool, errs []string, diags kea.Diags) {
-	in := decodeEstate(tftypes.NewValue(objectType(serverKind.attrs), nil), lists)
-	// decodeEstate wants a target server; relay lookups have none.
-	errs = dropServerRequired(in.errs)
+	in := decodeEstate(tftypes.Value{}, lists) // a relay lookup has no target
+	errs = in.errs
 	if len(errs) > 0 || in.unknown {
 		return nil, in.unknown, errs, nil
 	}
 	res, diags = kea.Relay(in.estate, kea.RelayQuery{Prefix: prefix, VRF: vrf, Interface: iface})
 	return res, false, nil, diags
-}
-
-func dropServerRequired(errs []string) []string {
-	var out []string
-	for _, e := range errs {
-		if e != serverRequired {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 func relayResult(r *kea.RelayTargets) map[string]attr.Value {

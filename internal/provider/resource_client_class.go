@@ -1,12 +1,11 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var clientClassKind = &objectKind{
-	typeName: "client_class",
+	kind: kea.KindNamed(kea.KindClientClass),
 	description: "A client class (`client-classes` entry). Subnets and pools restrict themselves to a class, reservations " +
 		"put clients in classes, and a class can carry options, lifetimes and boot fields. A server's document lists every " +
 		"class it uses, ordered so that a `member('x')` test only names classes defined before it.",
@@ -21,11 +20,4 @@ var clientClassKind = &objectKind{
 		userContextAttr(),
 		extraJSONAttr(),
 	}),
-	check: func(m map[string]any) (string, kea.Diags) {
-		c := into[kea.ClientClass](m)
-		return idIf(c.ID(), m, "name"), c.Validate(-1)
-	},
-	importAttrs: func(id string) (map[string]any, error) { return map[string]any{"name": id}, nil },
 }
-
-func newClientClassResource() resource.Resource { return &stateResource{k: clientClassKind} }

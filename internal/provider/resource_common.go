@@ -20,26 +20,62 @@ import (
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
-// objectKind describes one Kea object kind for the generic state-only
-// resource: its attribute table, how to check one object and how to derive
-// its id. Each resource file declares one.
+// objectKind is one Kea object kind as Terraform sees it: the kind in
+// internal/kea (its rules, identity and import ids) and the attribute table
+// that drives the resource schema, the decoders and the docs. Each resource
+// file declares one; objectKinds in provider.go lists them.
 type objectKind struct {
-	typeName    string // e.g. "subnet" for kea_subnet
+	kind        *kea.Kind
 	description string
 	idDesc      string
 	attrs       []attrSpec
-	// check validates one decoded object and returns its id ("" when the
-	// identity attributes are not known yet).
-	check func(m map[string]any) (id string, diags kea.Diags)
-	// importAttrs turns an import id into the identity attributes.
-	importAttrs func(id string) (map[string]any, error)
 	// fill sets Optional+Computed attributes the configuration leaves
 	// unset (only kea_dhcp_server uses it).
 	fill func(s *settings, m map[string]any)
-	// needsSettings reports findings that depend on provider settings
-	// (Kea build directories). Terraform validates configuration before it
-	// configures the provider, so these are reported at plan instead.
-	needsSettings func(attr string) bool
+}
+
+// typeName is the resource type without the provider prefix ("subnet").
+func (k *objectKind) typeName() string { return strings.TrimPrefix(k.kind.Name, "kea_") }
+
+// check validates one decoded object on its own and returns its id ("" while
+// the identity attributes are not all set).
+func (k *objectKind) check(m map[string]any) (string, kea.Diags) {
+	raw, err := json.Marshal(m)
+	var obj kea.Entity
+	if err == nil {
+		obj, err = k.kind.Decode(raw)
+	}
+	if err != nil { // the attribute table and the kea type disagree: a bug
+		panic(fmt.Sprintf("%s: decoded object does not fit: %v", k.kind.Name, err))
+	}
+	id, ok := obj.Identity()
+	if !ok {
+		id = ""
+	}
+	return id, obj.Validate(-1)
+}
+
+// importAttrs reads an import id into the identity attributes it names.
+func (k *objectKind) importAttrs(id string) (map[string]any, error) {
+	obj, err := k.kind.ParseID(id)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return nil, err
+	}
+	var all map[string]any
+	if err := json.Unmarshal(raw, &all); err != nil {
+		return nil, err
+	}
+	m := map[string]any{}
+	for _, s := range k.attrs {
+		if v := all[s.name]; s.replace && v != nil {
+			m[s.name] = v
+		}
+	}
+	return m, nil
 }
 
 // stateResource is a resource whose state lives in Terraform only, like
@@ -58,7 +94,7 @@ var (
 )
 
 func (r *stateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.k.typeName
+	resp.TypeName = req.ProviderTypeName + "_" + r.k.typeName()
 }
 
 func (r *stateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -74,12 +110,7 @@ func (r *stateResource) Configure(_ context.Context, req resource.ConfigureReque
 	}
 }
 
-func (r *stateResource) current() *settings {
-	if r.settings != nil {
-		return r.settings
-	}
-	return defaultSettings()
-}
+func (r *stateResource) current() *settings { return current(r.settings) }
 
 // ValidateConfig runs the kind's single-object rules on the configuration.
 // Attributes whose value is not known yet are skipped.
@@ -91,10 +122,12 @@ func (r *stateResource) ValidateConfig(ctx context.Context, req resource.Validat
 		return
 	}
 	_, diags := r.k.check(m)
-	if r.k.needsSettings != nil {
-		diags = filterDiags(diags, func(dg kea.Diag) bool { return !r.k.needsSettings(dg.Attr) })
-	}
-	addKeaDiags(&resp.Diagnostics, diags, d.unknown)
+	// Findings on paths wait for the provider's directories (plan), and
+	// those on a value the schema's validator refuses are its to report.
+	diags = filterDiags(diags, func(dg kea.Diag) bool {
+		return !dg.DependsOnDirectories && !constraintOf(r.k.attrs, m, dg.Attr)
+	})
+	addKeaDiags(&resp.Diagnostics, r.k.kind, diags, d.unknown)
 }
 
 func filterDiags(ds kea.Diags, keep func(kea.Diag) bool) kea.Diags {
@@ -110,6 +143,10 @@ func filterDiags(ds kea.Diags, keep func(kea.Diag) bool) kea.Diags {
 // ModifyPlan derives the id and fills provider defaults.
 func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if open, attr := r.current().gate(r.k.kind.Feature); !open {
+		resp.Diagnostics.AddError("Feature not enabled", gateMessage(r.k.kind, attr))
 		return
 	}
 	var d decoder
@@ -139,16 +176,14 @@ func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	}
 	id, diags := r.k.check(m)
-	if r.k.needsSettings != nil {
-		addKeaDiags(&resp.Diagnostics, filterDiags(diags, func(dg kea.Diag) bool { return r.k.needsSettings(dg.Attr) }), d.unknown)
-	}
+	addKeaDiags(&resp.Diagnostics, r.k.kind, filterDiags(diags, func(dg kea.Diag) bool { return dg.DependsOnDirectories }), d.unknown)
 	if id != "" && !hasUnknownIdentity(d.unknown, r.k.attrs) {
 		fields["id"] = tftypes.NewValue(tftypes.String, id)
 	} else {
 		fields["id"] = tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	}
 	resp.Plan.Raw = tftypes.NewValue(req.Plan.Raw.Type(), fields)
-	tflog.Debug(ctx, "planned "+r.k.typeName, map[string]any{"id": id})
+	tflog.Debug(ctx, "planned "+r.k.kind.Name, map[string]any{"id": id})
 }
 
 func configKnown(cfg tftypes.Value, name string) bool {
@@ -217,7 +252,7 @@ func (r *stateResource) ImportState(ctx context.Context, req resource.ImportStat
 	}
 	id, diags := r.k.check(m)
 	if diags.HasErrors() && id == "" {
-		addKeaDiags(&resp.Diagnostics, diags, nil)
+		addKeaDiags(&resp.Diagnostics, r.k.kind, diags, nil)
 		return
 	}
 	v, err := encode(m, r.k.attrs, id)
@@ -230,9 +265,9 @@ func (r *stateResource) ImportState(ctx context.Context, req resource.ImportStat
 
 // addKeaDiags reports kea findings on their attributes, leaving out those
 // about attributes whose value is not known yet.
-func addKeaDiags(diags *diag.Diagnostics, ds kea.Diags, unknown []string) {
+func addKeaDiags(diags *diag.Diagnostics, k *kea.Kind, ds kea.Diags, unknown []string) {
 	for _, d := range ds {
-		if d.Attr != "" && isUnknownAttr(d.Attr, unknown) {
+		if d.Attr != "" && isUnknownAttr(k, d.Attr, unknown) {
 			continue
 		}
 		p := attrPath(d.Attr)
@@ -248,28 +283,20 @@ func addKeaDiags(diags *diag.Diagnostics, ds kea.Diags, unknown []string) {
 	}
 }
 
-// attrGroups are attributes checked together: when one of a group is not
-// known yet, findings on any of them wait for the plan.
-var attrGroups = [][]string{
-	{"data", "values", "option", "code"},
-	{"range", "start", "end"},
-	identifierAttrs,
-	{"test", "template_test"},
-	{"space", "vendor_space", "code", "name", "delivery"},
-}
-
 func rootAttr(a string) string {
 	return strings.SplitN(strings.SplitN(a, ".", 2)[0], "[", 2)[0]
 }
 
-func isUnknownAttr(attr string, unknown []string) bool {
+// isUnknownAttr reports whether a finding on attr waits for a value that is
+// not known yet: its own, or that of an attribute the kind ties to it.
+func isUnknownAttr(k *kea.Kind, attr string, unknown []string) bool {
 	root := rootAttr(attr)
 	for _, u := range unknown {
 		ur := rootAttr(u)
 		if ur == root {
 			return true
 		}
-		for _, g := range attrGroups {
+		for _, g := range k.Tied {
 			if slices.Contains(g, ur) && slices.Contains(g, root) {
 				return true
 			}
@@ -284,7 +311,10 @@ func addDecodeErrors(diags *diag.Diagnostics, errs []string) {
 	}
 }
 
-var pathStep = regexp.MustCompile(`([a-z0-9_]+)((?:\[\d+\])*)`)
+var (
+	pathStep = regexp.MustCompile(`^([a-z0-9_]+)((?:\[\d+\])*)$`)
+	indexRe  = regexp.MustCompile(`\d+`)
+)
 
 // attrPath turns "control_sockets[0].socket_name" into a framework path.
 func attrPath(a string) path.Path {
@@ -298,38 +328,13 @@ func attrPath(a string) path.Path {
 			break
 		}
 		p = p.AtName(m[1])
-		for _, idx := range regexp.MustCompile(`\d+`).FindAllString(m[2], -1) {
+		for _, idx := range indexRe.FindAllString(m[2], -1) {
 			i, _ := strconv.Atoi(idx)
 			p = p.AtListIndex(i)
 		}
 	}
 	return p
 }
-
-// splitID splits an import id into n parts on "/", where the last part may
-// itself contain "/" (ranges, prefixes, circuit ids).
-func splitID(id string, n int, format string) ([]string, error) {
-	parts := strings.SplitN(id, "/", n)
-	if len(parts) != n {
-		return nil, fmt.Errorf("import id %q does not have the form %s", id, format)
-	}
-	for _, p := range parts {
-		if p == "" {
-			return nil, fmt.Errorf("import id %q does not have the form %s", id, format)
-		}
-	}
-	return parts, nil
-}
-
-func parseInt(s, what string) (int64, error) {
-	i, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%s %q is not a number", what, s)
-	}
-	return i, nil
-}
-
-func itoa(i int64) string { return strconv.FormatInt(i, 10) }
 
 // jsonToValue reads plain JSON into a Terraform value with the types the
 // JSON suggests: objects, tuples, strings, numbers and bools.
@@ -385,5 +390,3 @@ func anyToValue(v any) (tftypes.Value, error) {
 	}
 	return tftypes.Value{}, fmt.Errorf("unexpected JSON value %v", v)
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

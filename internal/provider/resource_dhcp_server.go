@@ -1,14 +1,11 @@
 package provider
 
 import (
-	"strings"
-
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var serverKind = &objectKind{
-	typeName: "dhcp_server",
+	kind: kea.KindNamed(kea.KindServer),
 	description: "A Kea DHCP server (one `kea-dhcp4` daemon). Global settings live here; subnets, options and classes " +
 		"attach to it by id. Render its configuration with the `kea_config` data source or the `provider::kea::config` function.\n\n" +
 		"Unset lifetimes, reservation flags and directories take the provider block's `defaults` and directory settings, " +
@@ -16,17 +13,17 @@ var serverKind = &objectKind{
 	idDesc: "The server's name.",
 	attrs: concat([]attrSpec{
 		field("name", tString, "Unique server name; also the id that subnets use to refer to the server.").req().identity(),
-		field("family", tInt, "Address family: `4` renders `kea-dhcp4.conf` (`Dhcp4`), `6` renders `kea-dhcp6.conf` (`Dhcp6`). Defaults to `4`. DHCPv4-only attributes (boot fields, `authoritative`, `match_client_id`, `dhcp_socket_type`) are errors on a DHCPv6 server and DHCPv6-only ones on a DHCPv4 server.").identity(),
+		field("family", tInt, "Address family: `4` renders `kea-dhcp4.conf` (`Dhcp4`), `6` renders `kea-dhcp6.conf` (`Dhcp6`). Defaults to `4`. DHCPv4-only attributes (boot fields, `authoritative`, `match_client_id`, `dhcp_socket_type`) are errors on a DHCPv6 server and DHCPv6-only ones on a DHCPv4 server.").identity().ints(kea.Families...),
 		field("interfaces", tStrings, "Interfaces to listen on (`interfaces-config.interfaces`), e.g. `[\"eth1\"]` or `[\"eth1/192.0.2.1\"]`. Defaults to `[\"*\"]` (all)."),
-		field("dhcp_socket_type", tString, "`raw` (default in Kea; needed for directly connected clients without an address) or `udp` (relayed traffic only)."),
-		field("valid_lifetime", tInt, "Lease lifetime in seconds. Defaults to the provider's `defaults.valid_lifetime` (3600).").filled(),
-		field("min_valid_lifetime", tInt, "Shortest lifetime granted when a client asks for less."),
-		field("max_valid_lifetime", tInt, "Longest lifetime granted when a client asks for more. Defaults to the provider's `defaults.max_valid_lifetime` (7200).").filled(),
+		field("dhcp_socket_type", tString, "`raw` (default in Kea; needed for directly connected clients without an address) or `udp` (relayed traffic only).").in(kea.DHCPSocketTypes...),
+		field("valid_lifetime", tInt, "Lease lifetime in seconds. Defaults to the provider's `defaults.valid_lifetime` (3600).").filled().seconds(),
+		field("min_valid_lifetime", tInt, "Shortest lifetime granted when a client asks for less.").seconds(),
+		field("max_valid_lifetime", tInt, "Longest lifetime granted when a client asks for more. Defaults to the provider's `defaults.max_valid_lifetime` (7200).").filled().seconds(),
 	}, timerAttrs(), []attrSpec{
 		field("calculate_tee_times", tBool, "Let Kea compute T1/T2 from `t1_percent` and `t2_percent` when the timers are unset."),
-		field("t1_percent", tFloat, "T1 as a fraction of the lifetime, greater than 0 and less than 1 (Kea default 0.5). Rendered with a decimal point."),
-		field("t2_percent", tFloat, "T2 as a fraction of the lifetime, greater than `t1_percent` and less than 1 (Kea default 0.875)."),
-		field("decline_probation_period", tInt, "Seconds a declined address stays out of use (`decline-probation-period`; Kea default 86400)."),
+		field("t1_percent", tFloat, "T1 as a fraction of the lifetime, greater than 0 and less than 1 (Kea default 0.5). Rendered with a decimal point.").fraction(),
+		field("t2_percent", tFloat, "T2 as a fraction of the lifetime, greater than `t1_percent` and less than 1 (Kea default 0.875).").fraction(),
+		field("decline_probation_period", tInt, "Seconds a declined address stays out of use (`decline-probation-period`; Kea default 86400).").seconds(),
 		field("authoritative", tBool, "Answer requests for unknown addresses with DHCPNAK (`authoritative`)."),
 		field("match_client_id", tBool, "Identify clients by client identifier when they send one (`match-client-id`; Kea default true)."),
 		field("reservations_global", tBool, "Look up reservations in the global list. Defaults to the provider's `defaults.reservations_global` (false).").filled(),
@@ -34,17 +31,17 @@ var serverKind = &objectKind{
 		field("reservations_out_of_pool", tBool, "Assume reserved addresses lie outside the pools, so Kea skips reservation checks for pool addresses. The provider then rejects a reserved address inside a pool. Defaults to the provider's `defaults.reservations_out_of_pool` (true).").filled(),
 	}, bootAttrs(), []attrSpec{
 		nestedAttr("lease_database", tObject, "Memfile lease storage (`lease-database`). Unset means Kea's default (memfile in the lease directory).",
-			field("type", tString, "Back end; only `memfile` is modelled (SQL back ends need their hook: use `extra_json`)."),
+			field("type", tString, "Back end; only `memfile` is modelled (SQL back ends need their hook: use `extra_json`).").in(kea.LeaseDBTypes...),
 			field("name", tString, "Lease file: a bare file name is placed in the lease directory; an absolute path must lie in it."),
 			field("persist", tBool, "Write leases to disk (Kea default true)."),
-			field("lfc_interval", tInt, "Seconds between lease file cleanups; 0 disables them."),
+			field("lfc_interval", tInt, "Seconds between lease file cleanups; 0 disables them.").seconds(),
 		),
 		nestedAttr("control_sockets", tObjects, "Kea 3.0 `control-sockets`: at most one `unix` socket and any number of HTTP sockets. "+
 			"An HTTP socket with TLS files renders as `https`. One that listens beyond loopback without authentication or TLS is a warning: Kea 3.1 refuses it.",
-			field("type", tString, "`unix` or `http` (`https` is accepted and requires the TLS files).").req(),
+			field("type", tString, "`unix` or `http` (`https` is accepted and requires the TLS files).").req().in(kea.SocketTypes...),
 			field("socket_name", tString, "unix only: socket file; a bare name is placed in the control socket directory, an absolute path must lie in it."),
 			field("address", tString, "http only: IP address to listen on (Kea resolves no names). Defaults to `127.0.0.1`."),
-			field("port", tInt, "http only: TCP port."),
+			field("port", tInt, "http only: TCP port.").between(1, kea.MaxUint16),
 			field("trust_anchor", tString, "http only: CA certificate file or directory used to verify clients. With `cert_file` and `key_file` it makes the socket `https`."),
 			field("cert_file", tString, "http only: server certificate file."),
 			field("key_file", tString, "http only: server private key file."),
@@ -70,20 +67,20 @@ var serverKind = &objectKind{
 		extraJSONAttr(),
 	}, preferredAttrs("global"), []attrSpec{
 		nestedAttr("server_id", tObject, "DHCPv6 only: the server's DUID (`server-id`).",
-			field("type", tString, "`LLT`, `EN` or `LL`.").req(),
+			field("type", tString, "`LLT`, `EN` or `LL`.").req().in(kea.ServerIDTypes...),
 			field("identifier", tString, "The DUID's identifier part, as hex bytes."),
 			field("enterprise_id", tInt, "Enterprise number, for type `EN`."),
-			field("htype", tInt, "Hardware type, for `LLT` and `LL`."),
+			field("htype", tInt, "Hardware type, for `LLT` and `LL`.").between(0, kea.MaxUint16),
 			field("persist", tBool, "Keep the generated DUID in the server's state file (Kea default true)."),
 		),
-		field("mac_sources", tStrings, "DHCPv6 only: where Kea looks for a client's MAC address, in order (`mac-sources`), e.g. `[\"duid\", \"ipv6-link-local\"]`."),
+		field("mac_sources", tStrings, "DHCPv6 only: where Kea looks for a client's MAC address, in order (`mac-sources`), e.g. `[\"duid\", \"ipv6-link-local\"]`.").in(kea.MACSourceNames...),
 		field("relay_supplied_options", tStrings, "DHCPv6 only: option codes (as strings) that relays may insert and Kea passes on (`relay-supplied-options`)."),
 		field("address", tString, "The server's address as relays see it: the target routers need for `ip helper-address` (`kea_relay_targets`). Defaults to `ha.address`."),
 		nestedAttr("ha", tObject, "Membership in a `kea_ha_relationship`. The peer URL is built from `address`, `port` and `tls` (IPv6 in brackets).",
 			field("relationship", tString, "Id of the `kea_ha_relationship`.").req(),
-			field("role", tString, "`primary`, `secondary` (load-balancing), `standby` (hot-standby) or `backup`.").req(),
+			field("role", tString, "`primary`, `secondary` (load-balancing), `standby` (hot-standby) or `backup`.").req().in(kea.HARoles...),
 			field("address", tString, "IP address partners reach this server's HA listener on (Kea takes no host names).").req(),
-			field("port", tInt, "TCP port of the HA listener (or of the control socket partners use when the relationship has no dedicated listener).").req(),
+			field("port", tInt, "TCP port of the HA listener (or of the control socket partners use when the relationship has no dedicated listener).").req().between(1, kea.MaxUint16),
 			field("tls", tBool, "Use https in the peer URL; the relationship must then set its TLS files."),
 			field("auto_failover", tBool, "Let partners take over this server's clients automatically when it fails (Kea default true)."),
 		),
@@ -94,18 +91,6 @@ var serverKind = &objectKind{
 			field("log", tString, "Log file directory.").filled(),
 		).filled(),
 	}),
-	check: func(m map[string]any) (string, kea.Diags) {
-		s := into[kea.Server](m)
-		return s.ID(), s.Validate()
-	},
-	importAttrs: func(id string) (map[string]any, error) {
-		return map[string]any{"name": id}, nil
-	},
-	needsSettings: func(attr string) bool {
-		return attr == "lease_database.name" ||
-			strings.HasPrefix(attr, "control_sockets[") && strings.HasSuffix(attr, ".socket_name") ||
-			strings.HasPrefix(attr, "hooks_libraries[") && strings.HasSuffix(attr, ".library")
-	},
 	fill: func(s *settings, m map[string]any) {
 		setDefault(m, "valid_lifetime", s.Defaults.ValidLifetime)
 		setDefault(m, "max_valid_lifetime", s.Defaults.MaxValidLifetime)
@@ -129,5 +114,3 @@ func setDefault(m map[string]any, k string, v any) {
 		m[k] = v
 	}
 }
-
-func newServerResource() resource.Resource { return &stateResource{k: serverKind} }

@@ -1,49 +1,22 @@
 package provider
 
 import (
-	"strings"
-
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var optionDefinitionKind = &objectKind{
-	typeName: "option_definition",
+	kind: kea.KindNamed(kea.KindOptionDef),
 	description: "A custom option definition (`option-def`). Standard DHCPv4 options are built in and need none; " +
 		"a definition is rendered into a server's document only when option data that uses it is.",
 	idDesc: "`<space>/<code>`, e.g. `dhcp4/224`; for a vendor sub-option `vendor:<vendor_space>/<code>`, e.g. `vendor:cisco/150`.",
 	attrs: []attrSpec{
 		field("name", tString, "Option name, used by `kea_option_data.option`. Must not be a standard option's name in `dhcp4`.").req(),
-		field("code", tInt, "Option code, 1 to 254. In space `dhcp4` it must not be a standard option's code (224 to 254 are for site-specific options).").req().identity(),
-		field("type", tString, "Kea option type: `binary`, `boolean`, `empty`, `fqdn`, `int8`, `int16`, `int32`, `uint8`, `uint16`, `uint32`, `ipv4-address`, `ipv6-address`, `ipv6-prefix`, `psid`, `record`, `string` or `tuple`.").req(),
+		field("code", tInt, "Option code, 1 to 254. In space `dhcp4` it must not be a standard option's code (224 to 254 are for site-specific options).").req().identity().between(1, kea.MaxOption6),
+		field("type", tString, "Kea option type: `binary`, `boolean`, `empty`, `fqdn`, `int8`, `int16`, `int32`, `uint8`, `uint16`, `uint32`, `ipv4-address`, `ipv6-address`, `ipv6-prefix`, `psid`, `record`, `string` or `tuple`.").req().in(kea.UserOptionTypeNames...),
 		field("array", tBool, "The option carries a list of values of `type` (not for `string`, `binary` or `empty`)."),
-		field("record_types", tStrings, "Field types of a `record` option, in order."),
+		field("record_types", tStrings, "Field types of a `record` option, in order.").in(kea.RecordFieldTypeNames...),
 		field("encapsulate", tString, "Option space whose options this option carries."),
 		field("space", tString, "Option space. Defaults to `dhcp4`. Leave it unset for a vendor sub-option: set `vendor_space`.").identity(),
 		field("vendor_space", tString, "Id of the `kea_vendor_option_space` this sub-option belongs to. Its space in the document follows the delivery: the vendor space's name for option 43, `vendor-<enterprise_id>` for option 125.").identity(),
 	},
-	check: func(m map[string]any) (string, kea.Diags) {
-		d := into[kea.OptionDef](m)
-		return idIf(d.ID(), m, "code"), d.Validate(-1)
-	},
-	importAttrs: func(id string) (map[string]any, error) {
-		p, err := splitID(id, 2, "<space>/<code>")
-		if err != nil {
-			return nil, err
-		}
-		code, err := parseInt(p[1], "option code")
-		if err != nil {
-			return nil, err
-		}
-		m := map[string]any{"code": code}
-		switch {
-		case strings.HasPrefix(p[0], "vendor:"):
-			m["vendor_space"] = strings.TrimPrefix(p[0], "vendor:")
-		case p[0] != kea.SpaceDHCP4:
-			m["space"] = p[0]
-		}
-		return m, nil
-	},
 }
-
-func newOptionDefinitionResource() resource.Resource { return &stateResource{k: optionDefinitionKind} }

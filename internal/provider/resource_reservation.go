@@ -1,17 +1,11 @@
 package provider
 
 import (
-	"slices"
-	"strings"
-
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
-var identifierAttrs = kea.IdentifierAttributes()
-
 var reservationKind = &objectKind{
-	typeName: "reservation",
+	kind: kea.KindNamed(kea.KindReservation),
 	description: "A host reservation. It identifies the client by exactly one of `hw_address`, `duid`, `client_id`, " +
 		"`circuit_id` or `flex_id`. It renders inside its subnet, or in the server's global `reservations` list when " +
 		"`reservations_global` is in effect for the subnet (a global reservation carries no address; the provider warns " +
@@ -35,34 +29,4 @@ var reservationKind = &objectKind{
 		userContextAttr(),
 		extraJSONAttr(),
 	}),
-	check: func(m map[string]any) (string, kea.Diags) {
-		h := into[kea.Reservation](m)
-		id := ""
-		if _, ok := m["subnet"]; ok {
-			n := 0
-			for _, a := range identifierAttrs {
-				if _, ok := m[a]; ok {
-					n++
-				}
-			}
-			if n == 1 {
-				id = h.ID()
-			}
-		}
-		return id, h.Validate(-1)
-	},
-	importAttrs: func(id string) (map[string]any, error) {
-		p, err := splitID(id, 3, "<server>/<subnet_id>/<identifier-type>=<identifier>")
-		if err != nil {
-			return nil, err
-		}
-		typ, val, ok := strings.Cut(p[2], "=")
-		attr := strings.ReplaceAll(typ, "-", "_")
-		if !ok || !slices.Contains(identifierAttrs, attr) {
-			return nil, errorf("import id %q: %q is not <identifier-type>=<identifier> with type hw-address, duid, client-id, circuit-id or flex-id", id, p[2])
-		}
-		return map[string]any{"subnet": p[0] + "/" + p[1], attr: val}, nil
-	},
 }
-
-func newReservationResource() resource.Resource { return &stateResource{k: reservationKind} }

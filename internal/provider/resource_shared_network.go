@@ -1,12 +1,11 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var sharedNetworkKind = &objectKind{
-	typeName: "shared_network",
+	kind: kea.KindNamed(kea.KindSharedNetwork),
 	description: "A shared network: several subnets on one link (one interface or one relay), which Kea treats as one " +
 		"address space for the clients there. Subnets join with `kea_subnet.shared_network`; the network's settings sit " +
 		"between the server's and the subnets' (a subnet's own value wins).",
@@ -25,17 +24,4 @@ var sharedNetworkKind = &objectKind{
 		userContextAttr(),
 		extraJSONAttr(),
 	}),
-	check: func(m map[string]any) (string, kea.Diags) {
-		n := into[kea.SharedNetwork](m)
-		return idIf(n.ID(), m, "server", "name"), n.Validate(-1)
-	},
-	importAttrs: func(id string) (map[string]any, error) {
-		p, err := splitID(id, 2, "<server>/<name>")
-		if err != nil {
-			return nil, err
-		}
-		return map[string]any{"server": p[0], "name": p[1]}, nil
-	},
 }
-
-func newSharedNetworkResource() resource.Resource { return &stateResource{k: sharedNetworkKind} }

@@ -1,18 +1,17 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var subnetKind = &objectKind{
-	typeName: "subnet",
+	kind: kea.KindNamed(kea.KindSubnet),
 	description: "An IPv4 subnet served by a `kea_dhcp_server` (`subnet4` entry). Kea identifies subnets by the explicit " +
 		"`subnet_id`, which must stay stable: leases are stored against it.",
 	idDesc: "`<server>/<subnet_id>`, e.g. `office-dhcp/10`.",
 	attrs: concat([]attrSpec{
 		field("server", tString, "Id of the `kea_dhcp_server` serving this subnet, or of a `kea_ha_relationship`: its members all serve it.").req().identity(),
-		field("subnet_id", tInt, "Kea subnet id, 1 to 4294967294, unique per server.").req().identity(),
+		field("subnet_id", tInt, "Kea subnet id, 1 to 4294967294, unique per server.").req().identity().between(1, kea.MaxSubnetID),
 		field("prefix", tPrefix, "The subnet, e.g. `192.0.2.0/24` or `2001:db8:1::/64`; host bits must be zero. Its family must be the server's.").req(),
 	}, lifetimeAttrs("subnet", true), timerAttrs(), preferredAttrs("subnet"), v6LinkAttrs("subnet"), []attrSpec{
 		optionDataAttr("subnet"),
@@ -28,31 +27,4 @@ var subnetKind = &objectKind{
 		userContextAttr(),
 		extraJSONAttr(),
 	}),
-	check: func(m map[string]any) (string, kea.Diags) {
-		s := into[kea.Subnet](m)
-		return idIf(s.ID(), m, "server", "subnet_id"), s.Validate(-1)
-	},
-	importAttrs: func(id string) (map[string]any, error) {
-		p, err := splitID(id, 2, "<server>/<subnet_id>")
-		if err != nil {
-			return nil, err
-		}
-		sid, err := parseInt(p[1], "subnet id")
-		if err != nil {
-			return nil, err
-		}
-		return map[string]any{"server": p[0], "subnet_id": sid}, nil
-	},
 }
-
-// idIf returns id when every identity attribute is present.
-func idIf(id string, m map[string]any, keys ...string) string {
-	for _, k := range keys {
-		if _, ok := m[k]; !ok {
-			return ""
-		}
-	}
-	return id
-}
-
-func newSubnetResource() resource.Resource { return &stateResource{k: subnetKind} }

@@ -1,27 +1,17 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var vendorOptionSpaceKind = &objectKind{
-	typeName: "vendor_option_space",
+	kind: kea.KindNamed(kea.KindVendorSpace),
 	description: "A vendor's option space: sub-options a vendor's devices read from option 43 " +
 		"(`vendor-encapsulated-options`) or option 125 (`vivso-suboptions`, which names the vendor by its IANA enterprise number). " +
 		"Define the sub-options with `kea_option_definition.vendor_space` and send them with `kea_option_data.delivery`.",
 	idDesc: "The space's name.",
 	attrs: []attrSpec{
 		field("name", tString, "Unique name; rendered as the option 43 sub-options' space.").req().identity(),
-		field("enterprise_id", tInt, "IANA private enterprise number (e.g. `9` for Cisco); required for option 125 delivery, whose sub-options Kea keeps in space `vendor-<enterprise_id>`."),
+		field("enterprise_id", tInt, "IANA private enterprise number (e.g. `9` for Cisco); required for option 125 delivery, whose sub-options Kea keeps in space `vendor-<enterprise_id>`.").between(1, kea.MaxUint32),
 	},
-	check: func(m map[string]any) (string, kea.Diags) {
-		v := into[kea.VendorOptionSpace](m)
-		return idIf(v.ID(), m, "name"), v.Validate(-1)
-	},
-	importAttrs: func(id string) (map[string]any, error) { return map[string]any{"name": id}, nil },
-}
-
-func newVendorOptionSpaceResource() resource.Resource {
-	return &stateResource{k: vendorOptionSpaceKind}
 }

@@ -1,9 +1,9 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,11 +12,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-nettypes/cidrtypes"
 	"github.com/hashicorp/terraform-plugin-framework-nettypes/hwtypes"
 	"github.com/hashicorp/terraform-plugin-framework-nettypes/iptypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -58,6 +63,123 @@ type attrSpec struct {
 	replace     bool // changing it replaces the object (part of its identity)
 	sensitive   bool // a secret: hidden in plan output
 	nested      []attrSpec
+	allowed     constraint
+}
+
+// constraint is what a single attribute may hold, on its own: allowed
+// values, a range, a length. The resource schema enforces it with a
+// framework validator, so Terraform reports a bad value on the attribute;
+// plain objects given to the data source and functions meet the same rule
+// in internal/kea, where the values come from.
+type constraint struct {
+	oneOf    []string // allowed strings (each element's, for a list)
+	ints     []int64  // allowed whole numbers
+	min, max *int64   // whole-number range, inclusive
+	fraction bool     // a real number from 0 to 1
+	maxBytes int      // longest string, in bytes
+}
+
+func (a attrSpec) in(vals ...string) attrSpec  { a.allowed.oneOf = vals; return a }
+func (a attrSpec) ints(vals ...int64) attrSpec { a.allowed.ints = vals; return a }
+func (a attrSpec) between(min, max int64) attrSpec {
+	a.allowed.min, a.allowed.max = &min, &max
+	return a
+}
+func (a attrSpec) fraction() attrSpec         { a.allowed.fraction = true; return a }
+func (a attrSpec) atMostBytes(n int) attrSpec { a.allowed.maxBytes = n; return a }
+
+// violated reports whether a decoded value breaks the constraint (and so
+// was already reported by the schema's validator).
+func (c constraint) violated(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return c.oneOf != nil && !slices.Contains(c.oneOf, x) || c.maxBytes > 0 && len(x) > c.maxBytes
+	case int64:
+		return c.ints != nil && !slices.Contains(c.ints, x) || c.min != nil && x < *c.min || c.max != nil && x > *c.max
+	case float64:
+		return c.fraction && (x < 0 || x > 1)
+	case []string:
+		for _, e := range x {
+			if c.violated(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c constraint) stringValidators() []validator.String {
+	var out []validator.String
+	if c.oneOf != nil {
+		out = append(out, stringvalidator.OneOf(c.oneOf...))
+	}
+	if c.maxBytes > 0 {
+		out = append(out, stringvalidator.LengthAtMost(c.maxBytes))
+	}
+	return out
+}
+
+func (c constraint) int64Validators() []validator.Int64 {
+	var out []validator.Int64
+	if c.ints != nil {
+		out = append(out, int64validator.OneOf(c.ints...))
+	}
+	if c.min != nil {
+		out = append(out, int64validator.Between(*c.min, *c.max))
+	}
+	return out
+}
+
+func (c constraint) float64Validators() []validator.Float64 {
+	if c.fraction {
+		return []validator.Float64{float64validator.Between(0, 1)}
+	}
+	return nil
+}
+
+func (c constraint) listValidators() []validator.List {
+	if sv := c.stringValidators(); len(sv) > 0 {
+		return []validator.List{listvalidator.ValueStringsAre(sv...)}
+	}
+	return nil
+}
+
+// constraintOf finds the attribute a kea finding names (e.g.
+// "control_sockets[0].port") in the table and its value in the decoded
+// object, and tells whether the value breaks the attribute's constraint.
+func constraintOf(specs []attrSpec, m map[string]any, attr string) bool {
+	var v any = m
+	var spec *attrSpec
+	for _, part := range strings.Split(attr, ".") {
+		step := pathStep.FindStringSubmatch(part)
+		obj, ok := v.(map[string]any)
+		if step == nil || !ok {
+			return false
+		}
+		spec = specIndex(specs)[step[1]]
+		if spec == nil {
+			return false
+		}
+		specs, v = spec.nested, obj[step[1]]
+		for _, idx := range indexRe.FindAllString(step[2], -1) {
+			i, _ := strconv.Atoi(idx)
+			switch l := v.(type) {
+			case []any:
+				if i >= len(l) {
+					return false
+				}
+				v = l[i]
+			case []string:
+				if i >= len(l) {
+					return false
+				}
+				v = l[i]
+			default:
+				return false
+			}
+		}
+	}
+	return spec != nil && spec.allowed.violated(v)
 }
 
 func field(name string, t kind, desc string) attrSpec { return attrSpec{name: name, t: t, desc: desc} }
@@ -132,7 +254,7 @@ func (a attrSpec) resourceAttribute() schema.Attribute {
 	}
 	switch a.t {
 	case tString, tJSON:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, Sensitive: a.sensitive, MarkdownDescription: desc, PlanModifiers: strPM}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, Sensitive: a.sensitive, MarkdownDescription: desc, PlanModifiers: strPM, Validators: a.allowed.stringValidators()}
 	case tStringMap:
 		return schema.MapAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tIPv4:
@@ -152,13 +274,13 @@ func (a attrSpec) resourceAttribute() schema.Attribute {
 	case tMAC:
 		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: hwtypes.MACAddressType{}}
 	case tInt:
-		return schema.Int64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: intPM}
+		return schema.Int64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: intPM, Validators: a.allowed.int64Validators()}
 	case tFloat:
-		return schema.Float64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
+		return schema.Float64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, Validators: a.allowed.float64Validators()}
 	case tBool:
 		return schema.BoolAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tStrings:
-		return schema.ListAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+		return schema.ListAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM, Validators: a.allowed.listValidators()}
 	case tIPv4s:
 		return schema.ListAttribute{ElementType: iptypes.IPv4AddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
 	case tObject:
@@ -422,19 +544,6 @@ func (d *decoder) list(v tftypes.Value, where string) ([]tftypes.Value, bool) {
 		return nil, false
 	}
 	return elems, true
-}
-
-// into converts the decoded form into a kea type.
-func into[T any](m map[string]any) T {
-	var out T
-	raw, err := json.Marshal(m)
-	if err == nil {
-		err = json.Unmarshal(raw, &out)
-	}
-	if err != nil {
-		panic(fmt.Sprintf("decoded object does not fit %T: %v", out, err)) // the tables and kea types disagree: a bug
-	}
-	return out
 }
 
 // encode turns a decoded (JSON-form) object back into a Terraform value of

@@ -64,12 +64,12 @@ var badInputs = []badInput{
   server = "s1"
   subnet_id = 0
   prefix = "192.0.2.0/24"
-}`, `subnet_id: 0 is out of range: Kea subnet ids are 1 to 4294967294`},
+}`, `Attribute subnet_id value must be between 1 and 4294967294, got: 0`},
 	{"subnet id too large", `resource "kea_subnet" "x" {
   server = "s1"
   subnet_id = 4294967295
   prefix = "192.0.2.0/24"
-}`, `subnet_id: 4294967295 is out of range`},
+}`, `Attribute subnet_id value must be between 1 and 4294967294, got: 4294967295`},
 	{"timers out of order", `resource "kea_subnet" "x" {
   server = "s1"
   subnet_id = 1
@@ -80,7 +80,7 @@ var badInputs = []badInput{
 	{"t1 percent", `resource "kea_dhcp_server" "x" {
   name = "s1"
   t1_percent = 1.5
-}`, `t1_percent: 1.5 is out of range: Kea takes a fraction greater than 0 and less than 1`},
+}`, `Attribute t1_percent value must be between 0.000000 and 1.000000`},
 	{"unix socket outside socket dir", `resource "kea_dhcp_server" "x" {
   name = "s1"
   control_sockets = [{ type = "unix", socket_name = "/tmp/k.sock" }]
@@ -120,7 +120,7 @@ var badInputs = []badInput{
 	{"not an address family", `resource "kea_dhcp_server" "x" {
   name = "s1"
   family = 7
-}`, `family: 7 is not an address family: use 4 or 6`},
+}`, `Attribute family value must be one of: ["4" "6"], got: 7`},
 	{"DHCPv4 setting on a DHCPv6 server", `resource "kea_dhcp_server" "x" {
   name = "s1"
   family = 6
@@ -254,7 +254,7 @@ var badInputs = []badInput{
   name = "p"
   mode = "hot-standby"
   heartbeat_delay = 70000
-}`, `heartbeat_delay: 70000 is out of range: 0 to 65535`},
+}`, `Attribute heartbeat_delay value must be between 0 and 65535, got: 70000`},
 	{"HA wait backup ack outside passive-backup", `resource "kea_ha_relationship" "x" {
   name = "p"
   mode = "load-balancing"
@@ -500,10 +500,19 @@ var badInputs = []badInput{
   name = "s6"
   family = 6
   mac_sources = ["magic"]
-}`, `mac_sources[0]: "magic" is not a MAC source Kea knows`},
+}`, `Attribute mac_sources[0] value must be one of:`},
 	{"unknown attribute in a plain object", render(plainServer, `{
   subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", pool = "x" }]
 }`), `subnets[0]: unsupported attribute "pool"`},
+	// Plain objects meet the same rules as resources, in internal/kea's
+	// words (resources get the schema validators' messages above).
+	{"plain subnet id zero", render(plainServer, `{
+  subnets = [{ server = "s1", subnet_id = 0, prefix = "192.0.2.0/24" }]
+}`), `subnet_id: 0 is out of range: Kea subnet ids are 1 to 4294967294`},
+	{"plain t1 percent", render(`{ name = "s1", t1_percent = 1.5 }`, `{}`), `t1_percent: 1.5 is out of range: Kea takes a fraction greater than 0 and less than 1`},
+	{"plain address family", render(`{ name = "s1", family = 7 }`, `{}`), `family: 7 is not an address family: use 4 or 6`},
+	{"plain HA heartbeat", haRender(`mode = "hot-standby", heartbeat_delay = 70000`, "primary", "standby", "", ""), `heartbeat_delay: 70000 is out of range: 0 to 65535`},
+	{"plain MAC source", render(`{ name = "s1", family = 6, mac_sources = ["magic"] }`, `{}`), `mac_sources[0]: "magic" is not a MAC source Kea knows`},
 	{"string that is not a number", render(plainServer, `{
   subnets = [{ server = "s1", subnet_id = "ten", prefix = "192.0.2.0/24" }]
 }`), `subnets[0].subnet_id: "ten" is not a number`},

@@ -3,187 +3,40 @@ package kea
 import (
 	"fmt"
 	"net/netip"
-	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
 
-// SpaceDHCP4 is the standard DHCPv4 option space.
-const SpaceDHCP4 = "dhcp4"
+// KindOptionData is the option data's Terraform type.
+const KindOptionData = "kea_option_data"
 
-// optionDef is a resolved option definition: standard or user-supplied.
-type optionDef struct {
-	Name        string
-	Code        int64
-	Space       string
-	Type        OptionType
-	Array       bool
-	RecordTypes []OptionType
-	Encapsulate string
-	Standard    bool
-	user        *OptionDef // set for user definitions
-	userIndex   int
-}
-
-type spaceKey struct {
-	space string
-	name  string
-}
-
-type spaceCode struct {
-	space string
-	code  int64
-}
-
-// defIndex resolves option names and codes in a space.
-type defIndex struct {
-	byName map[spaceKey]*optionDef
-	byCode map[spaceCode]*optionDef
-}
-
-var stdIndex4 = func() *defIndex {
-	ix := &defIndex{byName: map[spaceKey]*optionDef{}, byCode: map[spaceCode]*optionDef{}}
-	ix.addStd(SpaceDHCP4, stdDHCP4Options)
-	ix.addStd("dhcp-agent-options-space", stdDHCP4AgentOptions)
-	ix.addStd("cablelabs-client-conf", stdDHCP4CableLabsOptions)
-	return ix
-}()
-
-func (ix *defIndex) addStd(space string, defs []StdOptionDef) {
-	for _, d := range defs {
-		od := &optionDef{Name: d.Name, Code: int64(d.Code), Space: space, Type: d.Type, Array: d.Array,
-			RecordTypes: d.RecordTypes, Encapsulate: d.Encapsulate, Standard: true}
-		ix.byName[spaceKey{space, d.Name}] = od
-		ix.byCode[spaceCode{space, od.Code}] = od
-	}
-}
-
-// clone copies the index so user definitions can be added.
-func (ix *defIndex) clone() *defIndex {
-	n := &defIndex{byName: make(map[spaceKey]*optionDef, len(ix.byName)), byCode: make(map[spaceCode]*optionDef, len(ix.byCode))}
-	for k, v := range ix.byName {
-		n.byName[k] = v
-	}
-	for k, v := range ix.byCode {
-		n.byCode[k] = v
-	}
-	return n
-}
-
-// StandardOption4 looks up a standard DHCPv4 option by name.
-func StandardOption4(name string) (StdOptionDef, bool) {
-	d, ok := stdIndex4.byName[spaceKey{SpaceDHCP4, name}]
-	if !ok {
-		return StdOptionDef{}, false
-	}
-	return StdOptionDef{Name: d.Name, Code: uint32(d.Code), Type: d.Type, Array: d.Array, RecordTypes: d.RecordTypes, Encapsulate: d.Encapsulate}, true
-}
-
-var (
-	optionNameRe = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$`)
-	spaceNameRe  = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
-)
-
-func isUserType(t string) bool {
-	for _, u := range UserOptionTypes {
-		if string(u) == t {
-			return true
-		}
-	}
-	return false
-}
-
-// ID is the option definition's identity: "<space>/<code>".
-// A vendor sub-option's is "vendor:<vendor space>/<code>".
-func (d *OptionDef) ID() string {
-	if d.VendorSpace != nil {
-		return "vendor:" + *d.VendorSpace + "/" + itoa(d.Code)
-	}
-	return d.space() + "/" + itoa(d.Code)
-}
-
-func (d *OptionDef) space() string {
-	if d.VendorSpace != nil {
-		return *d.VendorSpace
-	}
-	if d.Space == nil || *d.Space == "" {
-		return SpaceDHCP4
-	}
-	return *d.Space
-}
-
-// Validate checks one option definition on its own.
-func (d *OptionDef) Validate(index int) Diags {
-	var out Diags
-	r := reporter{kind: KindOptionDef, id: d.ID(), index: index, out: &out}
-	if d.Name == "" {
-		r.errf("name", "is required")
-	} else if !optionNameRe.MatchString(d.Name) {
-		r.errf("name", "%q is not a valid option name: use letters, digits, hyphens and underscores, starting and ending with a letter or digit", d.Name)
-	}
-	space := d.space()
-	if d.VendorSpace != nil && d.Space != nil {
-		r.errf("vendor_space", "set space or vendor_space, not both: a vendor's sub-options live in the space the delivery picks")
-	}
-	if !spaceNameRe.MatchString(space) {
-		r.errf("space", "%q is not a valid option space name", space)
-	}
-	if space == SpaceDHCP6 {
-		if d.Code < 1 || d.Code > 65535 {
-			r.errf("code", "%d is out of range: DHCPv6 option codes are 1 to 65535", d.Code)
-		}
-	} else if d.Code < 1 || d.Code > 254 {
-		r.errf("code", "%d is out of range: DHCPv4 option codes are 1 to 254 (0 is PAD, 255 is END)", d.Code)
-	}
-	for _, f := range []*family{fam4, fam6} {
-		if space != f.space {
-			continue
-		}
-		if std, ok := f.std.byCode[spaceCode{space, d.Code}]; ok {
-			r.errf("code", "%d is the standard option %q; Kea does not allow redefining a standard option in space %s", d.Code, std.Name, space)
-		}
-		if std, ok := f.std.byName[spaceKey{space, d.Name}]; ok {
-			r.errf("name", "%q is the name of standard option %d in space %s; Kea does not allow redefining it", d.Name, std.Code, space)
-		}
-	}
-	if !isUserType(d.Type) {
-		r.errf("type", "%q is not a Kea option type; use one of %s", d.Type, joinTypes(UserOptionTypes))
-	}
-	array := d.Array != nil && *d.Array
-	switch OptionType(d.Type) {
-	case TypeRecord:
-		if len(d.RecordTypes) == 0 {
-			r.errf("record_types", "a record definition needs at least one record type")
-		}
-	case TypeEmpty, TypeString, TypeBinary:
-		if array {
-			r.errf("array", "Kea does not accept an array of %s", d.Type)
-		}
-	}
-	if OptionType(d.Type) != TypeRecord && len(d.RecordTypes) > 0 {
-		r.errf("record_types", "is only used with type \"record\"")
-	}
-	for i, rt := range d.RecordTypes {
-		if !isUserType(rt) || rt == string(TypeRecord) || rt == string(TypeEmpty) {
-			r.errf(fmt.Sprintf("record_types[%d]", i), "%q cannot be a record field type", rt)
-		}
-	}
-	if d.Encapsulate != nil && *d.Encapsulate != "" && !spaceNameRe.MatchString(*d.Encapsulate) {
-		r.errf("encapsulate", "%q is not a valid option space name", *d.Encapsulate)
-	}
-	return out
-}
-
-func joinTypes(ts []OptionType) string {
-	s := make([]string, len(ts))
-	for i, t := range ts {
-		s[i] = string(t)
-	}
-	return strings.Join(s, ", ")
+// OptionData is a kea_option_data: one option value, named so that servers,
+// subnets, pools, classes and reservations can refer to it.
+type OptionData struct {
+	Name       string   `json:"name"`
+	Option     *string  `json:"option"`
+	Code       *int64   `json:"code"`
+	Space      *string  `json:"space"`
+	Data       *string  `json:"data"`
+	Values     []string `json:"values"`
+	CSVFormat  *bool    `json:"csv_format"`
+	AlwaysSend *bool    `json:"always_send"`
+	NeverSend  *bool    `json:"never_send"`
+	// Delivery is standard (default), option43 or vivso; the latter two
+	// need VendorSpace.
+	Delivery    *string `json:"delivery"`
+	VendorSpace *string `json:"vendor_space"`
 }
 
 // ID is the option data's identity: its name.
 func (o *OptionData) ID() string { return o.Name }
+
+// Identity is the id once the name is set.
+func (o *OptionData) Identity() (string, bool) { return o.Name, o.Name != "" }
+
+// ParseOptionDataID reads an option data's import id: its name.
+func ParseOptionDataID(id string) (*OptionData, error) { return &OptionData{Name: id}, nil }
 
 func (o *OptionData) space() string { return o.spaceIn(fam4) }
 
@@ -284,29 +137,6 @@ func (o *OptionData) validate(index int, f *family) Diags {
 		r.errf("delivery", "%s is a DHCPv4 delivery; DHCPv6 vendor options (option 17) are not modelled yet", o.delivery())
 	}
 	return out
-}
-
-// resolve finds the definition of an option given by name and/or code.
-// It returns (nil, nil) when neither is defined.
-func (ix *defIndex) resolve(space string, name *string, code *int64) (*optionDef, error) {
-	var byName, byCode *optionDef
-	if name != nil && *name != "" {
-		byName = ix.byName[spaceKey{space, *name}]
-	}
-	if code != nil {
-		byCode = ix.byCode[spaceCode{space, *code}]
-	}
-	switch {
-	case byName != nil && code != nil && byName.Code != *code:
-		return nil, fmt.Errorf("option %q is code %d in space %s, not %d", *name, byName.Code, space, *code)
-	case byName != nil:
-		return byName, nil
-	case name != nil && *name != "" && byCode != nil:
-		return nil, fmt.Errorf("code %d in space %s is option %q, not %q", *code, space, byCode.Name, *name)
-	case byCode != nil && (name == nil || *name == ""):
-		return byCode, nil
-	}
-	return nil, nil
 }
 
 // optionTokens splits option data the way Kea does with csv-format on:
@@ -532,4 +362,159 @@ func checkTypedValue(t OptionType, v string) error {
 		}
 	}
 	return nil
+}
+
+// indexOptionData indexes option data by name, reporting duplicates.
+func (rd *renderer) indexOptionData() {
+	rd.optionData = make(map[string]int, len(rd.e.OptionData))
+	for i := range rd.e.OptionData {
+		o := &rd.e.OptionData[i]
+		if j, dup := rd.optionData[o.Name]; dup {
+			rd.rep(KindOptionData, o.Name, i).errf("name", "is used by another option data object too (entry #%d); names identify option data and must be unique", j)
+			continue
+		}
+		rd.optionData[o.Name] = i
+	}
+}
+
+type renderedOption struct {
+	space string
+	code  int64
+	name  string
+	obj   *Object
+}
+
+// defUse is a user definition rendered into one option space.
+type defUse struct {
+	def   *optionDef
+	space string
+}
+
+// optionList resolves option data references and renders them, with the
+// containers vendor sub-options need, sorted by space and code. Outside
+// classes it records the option 43 vendor for the global definition.
+func (rd *renderer) optionList(r reporter, attr string, refs []string) []any {
+	opts, v43 := rd.scopeOptions(r, attr, refs)
+	if v43 != nil {
+		rd.global43[v43.Name] = v43
+	}
+	return opts
+}
+
+// scopeOptions renders one scope's option data and returns the vendor whose
+// sub-options its option 43 carries, if any.
+func (rd *renderer) scopeOptions(r reporter, attr string, refs []string) ([]any, *VendorOptionSpace) {
+	if len(refs) == 0 {
+		return nil, nil
+	}
+	var opts []renderedOption
+	delivered := map[string]*VendorOptionSpace{}
+	for i, ref := range refs {
+		idx, ok := rd.optionData[ref]
+		if !ok {
+			r.errf(fmt.Sprintf("%s[%d]", attr, i), "refers to option data %q, which was not passed in", ref)
+			continue
+		}
+		o := &rd.e.OptionData[idx]
+		def := rd.checkOption(o, idx)
+		if def == nil {
+			continue
+		}
+		space := def.Space
+		if o.VendorSpace != nil {
+			v, s, ok := rd.vendorSpaceOf(rd.rep(KindOptionData, o.Name, idx), o)
+			if !ok {
+				continue
+			}
+			space = s
+			delivered[deliveredKey(o.delivery(), v)] = v
+		}
+		if !def.Standard {
+			rd.usedDefs[defUse{def, space}] = true
+		}
+		opts = append(opts, renderedOption{space: space, code: def.Code, name: o.Name, obj: renderOption(o, def, space)})
+	}
+	opts, v43 := vendorContainers(r, attr, opts, delivered)
+	sort.SliceStable(opts, func(a, b int) bool {
+		if opts[a].space != opts[b].space {
+			return opts[a].space < opts[b].space
+		}
+		if opts[a].code != opts[b].code {
+			return opts[a].code < opts[b].code
+		}
+		return opts[a].name < opts[b].name
+	})
+	out := make([]any, len(opts))
+	for i := range opts {
+		out[i] = opts[i].obj
+	}
+	return out, v43
+}
+
+// checkOption validates option data against its definition (once per
+// object) and returns the definition, or nil on error.
+func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
+	def, err := rd.defs.resolve(o.spaceIn(rd.fam), o.Option, o.Code)
+	first := !rd.usedOptions[o.Name]
+	rd.usedOptions[o.Name] = true
+	if !first {
+		return def
+	}
+	r := rd.rep(KindOptionData, o.Name, idx)
+	var ds Diags
+	ds = o.validate(idx, rd.fam)
+	rd.diags = append(rd.diags, ds...)
+	if ds.HasErrors() {
+		return nil
+	}
+	if err != nil {
+		r.errf("code", "%v", err)
+		return nil
+	}
+	if def == nil && rd.refersToBadDef(o) {
+		return nil // the definition's own error says what is wrong
+	}
+	if def == nil {
+		what := ""
+		if o.Option != nil {
+			what = fmt.Sprintf("%q", *o.Option)
+		} else {
+			what = fmt.Sprintf("code %d", *o.Code)
+		}
+		r.errf("option", "option %s has no definition in space %s: it is not a standard option; pass a %s for it (with space = %q)", what, o.spaceIn(rd.fam), KindOptionDef, o.spaceIn(rd.fam))
+		return nil
+	}
+	if !def.Standard {
+		checkOptionValue(r, o, def)
+	}
+	return def
+}
+
+// refersToBadDef reports whether the option names a user definition that
+// was rejected.
+func (rd *renderer) refersToBadDef(o *OptionData) bool {
+	if o.Option != nil && rd.badDefs[spaceKey{o.spaceIn(rd.fam), *o.Option}] {
+		return true
+	}
+	return o.Code != nil && rd.badDefs[spaceKey{o.spaceIn(rd.fam), "#" + itoa(*o.Code)}]
+}
+
+func renderOption(o *OptionData, def *optionDef, space string) *Object {
+	obj := &Object{}
+	obj.Set("name", def.Name)
+	obj.Set("code", def.Code)
+	obj.Set("space", space)
+	if !o.csv() {
+		obj.Set("csv-format", false)
+	}
+	if data, has := o.renderData(def); has {
+		obj.Set("data", data)
+	}
+	if boolv(o.AlwaysSend, false) {
+		obj.Set("always-send", true)
+	}
+	if boolv(o.NeverSend, false) {
+		obj.Set("never-send", true)
+	}
+	return obj
 }

@@ -1,0 +1,116 @@
+package kea
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Checks shared by every object kind.
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func boolv(p *bool, def bool) bool {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+func contains(list []string, v string) bool { return slices.Contains(list, v) }
+
+// completePath turns a bare file name into dir/name and checks that an
+// absolute path lies directly in dir, as Kea 3.0 requires.
+func completePath(dir, name, what, setting string) (string, error) {
+	if name == "" {
+		return "", fmt.Errorf("must not be empty")
+	}
+	if !strings.Contains(name, "/") {
+		return strings.TrimRight(dir, "/") + "/" + name, nil
+	}
+	if !strings.HasPrefix(name, "/") {
+		return "", fmt.Errorf("%q is a relative path; give a bare file name (placed in %s) or an absolute path in %s", name, dir, dir)
+	}
+	if path.Dir(name) != path.Clean(dir) {
+		return "", fmt.Errorf("%q is not in %s: Kea 3.0 accepts %s only in the directory it was built with (%s); give a bare file name, or set the provider's %s if your Kea build uses another directory", name, dir, what, dir, setting)
+	}
+	return name, nil
+}
+
+// checkPath checks a file name against a Kea build directory. Its finding
+// depends on the directory settings (see Diag.DependsOnDirectories).
+func checkPath(r reporter, attr, dir, name, what, setting string) (string, bool) {
+	p, err := completePath(dir, name, what, setting)
+	if err != nil {
+		r.dirErrf(attr, "%v", err)
+		return "", false
+	}
+	return p, true
+}
+
+func checkJSONObject(r reporter, attr string, v *string) *Object {
+	if v == nil {
+		return nil
+	}
+	o, err := ParseObject(*v)
+	if err != nil {
+		r.errf(attr, "%v", err)
+		return nil
+	}
+	return o
+}
+
+func checkRefs(r reporter, attr string, refs []string) {
+	seen := map[string]bool{}
+	for i, ref := range refs {
+		if ref == "" {
+			r.errf(fmt.Sprintf("%s[%d]", attr, i), "must not be empty")
+		} else if seen[ref] {
+			r.errf(fmt.Sprintf("%s[%d]", attr, i), "%q is listed twice", ref)
+		}
+		seen[ref] = true
+	}
+}
+
+// notIn reports the attributes set that the family's daemon does not have.
+func notIn(r reporter, family string, set map[string]bool) {
+	names := make([]string, 0, len(set))
+	for n, ok := range set {
+		if ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	other := map[string]string{"DHCPv4": "DHCPv6", "DHCPv6": "DHCPv4"}[family]
+	for _, n := range names {
+		r.errf(n, "is a %s setting; Kea's %s server has no such key", other, family)
+	}
+}
+
+// union merges sets of attribute names for notIn.
+func union(sets ...map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sets {
+		for k, v := range s {
+			out[k] = out[k] || v
+		}
+	}
+	return out
+}
+
+// checkInterfaceName checks an optional interface attribute.
+func checkInterfaceName(r reporter, attr string, v *string) {
+	if v != nil && (*v == "" || strings.ContainsAny(*v, " \t/")) {
+		r.errf(attr, "%q is not an interface name", *v)
+	}
+}

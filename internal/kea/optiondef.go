@@ -1,0 +1,330 @@
+package kea
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// KindOptionDef is the option definition's Terraform type.
+const KindOptionDef = "kea_option_definition"
+
+// SpaceDHCP4 is the standard DHCPv4 option space.
+const SpaceDHCP4 = "dhcp4"
+
+// OptionDef is a kea_option_definition.
+type OptionDef struct {
+	Name        string   `json:"name"`
+	Code        int64    `json:"code"`
+	Type        string   `json:"type"`
+	Array       *bool    `json:"array"`
+	RecordTypes []string `json:"record_types"`
+	Encapsulate *string  `json:"encapsulate"`
+	Space       *string  `json:"space"`
+	VendorSpace *string  `json:"vendor_space"`
+}
+
+// optionDef is a resolved option definition: standard or user-supplied.
+type optionDef struct {
+	Name        string
+	Code        int64
+	Space       string
+	Type        OptionType
+	Array       bool
+	RecordTypes []OptionType
+	Encapsulate string
+	Standard    bool
+	user        *OptionDef // set for user definitions
+	userIndex   int
+}
+
+type spaceKey struct {
+	space string
+	name  string
+}
+
+type spaceCode struct {
+	space string
+	code  int64
+}
+
+// defIndex resolves option names and codes in a space.
+type defIndex struct {
+	byName map[spaceKey]*optionDef
+	byCode map[spaceCode]*optionDef
+}
+
+var stdIndex4 = func() *defIndex {
+	ix := &defIndex{byName: map[spaceKey]*optionDef{}, byCode: map[spaceCode]*optionDef{}}
+	ix.addStd(SpaceDHCP4, stdDHCP4Options)
+	ix.addStd("dhcp-agent-options-space", stdDHCP4AgentOptions)
+	ix.addStd("cablelabs-client-conf", stdDHCP4CableLabsOptions)
+	return ix
+}()
+
+func (ix *defIndex) addStd(space string, defs []StdOptionDef) {
+	for _, d := range defs {
+		od := &optionDef{Name: d.Name, Code: int64(d.Code), Space: space, Type: d.Type, Array: d.Array,
+			RecordTypes: d.RecordTypes, Encapsulate: d.Encapsulate, Standard: true}
+		ix.byName[spaceKey{space, d.Name}] = od
+		ix.byCode[spaceCode{space, od.Code}] = od
+	}
+}
+
+// clone copies the index so user definitions can be added.
+func (ix *defIndex) clone() *defIndex {
+	n := &defIndex{byName: make(map[spaceKey]*optionDef, len(ix.byName)), byCode: make(map[spaceCode]*optionDef, len(ix.byCode))}
+	for k, v := range ix.byName {
+		n.byName[k] = v
+	}
+	for k, v := range ix.byCode {
+		n.byCode[k] = v
+	}
+	return n
+}
+
+// StandardOption4 looks up a standard DHCPv4 option by name.
+func StandardOption4(name string) (StdOptionDef, bool) {
+	d, ok := stdIndex4.byName[spaceKey{SpaceDHCP4, name}]
+	if !ok {
+		return StdOptionDef{}, false
+	}
+	return StdOptionDef{Name: d.Name, Code: uint32(d.Code), Type: d.Type, Array: d.Array, RecordTypes: d.RecordTypes, Encapsulate: d.Encapsulate}, true
+}
+
+var (
+	optionNameRe = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$`)
+	spaceNameRe  = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
+)
+
+func isUserType(t string) bool {
+	for _, u := range UserOptionTypes {
+		if string(u) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// ID is the option definition's identity: "<space>/<code>".
+// A vendor sub-option's is "vendor:<vendor space>/<code>".
+func (d *OptionDef) ID() string {
+	if d.VendorSpace != nil {
+		return "vendor:" + *d.VendorSpace + "/" + itoa(d.Code)
+	}
+	return d.space() + "/" + itoa(d.Code)
+}
+
+// Identity is the id once the code is set.
+func (d *OptionDef) Identity() (string, bool) { return d.ID(), d.Code != 0 }
+
+// ParseOptionDefID reads an option definition's import id, "<space>/<code>"
+// or "vendor:<vendor space>/<code>".
+func ParseOptionDefID(id string) (*OptionDef, error) {
+	p, err := splitID(id, 2, "<space>/<code>")
+	if err != nil {
+		return nil, err
+	}
+	code, err := parseIDNumber(p[1], "option code")
+	if err != nil {
+		return nil, err
+	}
+	d := &OptionDef{Code: code}
+	switch {
+	case strings.HasPrefix(p[0], "vendor:"):
+		d.VendorSpace = ptr(strings.TrimPrefix(p[0], "vendor:"))
+	case p[0] != SpaceDHCP4:
+		d.Space = ptr(p[0])
+	}
+	return d, nil
+}
+
+func (d *OptionDef) space() string {
+	if d.VendorSpace != nil {
+		return *d.VendorSpace
+	}
+	if d.Space == nil || *d.Space == "" {
+		return SpaceDHCP4
+	}
+	return *d.Space
+}
+
+// Validate checks one option definition on its own.
+func (d *OptionDef) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindOptionDef, id: d.ID(), index: index, out: &out}
+	if d.Name == "" {
+		r.errf("name", "is required")
+	} else if !optionNameRe.MatchString(d.Name) {
+		r.errf("name", "%q is not a valid option name: use letters, digits, hyphens and underscores, starting and ending with a letter or digit", d.Name)
+	}
+	space := d.space()
+	if d.VendorSpace != nil && d.Space != nil {
+		r.errf("vendor_space", "set space or vendor_space, not both: a vendor's sub-options live in the space the delivery picks")
+	}
+	if !spaceNameRe.MatchString(space) {
+		r.errf("space", "%q is not a valid option space name", space)
+	}
+	if space == SpaceDHCP6 {
+		if d.Code < 1 || d.Code > 65535 {
+			r.errf("code", "%d is out of range: DHCPv6 option codes are 1 to 65535", d.Code)
+		}
+	} else if d.Code < 1 || d.Code > 254 {
+		r.errf("code", "%d is out of range: DHCPv4 option codes are 1 to 254 (0 is PAD, 255 is END)", d.Code)
+	}
+	for _, f := range []*family{fam4, fam6} {
+		if space != f.space {
+			continue
+		}
+		if std, ok := f.std.byCode[spaceCode{space, d.Code}]; ok {
+			r.errf("code", "%d is the standard option %q; Kea does not allow redefining a standard option in space %s", d.Code, std.Name, space)
+		}
+		if std, ok := f.std.byName[spaceKey{space, d.Name}]; ok {
+			r.errf("name", "%q is the name of standard option %d in space %s; Kea does not allow redefining it", d.Name, std.Code, space)
+		}
+	}
+	if !isUserType(d.Type) {
+		r.errf("type", "%q is not a Kea option type; use one of %s", d.Type, joinTypes(UserOptionTypes))
+	}
+	array := d.Array != nil && *d.Array
+	switch OptionType(d.Type) {
+	case TypeRecord:
+		if len(d.RecordTypes) == 0 {
+			r.errf("record_types", "a record definition needs at least one record type")
+		}
+	case TypeEmpty, TypeString, TypeBinary:
+		if array {
+			r.errf("array", "Kea does not accept an array of %s", d.Type)
+		}
+	}
+	if OptionType(d.Type) != TypeRecord && len(d.RecordTypes) > 0 {
+		r.errf("record_types", "is only used with type \"record\"")
+	}
+	for i, rt := range d.RecordTypes {
+		if !isUserType(rt) || rt == string(TypeRecord) || rt == string(TypeEmpty) {
+			r.errf(fmt.Sprintf("record_types[%d]", i), "%q cannot be a record field type", rt)
+		}
+	}
+	if d.Encapsulate != nil && *d.Encapsulate != "" && !spaceNameRe.MatchString(*d.Encapsulate) {
+		r.errf("encapsulate", "%q is not a valid option space name", *d.Encapsulate)
+	}
+	return out
+}
+
+func joinTypes(ts []OptionType) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}
+
+// resolve finds the definition of an option given by name and/or code.
+// It returns (nil, nil) when neither is defined.
+func (ix *defIndex) resolve(space string, name *string, code *int64) (*optionDef, error) {
+	var byName, byCode *optionDef
+	if name != nil && *name != "" {
+		byName = ix.byName[spaceKey{space, *name}]
+	}
+	if code != nil {
+		byCode = ix.byCode[spaceCode{space, *code}]
+	}
+	switch {
+	case byName != nil && code != nil && byName.Code != *code:
+		return nil, fmt.Errorf("option %q is code %d in space %s, not %d", *name, byName.Code, space, *code)
+	case byName != nil:
+		return byName, nil
+	case name != nil && *name != "" && byCode != nil:
+		return nil, fmt.Errorf("code %d in space %s is option %q, not %q", *code, space, byCode.Name, *name)
+	case byCode != nil && (name == nil || *name == ""):
+		return byCode, nil
+	}
+	return nil, nil
+}
+
+// indexDefinitions validates user option definitions and adds them to the
+// standard catalogue.
+func (rd *renderer) indexDefinitions() {
+	rd.defs = rd.fam.std.clone()
+	rd.badDefs = map[spaceKey]bool{}
+	bad := func(d *OptionDef) {
+		rd.badDefs[spaceKey{d.space(), d.Name}] = true
+		rd.badDefs[spaceKey{d.space(), "#" + itoa(d.Code)}] = true
+	}
+	for i := range rd.e.OptionDefs {
+		d := &rd.e.OptionDefs[i]
+		ds := d.Validate(i)
+		rd.diags = append(rd.diags, ds...)
+		if ds.HasErrors() {
+			bad(d)
+			continue
+		}
+		r := rd.rep(KindOptionDef, d.ID(), i)
+		space := d.space()
+		if o, dup := rd.defs.byCode[spaceCode{space, d.Code}]; dup {
+			r.errf("code", "option %d in space %s is already defined as %q (%s entry #%d)", d.Code, space, o.Name, KindOptionDef, o.userIndex)
+			bad(d)
+			continue
+		}
+		if o, dup := rd.defs.byName[spaceKey{space, d.Name}]; dup {
+			r.errf("name", "option %q in space %s is already defined with code %d (%s %q)", d.Name, space, o.Code, KindOptionDef, o.user.ID())
+			bad(d)
+			continue
+		}
+		od := &optionDef{Name: d.Name, Code: d.Code, Space: space, Type: OptionType(d.Type), Array: boolv(d.Array, false),
+			Encapsulate: str(d.Encapsulate), user: d, userIndex: i}
+		for _, t := range d.RecordTypes {
+			od.RecordTypes = append(od.RecordTypes, OptionType(t))
+		}
+		rd.defs.byCode[spaceCode{space, d.Code}] = od
+		rd.defs.byName[spaceKey{space, d.Name}] = od
+	}
+}
+
+// renderDefs lists the user option definitions in use, by space and code,
+// and the definition of option 43 when the document's option 43 outside
+// classes carries a vendor's sub-options.
+func (rd *renderer) renderDefs(r reporter) []any {
+	uses := make([]defUse, 0, len(rd.usedDefs))
+	for u := range rd.usedDefs {
+		uses = append(uses, u)
+	}
+	sort.Slice(uses, func(a, b int) bool {
+		if uses[a].space != uses[b].space {
+			return uses[a].space < uses[b].space
+		}
+		return uses[a].def.Code < uses[b].def.Code
+	})
+	var out []any
+	if len(rd.global43) > 1 {
+		names := make([]string, 0, len(rd.global43))
+		for n := range rd.global43 {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		r.errf("option_data", "option 43 carries sub-options of several vendors outside client classes (%s); Kea gives option 43 one definition per document: deliver each vendor's option 43 through a client class that recognises it, or use vivso (option 125)", strings.Join(names, ", "))
+	}
+	for _, v := range rd.global43 {
+		out = append(out, option43Def(v, true))
+	}
+	for _, u := range uses {
+		d := u.def
+		o := &Object{}
+		o.Set("name", d.Name)
+		o.Set("code", d.Code)
+		o.Set("space", u.space)
+		o.Set("type", string(d.Type))
+		if d.Array {
+			o.Set("array", true)
+		}
+		if len(d.RecordTypes) > 0 {
+			o.Set("record-types", joinTypes(d.RecordTypes))
+		}
+		if d.Encapsulate != "" {
+			o.Set("encapsulate", d.Encapsulate)
+		}
+		out = append(out, o)
+	}
+	return out
+}

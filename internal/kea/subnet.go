@@ -1,0 +1,346 @@
+package kea
+
+import (
+	"fmt"
+	"net/netip"
+	"sort"
+)
+
+// KindSubnet is the subnet's Terraform type.
+const KindSubnet = "kea_subnet"
+
+// Subnet is a kea_subnet.
+type Subnet struct {
+	Server   string `json:"server"`
+	SubnetID int64  `json:"subnet_id"`
+	Prefix   string `json:"prefix"`
+	Lifetimes
+	Timers
+	ScopeRefs
+	ReservationModes
+	ReservationsOnly *bool    `json:"reservations_only"`
+	RelayAddresses   []string `json:"relay_addresses"`
+	VRF              *string  `json:"vrf"`
+	SharedNetwork    *string  `json:"shared_network"`
+	Interface        *string  `json:"interface"`
+	// DHCPv6 only.
+	V6Lifetimes
+	V6Link
+	Escape
+}
+
+// ID is the subnet's identity: "<server>/<subnet_id>".
+func (s *Subnet) ID() string { return s.Server + "/" + itoa(s.SubnetID) }
+
+// Identity is the id once the server and subnet id are set.
+func (s *Subnet) Identity() (string, bool) { return s.ID(), s.Server != "" && s.SubnetID != 0 }
+
+// ParseSubnetID reads a subnet's import id, "<server>/<subnet_id>".
+func ParseSubnetID(id string) (*Subnet, error) {
+	p, err := splitID(id, 2, "<server>/<subnet_id>")
+	if err != nil {
+		return nil, err
+	}
+	sid, err := parseIDNumber(p[1], "subnet id")
+	if err != nil {
+		return nil, err
+	}
+	return &Subnet{Server: p[0], SubnetID: sid}, nil
+}
+
+// Validate checks the subnet on its own.
+func (s *Subnet) Validate(index int) Diags {
+	var out Diags
+	s.validate(reporter{kind: KindSubnet, id: s.ID(), index: index, out: &out})
+	return out
+}
+
+// validate checks the subnet on its own and returns its prefix.
+func (s *Subnet) validate(r reporter) (netip.Prefix, bool) {
+	before := len(*r.out)
+	if s.Server == "" {
+		r.errf("server", "is required")
+	}
+	if s.SubnetID < 1 || s.SubnetID > MaxSubnetID {
+		r.errf("subnet_id", "%d is out of range: Kea subnet ids are 1 to 4294967294", s.SubnetID)
+	}
+	p, err := parsePrefix(s.Prefix)
+	if err != nil {
+		r.errf("prefix", "%v", err)
+	}
+	checkLifetimes(r, &s.Lifetimes, &s.Timers)
+	checkInterfaceName(r, "interface", s.Interface)
+	if err == nil {
+		checkV6Link(r, famOf(p.Addr().Is4()), "subnet", s.Interface, &s.V6Link, &s.V6Lifetimes)
+	}
+	s.ScopeRefs.check(r)
+	if err == nil {
+		checkRelays(r, s.RelayAddresses, p.Addr().Is4())
+	}
+	s.Escape.check(r)
+	return p, !r.out.since(before).HasErrors()
+}
+
+// checkRelays checks relay addresses: of the subnet's family, no repeats.
+func checkRelays(r reporter, addrs []string, is4 bool) {
+	seen := map[string]bool{}
+	for i, a := range addrs {
+		ip, err := parseIP(a)
+		switch {
+		case err != nil:
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%v", err)
+		case ip.Is4() != is4:
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is not of the %s family", a, map[bool]string{true: "IPv4", false: "IPv6"}[is4])
+		case seen[ip.String()]:
+			r.errf(fmt.Sprintf("relay_addresses[%d]", i), "%s is listed twice", a)
+		}
+		if err == nil {
+			seen[ip.String()] = true
+		}
+	}
+}
+
+// checkV6Link checks the DHCPv6-only keys of a subnet or shared network.
+func checkV6Link(r reporter, f *family, what string, iface *string, l *V6Link, pref *V6Lifetimes) {
+	if f.v == 4 {
+		notIn(r, "DHCPv4", union(pref.set(), map[string]bool{"interface_id": l.InterfaceID != nil, "rapid_commit": l.RapidCommit != nil}))
+		return
+	}
+	if iface != nil && l.InterfaceID != nil {
+		r.errf("interface_id", "a %s is selected by interface or by interface_id (a relay's interface-id option), not both", what)
+	}
+	pref.check(r)
+}
+
+// subnetInfo is a selected subnet with everything derived from it.
+type subnetInfo struct {
+	s       *Subnet
+	id      string
+	index   int
+	prefix  netip.Prefix
+	rng     addrRange
+	pools   []poolInfo
+	pdPools []pdPoolInfo
+	hosts   []hostInfo
+	net     *SharedNetwork // the shared network holding it, if any
+	global  bool           // effective reservations-global
+	outPool bool           // effective reservations-out-of-pool
+}
+
+// selectSubnets validates the server's subnets and returns them by id.
+func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
+	srv := rd.srv
+	var out []*subnetInfo
+	ids := map[int64]*subnetInfo{}
+	prefixes := map[netip.Prefix]*subnetInfo{}
+	for i := range rd.e.Subnets {
+		s := &rd.e.Subnets[i]
+		if !rd.owns(s, i) {
+			continue
+		}
+		id := s.ID()
+		r := rd.rep(KindSubnet, id, i)
+		p, ok := s.validate(r)
+		if !ok {
+			continue
+		}
+		if p.Addr().Is4() != (rd.fam.v == 4) {
+			r.errf("prefix", "%s is not an IPv%d prefix, and server %q is a DHCPv%d server (family = %d)", p, rd.fam.v, srv.Name, rd.fam.v, rd.fam.v)
+			continue
+		}
+		si := &subnetInfo{s: s, id: id, index: i, prefix: p, rng: prefixRange(p)}
+		if o, dup := ids[s.SubnetID]; dup {
+			r.errf("subnet_id", "%d (given to %s) is already used by the subnet %s on server %q; subnet ids are unique per server", s.SubnetID, p, o.s.Prefix, srv.Name)
+			continue
+		}
+		if o, dup := prefixes[p]; dup {
+			r.errf("prefix", "%s is already subnet %d on server %q", p, o.s.SubnetID, srv.Name)
+			continue
+		}
+		ids[s.SubnetID] = si
+		prefixes[p] = si
+		out = append(out, si)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].s.SubnetID < out[b].s.SubnetID })
+	kept := out[:0]
+	for _, si := range out {
+		r := rd.rep(KindSubnet, si.id, si.index)
+		if !rd.attachToNetwork(r, si, nets) {
+			continue
+		}
+		si.global = rd.inherit(si, func(m *ReservationModes) *bool { return m.ReservationsGlobal }, BuiltinDefaults.ReservationsGlobal)
+		si.outPool = rd.inherit(si, func(m *ReservationModes) *bool { return m.ReservationsOutOfPool }, BuiltinDefaults.ReservationsOutOfPool)
+		checkInheritedLifetimes(r, si.s, si.net, srv)
+		kept = append(kept, si)
+	}
+	return kept
+}
+
+// owns reports whether a subnet belongs in the target's document: it is
+// the target's, or, for an HA member, the relationship's or its primary's.
+// A subnet attached to another member of the relationship is an error.
+func (rd *renderer) owns(s *Subnet, index int) bool {
+	if rd.ownsServer(s.Server) {
+		return true
+	}
+	if rd.ha != nil {
+		for _, m := range rd.ha.members {
+			if m.Name == s.Server {
+				rd.rep(KindSubnet, s.ID(), index).errf("server", "server %q is %s in HA relationship %q; attach the subnet to the relationship (server = %q), which survives a change of primary, or to the primary, %q", m.Name, m.HA.Role, rd.ha.rel.Name, rd.ha.rel.Name, primaryName(rd.ha.primary))
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// ownsServer reports whether objects attached to server (a server or HA
+// relationship id) belong in the target's document.
+func (rd *renderer) ownsServer(server string) bool {
+	if rd.ha == nil {
+		return server == rd.srv.ID()
+	}
+	return server == rd.ha.rel.Name || rd.ha.primary != nil && server == rd.ha.primary.Name
+}
+
+// inherit resolves a reservation flag for a subnet: its own, its shared
+// network's, the server's, the default.
+func (rd *renderer) inherit(si *subnetInfo, flag func(*ReservationModes) *bool, def bool) bool {
+	if v := flag(&si.s.ReservationModes); v != nil {
+		return *v
+	}
+	if si.net != nil {
+		if v := flag(&si.net.ReservationModes); v != nil {
+			return *v
+		}
+	}
+	return boolv(flag(&rd.srv.ReservationModes), def)
+}
+
+// indexSubnets records the selected subnets by id, and the ids of every
+// subnet passed in, for the objects that refer to a subnet.
+func (rd *renderer) indexSubnets(sel []*subnetInfo) {
+	rd.selected = make(map[string]*subnetInfo, len(sel))
+	for _, si := range sel {
+		rd.selected[si.id] = si
+	}
+	rd.passed = make(map[string]bool, len(rd.e.Subnets))
+	for i := range rd.e.Subnets {
+		rd.passed[rd.e.Subnets[i].ID()] = true
+	}
+}
+
+// parentSubnet finds the subnet an object refers to. Objects of subnets
+// outside this document are skipped (ok false, no error); a subnet that
+// was not passed in at all is an error.
+func (rd *renderer) parentSubnet(kind, id string, index int, ref string) (*subnetInfo, bool) {
+	si, ok := rd.selected[ref]
+	if !ok && !rd.passed[ref] {
+		rd.rep(kind, id, index).errf("subnet", "refers to subnet %q, which was not passed in", ref)
+	}
+	return si, ok
+}
+
+func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
+	s := si.s
+	r := rd.rep(KindSubnet, si.id, si.index)
+	o := &Object{}
+	o.Set("id", s.SubnetID)
+	o.Set("subnet", si.prefix.String())
+	setStr(o, "interface", s.Interface)
+	renderLinkTimes(o, &s.Lifetimes, &s.Timers, &s.V6Lifetimes, &s.V6Link)
+	rd.setClasses(o, r, "subnet", nil, &s.ScopeRefs)
+	s.ReservationModes.render(o)
+	if len(s.RelayAddresses) > 0 {
+		o.Set("relay", (&Object{}).Set("ip-addresses", s.RelayAddresses))
+	}
+	if opts := rd.optionList(r, "option_data", s.OptionData); len(opts) > 0 {
+		o.Set("option-data", opts)
+	}
+	if len(si.pools) > 0 {
+		pools := make([]any, 0, len(si.pools))
+		for _, pi := range si.pools {
+			pools = append(pools, rd.renderPool(si, pi))
+		}
+		o.Set("pools", pools)
+	}
+	if len(si.pdPools) > 0 {
+		pds := make([]any, 0, len(si.pdPools))
+		for _, pi := range si.pdPools {
+			pds = append(pds, rd.renderPDPool(s, pi))
+		}
+		o.Set("pd-pools", pds)
+	}
+	var local []any
+	var global []*Object
+	inSubnet := rd.inherit(si, func(m *ReservationModes) *bool { return m.ReservationsInSubnet }, BuiltinDefaults.ReservationsInSubnet)
+	if len(si.hosts) > 0 && !si.global && !inSubnet {
+		r.warnf("reservations_in_subnet", "is false for this subnet and its reservations are not global either: Kea will not look up its %d reservation(s)", len(si.hosts))
+	}
+	for _, hi := range si.hosts {
+		ho := rd.renderHost(hi, !si.global)
+		if si.global {
+			if hi.addr.IsValid() || len(hi.prefs) > 0 {
+				rd.rep(KindReservation, hi.id, hi.index).warnf(rd.fam.addrAttr, "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", si.id)
+			}
+			global = append(global, ho)
+		} else {
+			local = append(local, ho)
+		}
+	}
+	if len(local) > 0 {
+		o.Set("reservations", local)
+	}
+	s.Escape.finish(o, r)
+	return o, global
+}
+
+// renderLinkTimes renders the lifetimes and DHCPv6 link settings a subnet
+// and a shared network share, in Kea's order.
+func renderLinkTimes(o *Object, l *Lifetimes, t *Timers, pref *V6Lifetimes, link *V6Link) {
+	l.render(o)
+	t.render(o)
+	pref.render(o)
+	link.render(o)
+}
+
+// checkInheritedLifetimes checks a subnet's lifetimes against the values it
+// inherits from its shared network and server, as Kea does when it builds
+// the subnet: an effective valid lifetime outside the effective [min, max]
+// is rejected.
+func checkInheritedLifetimes(r reporter, s *Subnet, n *SharedNetwork, srv *Server) {
+	serverLifetimes := srv.lifetimes()
+	type level struct {
+		from string
+		l    *Lifetimes
+	}
+	levels := []level{{"", &s.Lifetimes}}
+	if n != nil {
+		levels = append(levels, level{fmt.Sprintf("shared network %q", n.Name), &n.Lifetimes})
+	}
+	levels = append(levels, level{fmt.Sprintf("server %q", srv.Name), &serverLifetimes})
+	pick := func(get func(*Lifetimes) *int64, name string) (*int64, string) {
+		for _, l := range levels {
+			if v := get(l.l); v != nil {
+				if l.from == "" {
+					return v, name
+				}
+				return v, name + " inherited from " + l.from
+			}
+		}
+		return nil, ""
+	}
+	min, minFrom := pick(func(l *Lifetimes) *int64 { return l.MinValidLifetime }, "min_valid_lifetime")
+	valid, _ := pick(func(l *Lifetimes) *int64 { return l.ValidLifetime }, "valid_lifetime")
+	max, maxFrom := pick(func(l *Lifetimes) *int64 { return l.MaxValidLifetime }, "max_valid_lifetime")
+	switch {
+	case *valid > *max:
+		r.errf("valid_lifetime", "the effective valid lifetime %d is greater than the effective maximum %d (%s); set max_valid_lifetime on the subnet or lower the lifetime", *valid, *max, maxFrom)
+	case min != nil && *valid < *min:
+		r.errf("valid_lifetime", "the effective valid lifetime %d is less than the effective minimum %d (%s)", *valid, *min, minFrom)
+	}
+	if s.ValidLifetime == nil && (s.RenewTimer != nil || s.RebindTimer != nil) {
+		checkSeconds(r, "valid_lifetime", valid)
+		s.Timers.check(r, valid)
+	}
+}

@@ -1,0 +1,40 @@
+package provider
+
+import "testing"
+
+// A kea finding on a value the schema's validator refuses is left to the
+// validator (one error, on the attribute); other findings stay.
+func TestConstraintOf(t *testing.T) {
+	m := map[string]any{
+		"name":             "s1",
+		"family":           int64(7),
+		"t1_percent":       0.5,
+		"dhcp_socket_type": "udp",
+		"mac_sources":      []string{"duid", "magic"},
+		"control_sockets":  []any{map[string]any{"type": "http", "port": int64(70000)}, map[string]any{"type": "unix", "port": int64(8000)}},
+		"ha":               map[string]any{"role": "leader", "port": int64(8001)},
+	}
+	for _, c := range []struct {
+		attr string
+		want bool
+	}{
+		{"family", true},
+		{"t1_percent", false},
+		{"dhcp_socket_type", false},
+		{"mac_sources[1]", true},
+		{"mac_sources[0]", false},
+		{"mac_sources", true},
+		{"control_sockets[0].port", true},
+		{"control_sockets[1].port", false},
+		{"control_sockets[5].port", false},
+		{"ha.role", true},
+		{"ha.port", false},
+		{"name", false},
+		{"no_such_attribute", false},
+		{"", false},
+	} {
+		if got := constraintOf(serverKind.attrs, m, c.attr); got != c.want {
+			t.Errorf("%s: %v, want %v", c.attr, got, c.want)
+		}
+	}
+}
