@@ -23,12 +23,16 @@ if ! "$REPO/scripts/kea-install.sh" >/dev/null; then
 fi
 
 step "go test (unit, golden and Terraform tests with $TF_ACC_TERRAFORM_PATH; real-Kea tests on)"
-KEA_CHECK=1 go test -count=1 ./...
+# Explicit timeouts: the real-Kea catalogue checks in internal/kea take a few
+# minutes on a busy 2-CPU machine, more than go test's default 10 minutes
+# would leave as margin.
+KEA_CHECK=1 go test -count=1 -timeout 30m ./...
 
-step "fuzz the renderer, the option value checker and the expression parser briefly (they must never panic)"
-go test ./internal/kea -run '^$' -fuzz FuzzRender -fuzztime 40000x -fuzzminimizetime 100x
-go test ./internal/kea -run '^$' -fuzz FuzzOptionValue -fuzztime 100000x -fuzzminimizetime 100x
-go test ./internal/kea/expr -run '^$' -fuzz FuzzParse -fuzztime 100000x -fuzzminimizetime 100x
+step "fuzz the renderer, the whole decode path, the option value checker and the expression parser briefly (they must never panic; make fuzz runs them longer)"
+go test ./internal/kea -timeout 10m -run '^$' -fuzz FuzzRender -fuzztime 40000x -fuzzminimizetime 100x
+go test ./internal/provider -timeout 10m -run '^$' -fuzz FuzzDecodeRender -fuzztime 20000x -fuzzminimizetime 100x
+go test ./internal/kea -timeout 10m -run '^$' -fuzz FuzzOptionValue -fuzztime 100000x -fuzzminimizetime 100x
+go test ./internal/kea/expr -timeout 10m -run '^$' -fuzz FuzzParse -fuzztime 100000x -fuzzminimizetime 100x
 
 # Document files by kind: suffixes and checking programs come from the
 # document-kind table of internal/kea (scripts/dockinds).

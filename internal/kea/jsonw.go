@@ -3,8 +3,11 @@ package kea
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -248,6 +251,10 @@ func ParseObject(s string) (*Object, error) {
 		return nil, fmt.Errorf("must be a JSON object, got %s", jsonKind(tok))
 	}
 	o, err := parseObjectBody(dec)
+	var ne numberError
+	if errors.As(err, &ne) {
+		return nil, ne
+	}
 	if err != nil {
 		return nil, fmt.Errorf("not valid JSON: %v", err)
 	}
@@ -325,7 +332,29 @@ func parseValue(dec *json.Decoder) (any, error) {
 			return l, nil
 		}
 		return nil, fmt.Errorf("unexpected %v", t)
+	case json.Number:
+		return t, checkNumber(t)
 	default:
 		return t, nil
 	}
 }
+
+// checkNumber applies Kea's number rules: an integer literal must fit in 64
+// bits ("Failed to convert ... to an integer"), any other must be a finite
+// double ("Failed to convert ... to a floating point").
+func checkNumber(n json.Number) error {
+	s := n.String()
+	if !strings.ContainsAny(s, ".eE") {
+		if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+			return numberError{fmt.Errorf("the number %s is outside Kea's integer range (-9223372036854775808 to 9223372036854775807)", s)}
+		}
+		return nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err != nil || math.IsInf(f, 0) {
+		return numberError{fmt.Errorf("the number %s is outside Kea's floating-point range (a double)", s)}
+	}
+	return nil
+}
+
+// numberError is a number Kea cannot read in otherwise valid JSON.
+type numberError struct{ error }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"slices"
 	"sort"
@@ -443,6 +444,10 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 		}
 		if s.t == tFloat {
 			fl, _ := f.Float64()
+			if math.IsInf(fl, 0) || math.IsNaN(fl) {
+				d.errf(where, "%s is out of range: not a finite number", f.Text('g', 10))
+				return nil, false
+			}
 			return fl, true
 		}
 		if !f.IsInt() {
