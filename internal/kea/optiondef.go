@@ -190,8 +190,8 @@ func (d *OptionDef) Validate(index int) Diags {
 	array := d.Array != nil && *d.Array
 	switch OptionType(d.Type) {
 	case TypeRecord:
-		if len(d.RecordTypes) == 0 {
-			r.errf("record_types", "a record definition needs at least one record type")
+		if len(d.RecordTypes) < 2 {
+			r.errf("record_types", "a record has at least 2 fields, got %d (Kea: \"invalid number of data fields\"); use the field's type as the option type for one field", len(d.RecordTypes))
 		}
 	case TypeEmpty, TypeString, TypeBinary:
 		if array {
@@ -202,12 +202,26 @@ func (d *OptionDef) Validate(index int) Diags {
 		r.errf("record_types", "is only used with type \"record\"")
 	}
 	for i, rt := range d.RecordTypes {
-		if !isUserType(rt) || rt == string(TypeRecord) || rt == string(TypeEmpty) {
+		switch {
+		case !isUserType(rt) || rt == string(TypeRecord) || rt == string(TypeEmpty):
 			r.errf(fmt.Sprintf("record_types[%d]", i), "%q cannot be a record field type", rt)
+		case (rt == string(TypeString) || rt == string(TypeBinary)) && i < len(d.RecordTypes)-1:
+			// Kea: "string data field can't be laid before data fields of other types."
+			r.errf(fmt.Sprintf("record_types[%d]", i), "a %s field takes the rest of the option, so Kea accepts it only as the last field; move it to the end", rt)
+		case (rt == string(TypeString) || rt == string(TypeBinary)) && array:
+			// Kea: "array of strings is not a valid option definition."
+			r.errf(fmt.Sprintf("record_types[%d]", i), "a record array cannot end in a %s field: Kea could not tell where one record ends; drop array or the %s field", rt, rt)
 		}
 	}
-	if d.Encapsulate != nil && *d.Encapsulate != "" && !spaceNameRe.MatchString(*d.Encapsulate) {
-		r.errf("encapsulate", "%q is not a valid option space name", *d.Encapsulate)
+	if d.Encapsulate != nil && *d.Encapsulate != "" {
+		switch {
+		case !spaceNameRe.MatchString(*d.Encapsulate):
+			r.errf("encapsulate", "%q is not a valid option space name", *d.Encapsulate)
+		case *d.Encapsulate == space:
+			r.errf("encapsulate", "%q is the space the option belongs to; Kea refuses an option that encapsulates its own space", *d.Encapsulate)
+		case array:
+			r.errf("encapsulate", "an array option cannot encapsulate an option space (Kea: \"comprising an array of data fields may not encapsulate any option space\"); drop array or encapsulate")
+		}
 	}
 	return out
 }
@@ -263,7 +277,7 @@ func (rd *renderer) indexDefinitions() {
 		r := rd.rep(KindOptionDef, d.ID(), i)
 		space := d.space()
 		if o, dup := rd.defs.byCode[spaceCode{space, d.Code}]; dup {
-			r.errf("code", "option %d in space %s is already defined as %q (%s entry #%d)", d.Code, space, o.Name, KindOptionDef, o.userIndex)
+			r.errf("code", "option %d in space %s is already defined as %q (%s %s)", d.Code, space, o.Name, KindOptionDef, row(KindOptionDef, o.userIndex))
 			bad(d)
 			continue
 		}

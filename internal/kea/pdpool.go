@@ -57,6 +57,8 @@ func (p *PDPool) validate(r reporter) (pref, excluded netip.Prefix) {
 		r.errf("prefix", "%v", err)
 	case pref.Addr().Is4():
 		r.errf("prefix", "%s is IPv4; prefix delegation is DHCPv6", pref)
+	case pref.Bits() == 0:
+		r.errf("prefix", "%s has length 0; Kea refuses a pd pool prefix of length 0 (\"Invalid prefix length: 0\"): give the part of the address space to delegate from", pref)
 	case p.DelegatedLength < int64(pref.Bits()) || p.DelegatedLength > 128:
 		r.errf("delegated_length", "%d must be at least the pool's prefix length (%d) and at most 128", p.DelegatedLength, pref.Bits())
 	}

@@ -284,8 +284,11 @@ func (s *Server) checkV6(r reporter) {
 		}
 	}
 	for i, m := range s.MACSources {
-		if !contains(MACSourceNames, m) {
+		switch {
+		case !contains(MACSourceNames, m):
 			r.errf(fmt.Sprintf("mac_sources[%d]", i), "%q is not a MAC source Kea knows: %s", m, strings.Join(MACSourceNames, ", "))
+		case contains(s.MACSources[:i], m):
+			r.errf(fmt.Sprintf("mac_sources[%d]", i), "%q is listed twice; Kea refuses a repeated MAC source", m)
 		}
 	}
 	for i, c := range s.RelaySuppliedOptions {

@@ -2,7 +2,9 @@ package kea
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -151,9 +153,15 @@ func checkHTTPSocket(r reporter, a string, cs *ControlSocket) {
 			}
 		}
 	}
-	for name := range cs.HTTPHeaders {
-		if name == "" || strings.ContainsAny(name, " :\t\r\n") {
+	for _, name := range slices.Sorted(maps.Keys(cs.HTTPHeaders)) {
+		value := cs.HTTPHeaders[name]
+		switch {
+		case name == "" || strings.ContainsAny(name, " :\t\r\n"):
 			r.errf(a+".http_headers", "%q is not an HTTP header name", name)
+		case value == "":
+			r.errf(a+".http_headers", "the header %q has an empty value; Kea refuses it (\"empty 'value' parameter\"): give a value or drop the header", name)
+		case strings.ContainsAny(value, "\r\n\x00"):
+			r.errf(a+".http_headers", "the value of header %q holds a line break or NUL, which would split the HTTP response; give one line of text", name)
 		}
 	}
 	if addrErr == nil && !addr.IsLoopback() && tls == 0 && cs.Authentication == nil {
