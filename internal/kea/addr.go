@@ -193,10 +193,9 @@ func validHostname(s string) error {
 		if label[0] == '-' || label[len(label)-1] == '-' {
 			return fmt.Errorf("%q has a label starting or ending with a hyphen", s)
 		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
+		for _, c := range label {
 			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-				return fmt.Errorf("%q contains %q; DNS names use letters, digits, hyphens (and underscores)", s, string(c))
+				return fmt.Errorf("%q contains %q; DNS names use ASCII letters, digits, hyphens (and underscores): write an internationalised name in its xn-- (punycode) form", s, string(c))
 			}
 		}
 	}

@@ -123,7 +123,7 @@ func (rd *renderer) indexClasses() {
 	for i := range rd.e.ClientClasses {
 		c := &rd.e.ClientClasses[i]
 		if j, dup := rd.classes[c.Name]; dup {
-			rd.rep(KindClientClass, c.Name, i).errf("name", "is used by another client class too (entry #%d); class names must be unique", j)
+			rd.rep(KindClientClass, c.Name, i).errf("name", "is used by another client class too (%s); class names must be unique", row(KindClientClass, j))
 			continue
 		}
 		rd.classes[c.Name] = i

@@ -5,6 +5,14 @@ import (
 	"strings"
 )
 
+// row names an object by its place in the estate: "reservations[3]".
+func row(kind string, index int) string {
+	if k := KindNamed(kind); k != nil {
+		return fmt.Sprintf("%s[%d]", k.List, index)
+	}
+	return fmt.Sprintf("#%d", index)
+}
+
 // Severity of a Diag.
 type Severity int
 
@@ -38,7 +46,7 @@ func (d Diag) Where() string {
 	if d.ID != "" {
 		fmt.Fprintf(&b, " %q", d.ID)
 	} else if d.Index >= 0 {
-		fmt.Fprintf(&b, " #%d", d.Index)
+		b.WriteString(" " + row(d.Kind, d.Index))
 	}
 	if d.Attr != "" {
 		b.WriteString(" ")

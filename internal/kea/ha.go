@@ -276,7 +276,11 @@ func (rd *renderer) resolveHA() *haInfo {
 	}[mode]
 	for _, role := range strings.Fields(want[0]) {
 		if n := len(count[role]); n != 1 {
-			hr.errf("mode", "%s needs %s; the members passed in have %d %s (%s)", mode, want[1], n, role, memberList(count[role]))
+			hint := ""
+			if n == 0 {
+				hint = fmt.Sprintf("; pass every member's %s in servers (the target's partners are read from there)", KindServer)
+			}
+			hr.errf("mode", "%s needs %s; the members passed in have %d %s (%s)%s", mode, want[1], n, role, memberList(count[role]), hint)
 		}
 	}
 	for _, role := range []string{"primary", "secondary", "standby"} {

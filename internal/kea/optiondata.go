@@ -370,7 +370,7 @@ func (rd *renderer) indexOptionData() {
 	for i := range rd.e.OptionData {
 		o := &rd.e.OptionData[i]
 		if j, dup := rd.optionData[o.Name]; dup {
-			rd.rep(KindOptionData, o.Name, i).errf("name", "is used by another option data object too (entry #%d); names identify option data and must be unique", j)
+			rd.rep(KindOptionData, o.Name, i).errf("name", "is used by another option data object too (%s); names identify option data and must be unique", row(KindOptionData, j))
 			continue
 		}
 		rd.optionData[o.Name] = i

@@ -40,6 +40,10 @@ func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 	p, err := parsePrefix(q.Prefix)
 	if err != nil {
 		r.errf("prefix", "%v", err)
+	}
+	checkVRF(r, "vrf", q.VRF)
+	checkRouterInterface(r, "interface", q.Interface)
+	if diags.HasErrors() {
 		return nil, diags
 	}
 	vrf := str(q.VRF)
@@ -148,7 +152,31 @@ func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 	return out, diags
 }
 
-var junosName = regexp.MustCompile(`[^A-Za-z0-9_-]`)
+var (
+	junosName = regexp.MustCompile(`[^A-Za-z0-9_-]`)
+	// A VRF name every snippet platform takes: Cisco IOS and Arista EOS
+	// VRF names and Junos routing-instance names share letters, digits,
+	// hyphens and underscores, and IOS stops at 32 characters.
+	vrfNameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$`)
+	// A router interface name: GigabitEthernet0/0/1, ge-0/0/1.0, Vlan10,
+	// Port-channel10, Ethernet1/1:2.
+	routerIfaceRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9/._:-]{0,63}$`)
+)
+
+// checkVRF checks a VRF label: it is written into router snippets, so it
+// must be a name all three platforms take and must carry no command.
+func checkVRF(r reporter, attr string, v *string) {
+	if v != nil && !vrfNameRe.MatchString(*v) {
+		r.errf(attr, "%q is not a VRF name the relay snippets can use: 1 to 32 letters, digits, hyphens and underscores, starting with a letter or digit (Cisco IOS, Junos and Arista EOS all take these)", *v)
+	}
+}
+
+// checkRouterInterface checks the router interface named in the snippets.
+func checkRouterInterface(r reporter, attr string, v *string) {
+	if v != nil && !routerIfaceRe.MatchString(*v) {
+		r.errf(attr, "%q is not a router interface name: up to 64 letters, digits and / . _ : -, starting with a letter (e.g. GigabitEthernet0/0/1, ge-0/0/1.0, Vlan10)", *v)
+	}
+}
 
 // relaySyntax is how one family's relay destination is written.
 type relaySyntax struct {

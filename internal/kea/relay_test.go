@@ -81,3 +81,35 @@ func TestRelay(t *testing.T) {
 		})
 	}
 }
+
+// Relay snippets are router commands: a VRF or interface value that is
+// not a plain name is refused, so nothing can be injected into them.
+func TestRelaySnippetsRefuseInjection(t *testing.T) {
+	s := func(v string) *string { return &v }
+	for _, q := range []RelayQuery{
+		{Prefix: "10.3.0.0/24", VRF: s("RED\nno ip routing")},
+		{Prefix: "10.3.0.0/24", VRF: s("RED ; delete")},
+		{Prefix: "10.3.0.0/24", VRF: s("a-very-long-vrf-name-of-more-than-32")},
+		{Prefix: "10.3.0.0/24", Interface: s("Vlan10\n shutdown")},
+		{Prefix: "10.3.0.0/24", Interface: s("Vlan10 ")},
+		{Prefix: "10.3.0.0/24", Interface: s("ge-0/0/1.0\x00")},
+	} {
+		res, diags := Relay(relayEstate(), q)
+		if !diags.HasErrors() || res != nil {
+			t.Errorf("%q / %q: accepted", str(q.VRF), str(q.Interface))
+		}
+	}
+	for _, q := range []RelayQuery{
+		{Prefix: "10.3.0.0/24", VRF: s("RED"), Interface: s("GigabitEthernet0/0/1")},
+		{Prefix: "10.3.0.0/24", Interface: s("ge-0/0/1.0")},
+		{Prefix: "10.3.0.0/24", Interface: s("Ethernet1/1:2")},
+	} {
+		if _, diags := Relay(relayEstate(), q); diags.HasErrors() {
+			t.Errorf("%q / %q: %v", str(q.VRF), str(q.Interface), diags)
+		}
+	}
+	bad := Subnet{Server: "s", SubnetID: 1, Prefix: "10.9.0.0/24", VRF: s("RED\nno ip routing")}
+	if ds := bad.Validate(0); !ds.HasErrors() || ds[0].Attr != "vrf" {
+		t.Errorf("a subnet's vrf with a newline: %v", ds)
+	}
+}

@@ -85,23 +85,24 @@ func (h *Reservation) parse() hostParsed {
 		hp.idVal, hp.idErr = normalizeIdentifier(hp.idType, hp.ids[0][1])
 	}
 	switch {
+	case h.Subnet == "" || len(hp.ids) != 1:
+		// No id to speak of: findings name the row instead.
 	case hp.idErr == nil:
 		hp.id = h.Subnet + "/" + hp.idType + "=" + hp.idVal
-	case len(hp.ids) > 0:
-		hp.id = h.Subnet + "/" + hp.ids[0][0] + "=" + hp.ids[0][1]
 	default:
-		hp.id = h.Subnet + "/?"
+		hp.id = h.Subnet + "/" + hp.ids[0][0] + "=" + hp.ids[0][1]
 	}
 	return hp
 }
 
-// ID is the reservation's identity: "<subnet>/<identifier-type>=<identifier>".
+// ID is the reservation's identity: "<subnet>/<identifier-type>=<identifier>",
+// or "" while it has no subnet or not exactly one identifier.
 func (h *Reservation) ID() string { return h.parse().id }
 
 // Identity is the id once the subnet and exactly one identifier are set.
 func (h *Reservation) Identity() (string, bool) {
 	hp := h.parse()
-	return hp.id, h.Subnet != "" && len(hp.ids) == 1
+	return hp.id, hp.id != ""
 }
 
 // ParseReservationID reads a reservation's import id,
@@ -252,7 +253,7 @@ type hostInfo struct {
 }
 
 func (rd *renderer) attachReservations(sel []*subnetInfo) {
-	globalIDs := map[string]string{}
+	globalIDs := map[string]hostInfo{}
 	for i := range rd.e.Reservations {
 		h := &rd.e.Reservations[i]
 		hp := h.parse()
@@ -287,22 +288,32 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 				}
 			}
 		}
+		for _, pref := range hi.prefs {
+			if !si.outPool {
+				break
+			}
+			for _, pd := range si.pdPools {
+				if pd.prefix.Overlaps(pref) {
+					r.errf("prefixes", "%s is inside prefix delegation pool %s of subnet %s, and reservations_out_of_pool is in effect: Kea would not check reservations for pool prefixes and could delegate it to another client; move the prefix out of the pool or set reservations_out_of_pool = false on the subnet", pref, pd.prefix, si.id)
+				}
+			}
+		}
 		if !fits {
 			continue
 		}
 		if si.global {
 			key := hi.idType + "=" + hi.idVal
 			if other, dup := globalIDs[key]; dup {
-				r.errf(identifierAttr[hi.idType], "%s %s already has a global reservation (%s); a client has one global reservation", hi.idType, hi.idVal, other)
+				r.errf(identifierAttr[hi.idType], "%s %s already has a global reservation (%s, %s); a client has one global reservation", hi.idType, hi.idVal, other.id, row(KindReservation, other.index))
 				continue
 			}
-			globalIDs[key] = hi.id
+			globalIDs[key] = hi
 		}
 		si.hosts = append(si.hosts, hi)
 	}
 	for _, si := range sel {
 		sort.Slice(si.hosts, func(a, b int) bool { return hostLess(si.hosts[a], si.hosts[b]) })
-		ids := map[string]bool{}
+		ids := map[string]hostInfo{}
 		taken := map[netip.Addr]string{}
 		takenPrefix := map[netip.Prefix]string{}
 		for _, hi := range si.hosts {
@@ -320,10 +331,11 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 				takenPrefix[p] = hi.id
 			}
 			key := hi.idType + "=" + hi.idVal
-			if ids[key] && !si.global {
-				r.errf(identifierAttr[hi.idType], "%s %s has another reservation in subnet %s", hi.idType, hi.idVal, si.id)
+			if other, dup := ids[key]; dup && !si.global {
+				r.errf(identifierAttr[hi.idType], "%s %s has another reservation in subnet %s (%s); a client has one reservation per subnet", hi.idType, hi.idVal, si.id, row(KindReservation, other.index))
+			} else {
+				ids[key] = hi
 			}
-			ids[key] = true
 		}
 	}
 }

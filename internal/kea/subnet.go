@@ -70,6 +70,7 @@ func (s *Subnet) validate(r reporter) (netip.Prefix, bool) {
 	}
 	checkLifetimes(r, &s.Lifetimes, &s.Timers)
 	checkInterfaceName(r, "interface", s.Interface)
+	checkVRF(r, "vrf", s.VRF)
 	if err == nil {
 		checkV6Link(r, famOf(p.Addr().Is4()), "subnet", s.Interface, &s.V6Link, &s.V6Lifetimes)
 	}
@@ -235,7 +236,11 @@ func (rd *renderer) indexSubnets(sel []*subnetInfo) {
 // was not passed in at all is an error.
 func (rd *renderer) parentSubnet(kind, id string, index int, ref string) (*subnetInfo, bool) {
 	si, ok := rd.selected[ref]
-	if !ok && !rd.passed[ref] {
+	switch {
+	case ok:
+	case ref == "":
+		rd.rep(kind, id, index).errf("subnet", "is required")
+	case !rd.passed[ref]:
 		rd.rep(kind, id, index).errf("subnet", "refers to subnet %q, which was not passed in", ref)
 	}
 	return si, ok

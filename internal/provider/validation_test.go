@@ -504,6 +504,19 @@ var badInputs = []badInput{
 	{"unknown attribute in a plain object", render(plainServer, `{
   subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24", pool = "x" }]
 }`), `subnets[0]: unsupported attribute "pool"`},
+	{"vrf with a command in it", `resource "kea_subnet" "x" {
+  server = "s1"
+  subnet_id = 1
+  prefix = "192.0.2.0/24"
+  vrf = "RED\nno ip routing"
+}`, `vrf: "RED\nno ip routing" is not a VRF name the relay snippets can use`},
+	{"relay interface with a command in it", `output "x" {
+  value = provider::kea::relay_targets("192.0.2.0/24", {
+    servers = [{ name = "s1", address = "192.0.2.1" }]
+    subnets = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+    interface = "Vlan10\n shutdown"
+  })
+}`, `interface: "Vlan10\n shutdown" is not a router interface name`},
 	// Plain objects meet the same rules as resources, in internal/kea's
 	// words (resources get the schema validators' messages above).
 	{"plain subnet id zero", render(plainServer, `{
