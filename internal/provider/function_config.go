@@ -19,7 +19,7 @@ type configFunction struct{}
 
 func newConfigFunction() function.Function { return &configFunction{} }
 
-var configResultType = map[string]attr.Type{"config": types.StringType, "sha256": types.StringType}
+var configResultType = map[string]attr.Type{"config": types.StringType, "sha256": types.StringType, "warnings": types.ListType{ElemType: types.StringType}}
 
 func (f *configFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "config"
@@ -29,7 +29,7 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 	resp.Definition = function.Definition{
 		Summary: "Render a Kea server's configuration during plan",
 		MarkdownDescription: "Takes the same inputs as the `kea_config` data source and returns the same document and digest, " +
-			"as an object `{ config, sha256 }`. Terraform evaluates functions while planning, so a `local_file` or provisioner " +
+			"as an object `{ config, sha256, warnings }`. Terraform evaluates functions while planning, so a `local_file` or provisioner " +
 			"fed from it shows the line-by-line change of the rendered configuration in `terraform plan`, where the data " +
 			"source would often be read only at apply time.",
 		Parameters: []function.Parameter{
@@ -93,9 +93,16 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		return
 	}
 	tflog.Debug(ctx, "rendered "+r.Kind.File, map[string]any{"server": in.target.Name, "sha256": r.SHA256, "bytes": len(r.Document)})
+	var warnings []attr.Value
+	for _, dg := range diags {
+		if dg.Severity == kea.Warning {
+			warnings = append(warnings, types.StringValue(dg.Error()))
+		}
+	}
 	result, d := types.ObjectValue(configResultType, map[string]attr.Value{
-		"config": types.StringValue(string(r.Document)),
-		"sha256": types.StringValue(r.SHA256),
+		"config":   types.StringValue(string(r.Document)),
+		"sha256":   types.StringValue(r.SHA256),
+		"warnings": types.ListValueMust(types.StringType, warnings),
 	})
 	if d.HasError() {
 		resp.Error = function.FuncErrorFromDiags(ctx, d)

@@ -180,3 +180,43 @@ output "from_function" {
 		},
 	})
 }
+
+// The function returns the render warnings (the data source raises them):
+// a global reservation's address that is not rendered is reported, and a
+// check block turns the list into a plan warning.
+func TestConfigFunction_Warnings(t *testing.T) {
+	config := `
+locals {
+  doc = provider::kea::config({ name = "s1", reservations_global = true }, {
+    subnets      = [{ server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" }]
+    reservations = [{ subnet = "s1/1", hw_address = "aa:bb:cc:dd:ee:01", ip_address = "192.0.2.9" }]
+  })
+  clean = provider::kea::config({ name = "s1" }, {})
+}
+check "kea_warnings" {
+  assert {
+    condition     = length(local.doc.warnings) == 0
+    error_message = join("\n", local.doc.warnings)
+  }
+}
+output "warnings" {
+  value = local.doc.warnings
+}
+output "clean" {
+  value = local.clean.warnings
+}
+`
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownOutputValue("warnings", knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact(`kea_reservation "s1/1/hw-address=aa:bb:cc:dd:ee:01" ip_address: not rendered: reservations are global for subnet s1/1, and a global reservation carries no address (the client gets a dynamic address from the subnet)`),
+				})),
+				plancheck.ExpectKnownOutputValue("clean", knownvalue.ListSizeExact(0)),
+			}},
+		}},
+	})
+}

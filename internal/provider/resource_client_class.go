@@ -5,7 +5,8 @@ import (
 )
 
 var clientClassKind = &objectKind{
-	kind: kea.KindNamed(kea.KindClientClass),
+	kind:    kea.KindNamed(kea.KindClientClass),
+	version: 0,
 	description: "A client class (`client-classes` entry). Subnets and pools restrict themselves to a class, reservations " +
 		"put clients in classes, and a class can carry options, lifetimes and boot fields. A server's document lists every " +
 		"class it uses, ordered so that a `member('x')` test only names classes defined before it.",

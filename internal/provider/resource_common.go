@@ -25,7 +25,12 @@ import (
 // that drives the resource schema, the decoders and the docs. Each resource
 // file declares one; objectKinds in provider.go lists them.
 type objectKind struct {
-	kind        *kea.Kind
+	kind *kea.Kind
+	// version is the resource schema's version. Raise it with a state
+	// upgrader in upgraders (keyed by the version it upgrades from)
+	// whenever a change would not read older state as it is.
+	version     int64
+	upgraders   map[int64]resource.StateUpgrader
 	description string
 	idDesc      string
 	attrs       []attrSpec
@@ -91,6 +96,7 @@ var (
 	_ resource.ResourceWithValidateConfig = (*stateResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*stateResource)(nil)
 	_ resource.ResourceWithImportState    = (*stateResource)(nil)
+	_ resource.ResourceWithUpgradeState   = (*stateResource)(nil)
 )
 
 func (r *stateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -99,6 +105,7 @@ func (r *stateResource) Metadata(_ context.Context, req resource.MetadataRequest
 
 func (r *stateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		Version:             r.k.version,
 		MarkdownDescription: r.k.description,
 		Attributes:          resourceAttributes(r.k.attrs, r.k.idDesc),
 	}
@@ -206,6 +213,12 @@ func hasUnknownIdentity(unknown []string, specs []attrSpec) bool {
 		}
 	}
 	return false
+}
+
+// UpgradeState returns the kind's state upgraders (none yet: every
+// resource is at schema version 0).
+func (r *stateResource) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
+	return r.k.upgraders
 }
 
 func (r *stateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

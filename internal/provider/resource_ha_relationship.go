@@ -5,7 +5,8 @@ import (
 )
 
 var haRelationshipKind = &objectKind{
-	kind: kea.KindNamed(kea.KindHARelationship),
+	kind:    kea.KindNamed(kea.KindHARelationship),
+	version: 0,
 	description: "A Kea High Availability relationship: the settings its member servers share. Servers join it with their " +
 		"`ha` block (role, address, port); every member's document gets `libdhcp_lease_cmds.so` and `libdhcp_ha.so` with " +
 		"the `high-availability` parameters, peers listed primary first. Subnets attached to the relationship " +

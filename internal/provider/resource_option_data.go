@@ -5,7 +5,8 @@ import (
 )
 
 var optionDataKind = &objectKind{
-	kind: kea.KindNamed(kea.KindOptionData),
+	kind:    kea.KindNamed(kea.KindOptionData),
+	version: 0,
 	description: "One DHCP option value, named so that servers, subnets, pools, classes and reservations can send it. " +
 		"The value is checked against the option's definition: the built-in standard DHCPv4 catalogue (Kea 3.0's) or a " +
 		"`kea_option_definition`.",

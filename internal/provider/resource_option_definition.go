@@ -5,7 +5,8 @@ import (
 )
 
 var optionDefinitionKind = &objectKind{
-	kind: kea.KindNamed(kea.KindOptionDef),
+	kind:    kea.KindNamed(kea.KindOptionDef),
+	version: 0,
 	description: "A custom option definition (`option-def`). Standard DHCPv4 options are built in and need none; " +
 		"a definition is rendered into a server's document only when option data that uses it is.",
 	idDesc: "`<space>/<code>`, e.g. `dhcp4/224`; for a vendor sub-option `vendor:<vendor_space>/<code>`, e.g. `vendor:cisco/150`.",

@@ -6,6 +6,7 @@ import (
 
 var pdPoolKind = &objectKind{
 	kind:        kea.KindNamed(kea.KindPDPool),
+	version:     0,
 	description: "A DHCPv6 prefix delegation pool (`pd-pools` entry): prefixes of `delegated_length` carved from `prefix` and delegated to requesting routers. It must not overlap the subnet's address pools or other pd pools.",
 	idDesc:      "`<server>/<subnet_id>/<prefix>`, e.g. `dhcp6-1/1/2001:db8:8000::/48`.",
 	attrs: concat([]attrSpec{

@@ -6,6 +6,7 @@ import (
 
 var poolKind = &objectKind{
 	kind:        kea.KindNamed(kea.KindPool),
+	version:     0,
 	description: "A dynamic address pool in a `kea_subnet`. Pools of one subnet must not overlap.",
 	idDesc:      "`<server>/<subnet_id>/<first>-<last>`, e.g. `office-dhcp/10/192.0.2.100-192.0.2.199`.",
 	attrs: concat([]attrSpec{

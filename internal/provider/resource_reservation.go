@@ -5,7 +5,8 @@ import (
 )
 
 var reservationKind = &objectKind{
-	kind: kea.KindNamed(kea.KindReservation),
+	kind:    kea.KindNamed(kea.KindReservation),
+	version: 0,
 	description: "A host reservation. It identifies the client by exactly one of `hw_address`, `duid`, `client_id`, " +
 		"`circuit_id` or `flex_id`. It renders inside its subnet, or in the server's global `reservations` list when " +
 		"`reservations_global` is in effect for the subnet (a global reservation carries no address; the provider warns " +

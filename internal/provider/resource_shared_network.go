@@ -5,7 +5,8 @@ import (
 )
 
 var sharedNetworkKind = &objectKind{
-	kind: kea.KindNamed(kea.KindSharedNetwork),
+	kind:    kea.KindNamed(kea.KindSharedNetwork),
+	version: 0,
 	description: "A shared network: several subnets on one link (one interface or one relay), which Kea treats as one " +
 		"address space for the clients there. Subnets join with `kea_subnet.shared_network`; the network's settings sit " +
 		"between the server's and the subnets' (a subnet's own value wins).",

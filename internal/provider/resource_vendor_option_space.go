@@ -5,7 +5,8 @@ import (
 )
 
 var vendorOptionSpaceKind = &objectKind{
-	kind: kea.KindNamed(kea.KindVendorSpace),
+	kind:    kea.KindNamed(kea.KindVendorSpace),
+	version: 0,
 	description: "A vendor's option space: sub-options a vendor's devices read from option 43 " +
 		"(`vendor-encapsulated-options`) or option 125 (`vivso-suboptions`, which names the vendor by its IANA enterprise number). " +
 		"Define the sub-options with `kea_option_definition.vendor_space` and send them with `kea_option_data.delivery`.",

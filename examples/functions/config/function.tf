@@ -28,3 +28,12 @@ output "kea_dhcp4_conf" {
 output "kea_dhcp4_sha256" {
   value = local.rendered.sha256
 }
+
+# Render warnings (for example a global reservation's address that is left
+# out) shown in the plan as a warning.
+check "kea_dhcp4_warnings" {
+  assert {
+    condition     = length(local.rendered.warnings) == 0
+    error_message = join("\n", local.rendered.warnings)
+  }
+}
