@@ -1,10 +1,12 @@
 package provider
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 type importCase struct {
@@ -236,6 +238,78 @@ import {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
+		},
+	})
+}
+
+// Importing any resource by its documented id and planning is an update
+// in place at most (never a replacement, never an error), and after apply
+// the next plan is empty. A pool written with range is imported by the
+// first-last id (which names start and end) without replacement, and a
+// subnet and pool imported together render through the function meanwhile.
+func TestImport_DocumentedIDNeverReplaces(t *testing.T) {
+	cases := append(slices.Clone(importCases), importCase{
+		resource: "kea_pool.p",
+		config: `resource "kea_pool" "p" {
+  subnet = "s1/7"
+  range  = "192.0.2.100 - 192.0.2.199"
+}`,
+		id: "s1/7/192.0.2.100-192.0.2.199",
+	})
+	for _, c := range cases {
+		t.Run(c.resource+" "+c.id, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{
+					{Config: c.config, ResourceName: c.resource, ImportState: true, ImportStateId: c.id, ImportStatePersist: true},
+					{
+						Config: c.config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(c.resource, plancheck.ResourceActionUpdate),
+						}},
+					},
+					{Config: c.config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+				},
+			})
+		})
+	}
+	// import {} blocks for a subnet and its pool (written with range), with
+	// the document rendered from them: imports and updates, nothing added
+	// or destroyed.
+	estate := `
+resource "kea_subnet" "n" {
+  server    = "s1"
+  subnet_id = 7
+  prefix    = "192.0.2.0/24"
+}
+resource "kea_pool" "p" {
+  subnet = kea_subnet.n.id
+  range  = "192.0.2.100 - 192.0.2.199"
+}
+output "doc" {
+  value = provider::kea::config({ name = "s1" }, { subnets = [kea_subnet.n], pools = [kea_pool.p] }).config
+}
+`
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: estate + `
+import {
+  to = kea_subnet.n
+  id = "s1/7"
+}
+import {
+  to = kea_pool.p
+  id = "s1/7/192.0.2.100-192.0.2.199"
+}`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("kea_subnet.n", plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction("kea_pool.p", plancheck.ResourceActionUpdate),
+				}},
+			},
+			{Config: estate, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 		},
 	})
 }

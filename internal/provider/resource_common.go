@@ -184,13 +184,38 @@ func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	id, diags := r.k.check(m)
 	addKeaDiags(&resp.Diagnostics, r.k.kind, filterDiags(diags, func(dg kea.Diag) bool { return dg.DependsOnDirectories }), d.unknown)
-	if id != "" && !hasUnknownIdentity(d.unknown, r.k.attrs) {
+	known := id != "" && !hasUnknownIdentity(d.unknown, r.k.attrs)
+	if known {
 		fields["id"] = tftypes.NewValue(tftypes.String, id)
 	} else {
 		fields["id"] = tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	}
 	resp.Plan.Raw = tftypes.NewValue(req.Plan.Raw.Type(), fields)
+	resp.RequiresReplace = append(resp.RequiresReplace, r.replaced(req.State.Raw, fields, known)...)
 	tflog.Debug(ctx, "planned "+r.k.kind.Name, map[string]any{"id": id})
+}
+
+// replaced says which attributes force a replacement: the id, when the
+// planned id differs from the one in state; while the planned id is not
+// known, every identity attribute whose value may change.
+func (r *stateResource) replaced(state tftypes.Value, plan map[string]tftypes.Value, idKnown bool) path.Paths {
+	var old map[string]tftypes.Value
+	if state.IsNull() || state.As(&old) != nil {
+		return nil
+	}
+	if idKnown {
+		if !old["id"].Equal(plan["id"]) {
+			return path.Paths{path.Root("id")}
+		}
+		return nil
+	}
+	var out path.Paths
+	for _, s := range r.k.attrs {
+		if s.replace && !old[s.name].Equal(plan[s.name]) {
+			out = append(out, path.Root(s.name))
+		}
+	}
+	return out
 }
 
 func configKnown(cfg tftypes.Value, name string) bool {

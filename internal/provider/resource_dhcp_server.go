@@ -14,7 +14,7 @@ var serverKind = &objectKind{
 	idDesc: "The server's name.",
 	attrs: concat([]attrSpec{
 		field("name", tString, "Unique server name; also the id that subnets use to refer to the server.").req().identity(),
-		field("family", tInt, "Address family: `4` renders `kea-dhcp4.conf` (`Dhcp4`), `6` renders `kea-dhcp6.conf` (`Dhcp6`). Defaults to `4`. DHCPv4-only attributes (boot fields, `authoritative`, `match_client_id`, `dhcp_socket_type`) are errors on a DHCPv6 server and DHCPv6-only ones on a DHCPv4 server.").identity().ints(kea.Families...),
+		field("family", tInt, "Address family: `4` renders `kea-dhcp4.conf` (`Dhcp4`), `6` renders `kea-dhcp6.conf` (`Dhcp6`). Defaults to `4`. DHCPv4-only attributes (boot fields, `authoritative`, `match_client_id`, `dhcp_socket_type`) are errors on a DHCPv6 server and DHCPv6-only ones on a DHCPv4 server.").ints(kea.Families...),
 		field("interfaces", tStrings, "Interfaces to listen on (`interfaces-config.interfaces`), e.g. `[\"eth1\"]` or `[\"eth1/192.0.2.1\"]`. Defaults to `[\"*\"]` (all)."),
 		field("dhcp_socket_type", tString, "`raw` (default in Kea; needed for directly connected clients without an address) or `udp` (relayed traffic only).").in(kea.DHCPSocketTypes...),
 		field("valid_lifetime", tInt, "Lease lifetime in seconds. Defaults to the provider's `defaults.valid_lifetime` (3600).").filled().seconds(),

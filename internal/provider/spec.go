@@ -18,8 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -61,7 +59,7 @@ type attrSpec struct {
 	desc        string
 	required    bool
 	optComputed bool // optional; when unset the provider fills it at plan
-	replace     bool // changing it replaces the object (part of its identity)
+	replace     bool // part of the object's identity: a change that changes the id replaces the object
 	sensitive   bool // a secret: hidden in plan output
 	nested      []attrSpec
 	allowed     constraint
@@ -244,46 +242,44 @@ func (a attrSpec) resourceAttribute() schema.Attribute {
 	opt := !a.required
 	comp := a.optComputed
 	desc := a.desc
-	var strPM []planmodifier.String
-	var intPM []planmodifier.Int64
-	var listPM []planmodifier.List
+	// Identity attributes carry no RequiresReplace of their own: the
+	// resource replaces the object when its id changes (ModifyPlan), so
+	// writing a pool's range as start and end, or importing it by its id,
+	// is an update in place.
 	if a.replace {
-		strPM = append(strPM, stringplanmodifier.RequiresReplace())
-		intPM = append(intPM, int64planmodifier.RequiresReplace())
-		listPM = append(listPM, listplanmodifier.RequiresReplace())
-		desc += " Changing it replaces the object."
+		desc += " Part of the object's id: a change that gives the object another id replaces it."
 	}
 	switch a.t {
 	case tString, tJSON:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, Sensitive: a.sensitive, MarkdownDescription: desc, PlanModifiers: strPM, Validators: a.allowed.stringValidators()}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, Sensitive: a.sensitive, MarkdownDescription: desc, Validators: a.allowed.stringValidators()}
 	case tStringMap:
 		return schema.MapAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tIPv4:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: iptypes.IPv4AddressType{}}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, CustomType: iptypes.IPv4AddressType{}}
 	case tPrefix:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: cidrtypes.IPPrefixType{}}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, CustomType: cidrtypes.IPPrefixType{}}
 	case tPrefix6:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: cidrtypes.IPv6PrefixType{}}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, CustomType: cidrtypes.IPv6PrefixType{}}
 	case tIPs:
-		return schema.ListAttribute{ElementType: iptypes.IPAddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+		return schema.ListAttribute{ElementType: iptypes.IPAddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tIPv6s:
-		return schema.ListAttribute{ElementType: iptypes.IPv6AddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+		return schema.ListAttribute{ElementType: iptypes.IPv6AddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tPrefix6s:
-		return schema.ListAttribute{ElementType: cidrtypes.IPv6PrefixType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+		return schema.ListAttribute{ElementType: cidrtypes.IPv6PrefixType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tPrefix4:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: cidrtypes.IPv4PrefixType{}}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, CustomType: cidrtypes.IPv4PrefixType{}}
 	case tMAC:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: strPM, CustomType: hwtypes.MACAddressType{}}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, CustomType: hwtypes.MACAddressType{}}
 	case tInt:
-		return schema.Int64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: intPM, Validators: a.allowed.int64Validators()}
+		return schema.Int64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, Validators: a.allowed.int64Validators()}
 	case tFloat:
 		return schema.Float64Attribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, Validators: a.allowed.float64Validators()}
 	case tBool:
 		return schema.BoolAttribute{Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tStrings:
-		return schema.ListAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM, Validators: a.allowed.listValidators()}
+		return schema.ListAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, Validators: a.allowed.listValidators()}
 	case tIPv4s:
-		return schema.ListAttribute{ElementType: iptypes.IPv4AddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc, PlanModifiers: listPM}
+		return schema.ListAttribute{ElementType: iptypes.IPv4AddressType{}, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tObject:
 		return schema.SingleNestedAttribute{Attributes: nestedResourceAttributes(a.nested), Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tObjects:
