@@ -7,7 +7,9 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -68,6 +70,48 @@ type settings struct {
 	EnableDDNS  bool
 	Defaults    kea.Defaults
 	Dirs        kea.Directories
+	// unknown names the server attributes whose provider setting is not
+	// known yet (it comes from another resource): they are planned as
+	// unknown, never as the built-in default ("directories.lease", ...).
+	unknown map[string]bool
+}
+
+// unknownValue stands for a value that is not known yet in a decoded
+// object; it encodes as unknown and reads as unset.
+type unknownValue struct{}
+
+func (unknownValue) MarshalJSON() ([]byte, error) { return []byte("null"), nil }
+
+// fill sets a server attribute the configuration leaves unset (attr is the
+// path, its last part the key in m) from the provider's setting v.
+func (s *settings) fill(m map[string]any, attr string, v any) {
+	key := attr[strings.LastIndex(attr, ".")+1:]
+	if _, set := m[key]; set {
+		return
+	}
+	if s.unknown[attr] {
+		m[key] = unknownValue{}
+		return
+	}
+	m[key] = v
+}
+
+// dirsUnknown reports whether any Kea build directory is not known yet.
+func (s *settings) dirsUnknown() bool {
+	for k := range s.unknown {
+		if strings.HasPrefix(k, "directories.") {
+			return true
+		}
+	}
+	return false
+}
+
+// known is s without the settings that are not known yet (their built-in
+// defaults instead), for state that cannot hold unknown values.
+func (s *settings) known() *settings {
+	c := *s
+	c.unknown = nil
+	return &c
 }
 
 // current is s, or the defaults when the provider was not configured.
@@ -183,6 +227,13 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	} else if !m.EnableDDNS.IsNull() {
 		s.EnableDDNS = m.EnableDDNS.ValueBool()
 	}
+	s.unknown = map[string]bool{}
+	defaultAttrs := []string{"valid_lifetime", "max_valid_lifetime", "reservations_global", "reservations_in_subnet", "reservations_out_of_pool"}
+	if m.Defaults.IsUnknown() {
+		for _, a := range defaultAttrs {
+			s.unknown[a] = true
+		}
+	}
 	if !m.Defaults.IsNull() && !m.Defaults.IsUnknown() {
 		var dm defaultsModel
 		resp.Diagnostics.Append(m.Defaults.As(ctx, &dm, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
@@ -201,11 +252,20 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		if !dm.ReservationsOutOfPool.IsNull() && !dm.ReservationsOutOfPool.IsUnknown() {
 			s.Defaults.ReservationsOutOfPool = dm.ReservationsOutOfPool.ValueBool()
 		}
+		for i, v := range []attr.Value{dm.ValidLifetime, dm.MaxValidLifetime, dm.ReservationsGlobal, dm.ReservationsInSubnet, dm.ReservationsOutOfPool} {
+			if v.IsUnknown() {
+				s.unknown[defaultAttrs[i]] = true
+			}
+		}
 	}
 	for _, d := range []struct {
-		v   types.String
-		dst **string
-	}{{m.ControlSocketDir, &s.Dirs.ControlSocket}, {m.HooksDir, &s.Dirs.Hooks}, {m.LeaseDir, &s.Dirs.Lease}, {m.LogDir, &s.Dirs.Log}} {
+		v    types.String
+		dst  **string
+		attr string
+	}{{m.ControlSocketDir, &s.Dirs.ControlSocket, "control_socket"}, {m.HooksDir, &s.Dirs.Hooks, "hooks"}, {m.LeaseDir, &s.Dirs.Lease, "lease"}, {m.LogDir, &s.Dirs.Log, "log"}} {
+		if d.v.IsUnknown() {
+			s.unknown["directories."+d.attr] = true
+		}
 		if !d.v.IsNull() && !d.v.IsUnknown() && d.v.ValueString() != "" {
 			v := d.v.ValueString()
 			*d.dst = &v

@@ -183,7 +183,9 @@ func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	}
 	id, diags := r.k.check(m)
-	addKeaDiags(&resp.Diagnostics, r.k.kind, filterDiags(diags, func(dg kea.Diag) bool { return dg.DependsOnDirectories }), d.unknown)
+	if !r.current().dirsUnknown() { // else the paths are checked once the directories are known
+		addKeaDiags(&resp.Diagnostics, r.k.kind, filterDiags(diags, func(dg kea.Diag) bool { return dg.DependsOnDirectories }), d.unknown)
+	}
 	known := id != "" && !hasUnknownIdentity(d.unknown, r.k.attrs)
 	if known {
 		fields["id"] = tftypes.NewValue(tftypes.String, id)
@@ -286,7 +288,7 @@ func (r *stateResource) ImportState(ctx context.Context, req resource.ImportStat
 		}
 	}
 	if r.k.fill != nil {
-		r.k.fill(r.current(), m)
+		r.k.fill(r.current().known(), m)
 	}
 	id, diags := r.k.check(m)
 	if diags.HasErrors() && id == "" {

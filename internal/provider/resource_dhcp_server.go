@@ -93,25 +93,19 @@ var serverKind = &objectKind{
 		).filled(),
 	}),
 	fill: func(s *settings, m map[string]any) {
-		setDefault(m, "valid_lifetime", s.Defaults.ValidLifetime)
-		setDefault(m, "max_valid_lifetime", s.Defaults.MaxValidLifetime)
-		setDefault(m, "reservations_global", s.Defaults.ReservationsGlobal)
-		setDefault(m, "reservations_in_subnet", s.Defaults.ReservationsInSubnet)
-		setDefault(m, "reservations_out_of_pool", s.Defaults.ReservationsOutOfPool)
+		s.fill(m, "valid_lifetime", s.Defaults.ValidLifetime)
+		s.fill(m, "max_valid_lifetime", s.Defaults.MaxValidLifetime)
+		s.fill(m, "reservations_global", s.Defaults.ReservationsGlobal)
+		s.fill(m, "reservations_in_subnet", s.Defaults.ReservationsInSubnet)
+		s.fill(m, "reservations_out_of_pool", s.Defaults.ReservationsOutOfPool)
 		dirs, _ := m["directories"].(map[string]any)
 		if dirs == nil {
 			dirs = map[string]any{}
 		}
-		setDefault(dirs, "control_socket", *s.Dirs.ControlSocket)
-		setDefault(dirs, "hooks", *s.Dirs.Hooks)
-		setDefault(dirs, "lease", *s.Dirs.Lease)
-		setDefault(dirs, "log", *s.Dirs.Log)
+		s.fill(dirs, "directories.control_socket", *s.Dirs.ControlSocket)
+		s.fill(dirs, "directories.hooks", *s.Dirs.Hooks)
+		s.fill(dirs, "directories.lease", *s.Dirs.Lease)
+		s.fill(dirs, "directories.log", *s.Dirs.Log)
 		m["directories"] = dirs
 	},
-}
-
-func setDefault(m map[string]any, k string, v any) {
-	if _, ok := m[k]; !ok {
-		m[k] = v
-	}
 }

@@ -100,3 +100,46 @@ output "doc" {
 		}},
 	})
 }
+
+// Provider settings that come from another resource are not known at plan:
+// the server plans them (and the documents rendered from it) as unknown,
+// never as the built-in default, so apply does not fail with an
+// inconsistent final plan, and the next plan is empty.
+func TestServer_UnknownProviderSettings(t *testing.T) {
+	config := `
+resource "terraform_data" "site" {
+  input = { lease_dir = "/srv/kea/leases", valid_lifetime = 1234 }
+}
+provider "kea" {
+  lease_dir = terraform_data.site.output.lease_dir
+  defaults = {
+    valid_lifetime = terraform_data.site.output.valid_lifetime
+  }
+}
+resource "kea_dhcp_server" "s" {
+  name           = "s1"
+  lease_database = { name = "leases4.csv" }
+}
+output "doc" {
+  value = provider::kea::config(kea_dhcp_server.s, {}).config
+}
+`
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectUnknownValue("kea_dhcp_server.s", tfjsonpath.New("valid_lifetime")),
+					plancheck.ExpectUnknownValue("kea_dhcp_server.s", tfjsonpath.New("directories").AtMapKey("lease")),
+					plancheck.ExpectUnknownOutputValue("doc"),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("doc", knownvalue.StringRegexp(regexp.MustCompile(`"name": "/srv/kea/leases/leases4.csv"[\s\S]*"valid-lifetime": 1234,`))),
+				},
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+}

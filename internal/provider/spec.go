@@ -571,6 +571,9 @@ func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
 	if v == nil {
 		return tftypes.NewValue(t, nil), nil
 	}
+	if _, ok := v.(unknownValue); ok {
+		return tftypes.NewValue(t, tftypes.UnknownValue), nil
+	}
 	switch s.t {
 	case tInt, tFloat:
 		switch n := v.(type) {

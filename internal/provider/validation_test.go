@@ -199,7 +199,7 @@ var badInputs = []badInput{
   name = "rec"
   code = 230
   type = "record"
-}`, `record_types: a record definition needs at least one record type`},
+}`, `record_types: a record has at least 2 fields, got 0`},
 	{"class test and template", `resource "kea_client_class" "x" {
   name = "c"
   test = "member('ALL')"
