@@ -36,7 +36,8 @@ func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		"config":           schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered `kea-dhcp4.conf` (or `kea-dhcp6.conf` for a family 6 server): JSON, two-space indent, trailing newline, keys in a fixed order. Null when the document holds a secret: read `sensitive_config` then."},
 		"sensitive_config": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The same document, marked sensitive. Always set; the only copy when the document holds a secret from `secrets`."},
 		kea.SecretsKey:     schema.MapAttribute{ElementType: types.StringType, Optional: true, Sensitive: true, MarkdownDescription: secretsSpec.desc},
-		"sha256":           schema.StringAttribute{Computed: true, MarkdownDescription: "Hex SHA-256 of `config`, for `triggers_replace` and reload hooks."},
+		"sha256":           schema.StringAttribute{Computed: true, MarkdownDescription: "Hex SHA-256 of the document, for `triggers_replace` and reload hooks. Null when the document holds a secret, since the digest would let a weak password be guessed offline: read `sensitive_sha256` then."},
+		"sensitive_sha256": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The same digest, marked sensitive. Always set."},
 	}
 	for _, k := range kea.Kinds {
 		attrs[k.List] = schema.DynamicAttribute{Optional: true, MarkdownDescription: k.Desc + estateListNote}
@@ -73,7 +74,7 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	set := func(name string, v any) { state[name] = tftypes.NewValue(obj.AttributeTypes[name], v) }
 	if in.unknown {
-		for _, name := range []string{"config", "sensitive_config", "sha256"} {
+		for _, name := range []string{"config", "sensitive_config", "sha256", "sensitive_sha256"} {
 			set(name, tftypes.UnknownValue)
 		}
 		resp.State.Raw = tftypes.NewValue(obj, state)
@@ -97,5 +98,9 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		set("config", nil)
 	}
 	set("sha256", r.SHA256)
+	set("sensitive_sha256", r.SHA256)
+	if r.HasSecrets {
+		set("sha256", nil)
+	}
 	resp.State.Raw = tftypes.NewValue(obj, state)
 }

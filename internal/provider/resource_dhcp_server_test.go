@@ -60,10 +60,17 @@ output "doc" {
 }
 `,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectSensitiveValue("data.kea_config.s", tfjsonpath.New("sensitive_config"))},
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectSensitiveValue("data.kea_config.s", tfjsonpath.New("sensitive_config")),
+						plancheck.ExpectSensitiveValue("data.kea_config.s", tfjsonpath.New("sensitive_sha256")),
+					},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("config"), knownvalue.Null()),
+					// The digest of a document with a password would let a
+					// weak one be guessed offline: only the sensitive copy.
+					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("sha256"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("sensitive_sha256"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
 					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("sensitive_config"), knownvalue.StringRegexp(regexp.MustCompile(`"password": "correct-horse-battery"`))),
 				},
 			},
