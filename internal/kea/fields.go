@@ -15,6 +15,9 @@ type Lifetimes struct {
 
 func (l *Lifetimes) check(r reporter) {
 	checkTriplet(r, "valid_lifetime", l.MinValidLifetime, l.ValidLifetime, l.MaxValidLifetime)
+	if l.ValidLifetime != nil && *l.ValidLifetime == 0 {
+		r.errf("valid_lifetime", "0 would make every lease expire as it is granted (Kea accepts it); give the lifetime in seconds")
+	}
 }
 
 func (l *Lifetimes) render(o *Object) {

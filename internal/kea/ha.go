@@ -119,6 +119,19 @@ func (h *HARelationship) Validate(index int) Diags {
 			r.errf(f.attr, "%d is out of range: 0 to %d", *f.v, f.max)
 		}
 	}
+	heartbeat, maxResponse := int64(10000), int64(60000) // Kea's defaults
+	if h.HeartbeatDelay != nil {
+		heartbeat = *h.HeartbeatDelay
+	}
+	if h.MaxResponseDelay != nil {
+		maxResponse = *h.MaxResponseDelay
+	}
+	switch {
+	case h.HeartbeatDelay != nil && *h.HeartbeatDelay == 0:
+		r.errf("heartbeat_delay", "0 turns heartbeats off, so a partner's failure is never noticed (Kea accepts it); give milliseconds, e.g. 10000")
+	case maxResponse < heartbeat:
+		r.errf("max_response_delay", "%d is shorter than heartbeat_delay (%d): the partner would count as down between two heartbeats; make it several heartbeats long", maxResponse, heartbeat)
+	}
 	if h.SyncPageLimit != nil && *h.SyncPageLimit == 0 {
 		r.errf("sync_page_limit", "must be at least 1")
 	}

@@ -2,7 +2,9 @@ package kea
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -364,6 +366,39 @@ func checkTypedValue(t OptionType, v string) error {
 	return nil
 }
 
+// multiInstance are the options a scope may carry more than once, one per
+// vendor: V-I vendor class and vendor-specific information.
+var multiInstance = map[spaceCode]bool{
+	{SpaceDHCP4, 124}: true, {SpaceDHCP4, 125}: true,
+	{SpaceDHCP6, 16}: true, {SpaceDHCP6, 17}: true,
+}
+
+// warnUnsent warns about option data in a space that no option of the
+// document encapsulates: Kea accepts it and never sends it.
+func (rd *renderer) warnUnsent() {
+	carried := map[string]bool{rd.fam.space: true}
+	for _, d := range rd.defs.byName {
+		if d.Encapsulate != "" {
+			carried[d.Encapsulate] = true
+		}
+	}
+	for _, v := range rd.vendors {
+		carried[v.Name] = true // delivered in option 43
+		if v.EnterpriseID != nil {
+			carried["vendor-"+itoa(*v.EnterpriseID)] = true // option 125 / 17
+		}
+	}
+	for _, space := range slices.Sorted(maps.Keys(rd.usedSpaces)) {
+		if carried[space] {
+			continue
+		}
+		for _, idx := range slices.Compact(slices.Sorted(slices.Values(rd.usedSpaces[space]))) {
+			o := &rd.e.OptionData[idx]
+			rd.rep(KindOptionData, o.Name, idx).warnf("space", "no option in this document encapsulates space %q, so Kea never sends this option: define the option that carries the space (kea_option_definition with encapsulate = %q) or send it in the standard space", space, space)
+		}
+	}
+}
+
 // indexOptionData indexes option data by name, reporting duplicates.
 func (rd *renderer) indexOptionData() {
 	rd.optionData = make(map[string]int, len(rd.e.OptionData))
@@ -432,6 +467,12 @@ func (rd *renderer) scopeOptions(r reporter, attr string, refs []string) ([]any,
 		if !def.Standard {
 			rd.usedDefs[defUse{def, space}] = true
 		}
+		for _, prev := range opts {
+			if prev.space == space && prev.code == def.Code && !multiInstance[spaceCode{space, def.Code}] {
+				r.errf(fmt.Sprintf("%s[%d]", attr, i), "%q sends option %s.%s (code %d) again at this scope, after %q; Kea accepts both and clients see two copies: send each option once per scope", o.Name, space, def.Name, def.Code, prev.name)
+			}
+		}
+		rd.usedSpaces[space] = append(rd.usedSpaces[space], idx)
 		opts = append(opts, renderedOption{space: space, code: def.Code, name: o.Name, obj: renderOption(o, def, space)})
 	}
 	opts, v43 := vendorContainers(r, attr, opts, delivered)

@@ -2,6 +2,7 @@ package kea
 
 import (
 	"fmt"
+	"net/netip"
 	"sort"
 	"strings"
 )
@@ -114,6 +115,13 @@ func (rd *renderer) attachPools(sel []*subnetInfo) {
 		if !si.rng.contains(pp.rng.first) || !si.rng.contains(pp.rng.last) {
 			r.errf("range", "%s is not inside subnet %s (%s)", pp.rng.kea(), si.id, si.prefix)
 			continue
+		}
+		if net, bc, ok := si.edges(); ok {
+			for _, a := range []netip.Addr{net, bc} {
+				if pp.rng.contains(a) {
+					r.errf(pp.attr, "%s includes %s, the %s address of subnet %s (Kea accepts it and would lease it); start the pool after the network address and end it before the broadcast address", pp.rng.kea(), a, map[bool]string{true: "network", false: "broadcast"}[a == net], si.prefix)
+				}
+			}
 		}
 		if boolv(si.s.ReservationsOnly, false) {
 			r.errf("subnet", "subnet %s is reservations_only: it hands out reserved addresses only, so it takes no pools", si.id)

@@ -18,6 +18,7 @@ type renderer struct {
 	usedOptions map[string]bool
 	usedClasses map[string]bool
 	usedDefs    map[defUse]bool
+	usedSpaces  map[string][]int // option space -> indexes of option data sent in it
 	vendors     map[string]*VendorOptionSpace
 	global43    map[string]*VendorOptionSpace // option 43 vendors outside classes
 	usedSecrets bool
@@ -50,7 +51,7 @@ func (rd *renderer) clean(check func()) bool {
 // document. Objects that belong to other servers are ignored; objects the
 // server uses are validated, alone and against each other.
 func renderDHCP(e *Estate, t Target, doc *DocKind) (any, bool, Diags) {
-	rd := &renderer{e: e, srv: t.(*Server), usedOptions: map[string]bool{}, usedClasses: map[string]bool{}, usedDefs: map[defUse]bool{}, global43: map[string]*VendorOptionSpace{}}
+	rd := &renderer{e: e, srv: t.(*Server), usedOptions: map[string]bool{}, usedClasses: map[string]bool{}, usedDefs: map[defUse]bool{}, usedSpaces: map[string][]int{}, global43: map[string]*VendorOptionSpace{}}
 	conf := rd.render()
 	if conf == nil || rd.diags.HasErrors() {
 		return nil, false, rd.diags
@@ -109,6 +110,7 @@ func (rd *renderer) render() *Object {
 	}
 	networks := rd.renderNetworks(nets, rendered)
 	classes := rd.renderClasses()
+	rd.warnUnsent()
 	if defs := rd.renderDefs(sr); len(defs) > 0 {
 		conf.Set("option-def", defs)
 	}

@@ -276,6 +276,11 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 				fits = false
 				continue
 			}
+			if net, bc, ok := si.edges(); ok && (addr == net || addr == bc) {
+				r.errf(rd.fam.addrAttr, "%s is the %s address of subnet %s; no client can use it (Kea accepts the reservation)", addr, map[bool]string{true: "network", false: "broadcast"}[addr == net], si.prefix)
+				fits = false
+				continue
+			}
 			if si.outPool {
 				// Pools are sorted and do not overlap: only the last pool
 				// starting at or before the address can hold it.

@@ -195,6 +195,9 @@ func (s *Server) validate(r reporter) {
 			"server_id": s.ServerID != nil, "mac_sources": s.MACSources != nil, "relay_supplied_options": s.RelaySuppliedOptions != nil,
 		}))
 	}
+	if s.Interfaces != nil && len(s.Interfaces) == 0 {
+		r.errf("interfaces", "is empty, so the server would listen on no interface (Kea accepts it); name the interfaces, or leave it unset for all (\"*\")")
+	}
 	for i, ifc := range s.Interfaces {
 		if ifc == "" || strings.ContainsAny(ifc, " \t") {
 			r.errf(fmt.Sprintf("interfaces[%d]", i), "%q is not an interface name", ifc)

@@ -123,6 +123,12 @@ func checkHTTPSocket(r reporter, a string, cs *ControlSocket) {
 		r.errf(a+".cert_required", "applies only with TLS (trust_anchor, cert_file, key_file)")
 	}
 	if auth := cs.Authentication; auth != nil {
+		if auth.Directory != nil && !strings.HasPrefix(*auth.Directory, "/") {
+			r.errf(a+".authentication.directory", "%q is relative, so Kea would resolve it against its working directory (it accepts it); give an absolute path", *auth.Directory)
+		}
+		if auth.Realm != nil && strings.ContainsAny(*auth.Realm, "\r\n\x00\"") {
+			r.errf(a+".authentication.realm", "%q holds a line break, NUL or quote, which would break the WWW-Authenticate header; give one line of text", *auth.Realm)
+		}
 		if len(auth.Clients) == 0 {
 			r.errf(a+".authentication.clients", "basic authentication needs at least one client")
 		}

@@ -3,6 +3,7 @@ package kea
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
 )
 
@@ -65,8 +66,11 @@ func (s *Subnet) validate(r reporter) (netip.Prefix, bool) {
 		r.errf("subnet_id", "%d is out of range: Kea subnet ids are 1 to 4294967294", s.SubnetID)
 	}
 	p, err := parsePrefix(s.Prefix)
-	if err != nil {
+	switch {
+	case err != nil:
 		r.errf("prefix", "%v", err)
+	case p.Bits() == 0:
+		r.errf("prefix", "%s is the whole address space (Kea accepts it, and every client would match this subnet); give the link's prefix", p)
 	}
 	checkLifetimes(r, &s.Lifetimes, &s.Timers)
 	checkInterfaceName(r, "interface", s.Interface)
@@ -128,6 +132,15 @@ type subnetInfo struct {
 	outPool bool           // effective reservations-out-of-pool
 }
 
+// edges are an IPv4 subnet's network and broadcast addresses, which no
+// client may be given; /31 and /32 subnets have none (RFC 3021).
+func (si *subnetInfo) edges() (network, broadcast netip.Addr, ok bool) {
+	if !si.prefix.Addr().Is4() || si.prefix.Bits() > 30 {
+		return netip.Addr{}, netip.Addr{}, false
+	}
+	return si.rng.first, si.rng.last, true
+}
+
 // selectSubnets validates the server's subnets and returns them by id.
 func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
 	srv := rd.srv
@@ -162,6 +175,7 @@ func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
 		prefixes[p] = si
 		out = append(out, si)
 	}
+	rd.checkOverlaps(out)
 	sort.Slice(out, func(a, b int) bool { return out[a].s.SubnetID < out[b].s.SubnetID })
 	kept := out[:0]
 	for _, si := range out {
@@ -175,6 +189,28 @@ func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
 		kept = append(kept, si)
 	}
 	return kept
+}
+
+// checkOverlaps refuses subnets of one document whose prefixes overlap
+// (one inside another): Kea accepts them and picks whichever it meets
+// first. Sorted by first address, a prefix overlaps a later one exactly
+// when the later one starts inside it.
+func (rd *renderer) checkOverlaps(subnets []*subnetInfo) {
+	byAddr := slices.Clone(subnets)
+	sort.Slice(byAddr, func(a, b int) bool {
+		if c := byAddr[a].rng.first.Compare(byAddr[b].rng.first); c != 0 {
+			return c < 0
+		}
+		return byAddr[a].prefix.Bits() < byAddr[b].prefix.Bits()
+	})
+	var open *subnetInfo // the widest prefix still covering the scan
+	for _, si := range byAddr {
+		if open != nil && open.rng.contains(si.rng.first) {
+			rd.rep(KindSubnet, si.id, si.index).errf("prefix", "%s overlaps subnet %s (%s) on server %q; Kea would pick whichever it meets first: give each link its own prefix", si.prefix, open.id, open.prefix, rd.srv.Name)
+			continue
+		}
+		open = si
+	}
 }
 
 // owns reports whether a subnet belongs in the target's document: it is
