@@ -37,7 +37,9 @@ KEA_FORCE=${KEA_FORCE:-0}
 
 ROOT=$KEA_CACHE/root
 STAMP=$KEA_CACHE/install.stamp
-KEA_PACKAGES=(kea-dhcp4-server kea-dhcp6-server kea-dhcp-ddns-server kea-common)
+# kea-doc ships Kea's all-keys.json examples, from which the provider's
+# lists of the keys Kea accepts at each scope are derived and checked.
+KEA_PACKAGES=(kea-dhcp4-server kea-dhcp6-server kea-dhcp-ddns-server kea-common kea-doc)
 KEA_DAEMONS=(kea-dhcp4 kea-dhcp6 kea-dhcp-ddns)
 HOOKS_DIR=/usr/lib/x86_64-linux-gnu/kea/hooks
 REQUIRED_HOOKS=(libdhcp_lease_cmds.so libdhcp_ha.so)

@@ -302,7 +302,7 @@ func (rd *renderer) renderClasses() []any {
 		if len(opts) > 0 {
 			o.Set("option-data", opts)
 		}
-		c.Escape.finish(o, r)
+		c.Escape.finish(o, r, rd.fam, scopeClientClass)
 		out = append(out, o)
 	}
 	return out

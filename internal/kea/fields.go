@@ -162,8 +162,10 @@ func (x *Escape) check(r reporter) {
 	checkJSONObject(r, "extra_json", x.ExtraJSON)
 }
 
-// finish appends user-context and the extra_json keys to the rendered map.
-func (x *Escape) finish(o *Object, r reporter) {
+// finish appends user-context and the extra_json keys to the rendered map
+// of a scope in a family f document: each key must be one Kea 3.0 takes in
+// that map and not one the object's attributes render.
+func (x *Escape) finish(o *Object, r reporter, f *family, scope keyScope) {
 	if uc := checkJSONObject(r, "user_context", x.UserContext); uc != nil {
 		o.Set("user-context", uc)
 	}
@@ -172,6 +174,9 @@ func (x *Escape) finish(o *Object, r reporter) {
 		return
 	}
 	for i, k := range extra.keys {
+		if !checkExtraKey(r, f, scope, k) {
+			continue
+		}
 		if o.Has(k) {
 			r.errf("extra_json", "key %q is rendered from this object's attributes; set the attribute instead of overriding it", k)
 			continue

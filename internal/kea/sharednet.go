@@ -157,7 +157,7 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 			r.warnf("name", "has no subnets: clients on its link get no address from it")
 		}
 		o.Set(rd.fam.subnets, subnets)
-		n.Escape.finish(o, r)
+		n.Escape.finish(o, r, rd.fam, scopeSharedNetwork)
 		out = append(out, o)
 	}
 	return out

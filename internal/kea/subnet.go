@@ -332,7 +332,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	if len(local) > 0 {
 		o.Set("reservations", local)
 	}
-	s.Escape.finish(o, r)
+	s.Escape.finish(o, r, rd.fam, scopeSubnet)
 	return o, global
 }
 

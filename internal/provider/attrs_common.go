@@ -55,7 +55,7 @@ func userContextAttr() attrSpec {
 }
 
 func extraJSONAttr() attrSpec {
-	return field("extra_json", tJSON, "Escape hatch: a JSON object whose keys are added to the rendered map, for Kea keys this schema does not model. A key that an attribute already renders is an error.")
+	return field("extra_json", tJSON, "Escape hatch: a JSON object whose keys are added to the rendered map, for Kea keys this schema does not model. Each key must be one Kea 3.0 accepts in that map (a misspelt key is an error that names the nearest ones), and a key that an attribute already renders is an error.")
 }
 
 func classAttrs(scope string) []attrSpec {

@@ -1,0 +1,90 @@
+package kea
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// keyScope is a map of a Kea document that extra_json adds keys to.
+type keyScope int
+
+const (
+	scopeGlobal keyScope = iota
+	scopeSharedNetwork
+	scopeSubnet
+	scopePool
+	scopePDPool
+	scopeReservation
+	scopeClientClass
+)
+
+var allKeyScopes = []keyScope{scopeGlobal, scopeSharedNetwork, scopeSubnet, scopePool, scopePDPool, scopeReservation, scopeClientClass}
+
+func (s keyScope) String() string {
+	return [...]string{"global", "shared network", "subnet", "pool", "pd pool", "reservation", "client class"}[s]
+}
+
+func (s keyScope) goName() string {
+	return [...]string{"scopeGlobal", "scopeSharedNetwork", "scopeSubnet", "scopePool", "scopePDPool", "scopeReservation", "scopeClientClass"}[s]
+}
+
+// checkExtraKey refuses an extra_json key Kea 3.0 does not accept in the
+// scope's map of a family f document, naming the nearest keys it does.
+func checkExtraKey(r reporter, f *family, scope keyScope, key string) bool {
+	keys := keaKeys[f.v][scope]
+	if _, found := slices.BinarySearch(keys, key); found {
+		return true
+	}
+	near := nearKeys(key, keys)
+	hint := "see the Kea 3.0 reference for the keys of this map"
+	if len(near) > 0 {
+		hint = "did you mean " + strings.Join(near, ", ") + "?"
+	}
+	r.errf("extra_json", "key %q is not one Kea 3.0 accepts in a Dhcp%d %s map; %s", key, f.v, scope, hint)
+	return false
+}
+
+// nearKeys are up to three keys within a small edit distance of key, or
+// that contain it.
+func nearKeys(key string, keys []string) []string {
+	type cand struct {
+		k string
+		d int
+	}
+	var cands []cand
+	limit := 2 + len(key)/8
+	for _, k := range keys {
+		d := editDistance(key, k)
+		if d <= limit || len(key) >= 4 && strings.Contains(k, key) {
+			cands = append(cands, cand{k, d})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return a.d - b.d })
+	var out []string
+	for i := 0; i < len(cands) && i < 3; i++ {
+		out = append(out, fmt.Sprintf("%q", cands[i].k))
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance of two keys.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
