@@ -13,3 +13,6 @@ for target in "${targets[@]}"; do
 	printf '==> %s %s for %s\n' "$pkg" "$name" "$time"
 	go test "./$pkg" -run '^$' -fuzz "^$name\$" -fuzztime "$time"
 done
+printf '==> the boundary-value conformance test, with more values per attribute\n'
+KEA_CHECK=1 KEA_CONFORMANCE_LONG=1 go test ./internal/provider -count=1 -timeout 30m -run '^TestConformance$' -v | grep -E '^(---|ok|FAIL|PASS)|boundary values|refuses'
+

@@ -139,8 +139,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# doc_interfaces FILE: the interface names a Dhcp4/Dhcp6 document listens on
-# (interfaces-config.interfaces, without "*"), one "name [address]" a line.
+# doc_interfaces FILE: the interface names a Dhcp4/Dhcp6 document names
+# (interfaces-config.interfaces without "*", and the interface of each
+# subnet and shared network), one "name [address]" a line.
 doc_interfaces() {
 	python3 - "$1" "${!check_of[@]}" <<'PY'
 import json, sys
@@ -150,11 +151,22 @@ except ValueError:
     sys.exit(0)
 names = set()
 for top in sys.argv[2:]:
-    ifc = (doc.get(top) or {}).get("interfaces-config") or {}
+    conf = doc.get(top) or {}
+    ifc = conf.get("interfaces-config") or {}
     for i in ifc.get("interfaces") or []:
         name, _, addr = i.partition("/")
         if name and name != "*":
             names.add((name + " " + addr).strip())
+    # Subnets and shared networks name the interface of their link too.
+    links = list(conf.get("shared-networks") or [])
+    for n in list(links):
+        links += n.get("subnet4") or []
+        links += n.get("subnet6") or []
+    links += conf.get("subnet4") or []
+    links += conf.get("subnet6") or []
+    for l in links:
+        if isinstance(l, dict) and isinstance(l.get("interface"), str) and l["interface"]:
+            names.add(l["interface"])
 print("\n".join(sorted(names)))
 PY
 }

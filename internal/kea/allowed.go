@@ -10,6 +10,9 @@ const (
 	MaxUint16   = 65535      // ports, HA delays (milliseconds), hardware types
 	MaxSubnetID = 4294967294
 	MaxOption6  = 65535 // DHCPv6 option codes (DHCPv4: 254)
+	// MaxHAThreads bounds the HA hook's listener and client threads: Kea
+	// starts them at load, and 65535 exhausts an ordinary host.
+	MaxHAThreads = 256
 )
 
 // Enumerations.

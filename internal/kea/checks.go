@@ -110,7 +110,24 @@ func union(sets ...map[string]bool) map[string]bool {
 
 // checkInterfaceName checks an optional interface attribute.
 func checkInterfaceName(r reporter, attr string, v *string) {
-	if v != nil && (*v == "" || strings.ContainsAny(*v, " \t/")) {
-		r.errf(attr, "%q is not an interface name", *v)
+	if v == nil {
+		return
 	}
+	if err := interfaceName(*v); err != nil {
+		r.errf(attr, "%v", err)
+	}
+}
+
+// maxIfName is the longest interface name Linux allows (IFNAMSIZ - 1).
+const maxIfName = 15
+
+// interfaceName checks a network interface name.
+func interfaceName(v string) error {
+	switch {
+	case v == "" || strings.ContainsAny(v, " \t/\r\n\x00"):
+		return fmt.Errorf("%q is not an interface name", v)
+	case len(v) > maxIfName:
+		return fmt.Errorf("%q is %d bytes; interface names have at most %d (Kea would find no such interface)", v, len(v), maxIfName)
+	}
+	return nil
 }

@@ -95,8 +95,10 @@ type BootFields struct {
 
 func (b *BootFields) check(r reporter) {
 	if b.NextServer != nil {
-		if _, err := parseIPv4(*b.NextServer); err != nil {
+		if a, err := parseIPv4(*b.NextServer); err != nil {
 			r.errf("next_server", "%v", err)
+		} else if a == broadcast4 {
+			r.errf("next_server", "%s is the broadcast address; Kea refuses it as a next server (\"invalid next server address\")", a)
 		}
 	}
 	if b.ServerHostname != nil && len(*b.ServerHostname) > 63 {

@@ -146,8 +146,8 @@ func (h *HARelationship) Validate(index int) Diags {
 			attr string
 			v    *int64
 		}{{"multi_threading.http_listener_threads", mt.HTTPListenerThreads}, {"multi_threading.http_client_threads", mt.HTTPClientThreads}} {
-			if f.v != nil && (*f.v < 0 || *f.v > 65535) {
-				r.errf(f.attr, "%d is out of range: 0 (as many as cores) to 65535", *f.v)
+			if f.v != nil && (*f.v < 0 || *f.v > MaxHAThreads) {
+				r.errf(f.attr, "%d is out of range: 0 (as many as cores) to %d; Kea starts that many threads when it loads the hook, and thousands fail (\"Resource temporarily unavailable\")", *f.v, MaxHAThreads)
 			}
 		}
 	}

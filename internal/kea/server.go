@@ -199,8 +199,13 @@ func (s *Server) validate(r reporter) {
 		r.errf("interfaces", "is empty, so the server would listen on no interface (Kea accepts it); name the interfaces, or leave it unset for all (\"*\")")
 	}
 	for i, ifc := range s.Interfaces {
-		if ifc == "" || strings.ContainsAny(ifc, " \t") {
-			r.errf(fmt.Sprintf("interfaces[%d]", i), "%q is not an interface name", ifc)
+		name, _, _ := strings.Cut(ifc, "/") // eth1/192.0.2.1 listens on one address
+		switch {
+		case ifc == "*":
+		case interfaceName(name) != nil:
+			r.errf(fmt.Sprintf("interfaces[%d]", i), "%v", interfaceName(name))
+		case contains(s.Interfaces[:i], ifc):
+			r.errf(fmt.Sprintf("interfaces[%d]", i), "%q is listed twice; Kea refuses an interface specified twice", ifc)
 		}
 	}
 	if s.DHCPSocketType != nil && !contains(DHCPSocketTypes, *s.DHCPSocketType) {
@@ -227,7 +232,12 @@ func (s *Server) validate(r reporter) {
 			r.errf("lease_database.type", "%q: only memfile is modelled; SQL back ends need their hook and go in extra_json", *db.Type)
 		}
 		if db.Name != nil {
-			checkPath(r, "lease_database.name", leaseDir, *db.Name, "lease files", "lease_dir")
+			if strings.ContainsAny(*db.Name, " \t\r\n='\"") {
+				// Kea passes the name in a "key=value key=value" access string.
+				r.errf("lease_database.name", "%q holds a space, quote or '='; Kea's database access string cannot carry it (\"invalid database access string\"): choose a plain file name", *db.Name)
+			} else {
+				checkPath(r, "lease_database.name", leaseDir, *db.Name, "lease files", "lease_dir")
+			}
 		}
 		checkSeconds(r, "lease_database.lfc_interval", db.LFCInterval)
 	}

@@ -95,6 +95,7 @@ func (rd *renderer) selectNetworks() map[string]*netInfo {
 			continue
 		}
 		names[n.Name] = n.ID()
+		checkNetworkLifetimes(r, n, rd.srv)
 		out[n.ID()] = &netInfo{n: n, index: i}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"slices"
 	"sort"
+	"strconv"
 )
 
 // KindSubnet is the subnet's Terraform type.
@@ -343,6 +344,31 @@ func renderLinkTimes(o *Object, l *Lifetimes, t *Timers, pref *V6Lifetimes, link
 	t.render(o)
 	pref.render(o)
 	link.render(o)
+}
+
+// checkNetworkLifetimes checks a shared network's lifetimes against the
+// server's, which it inherits where it sets none, as Kea does whether or
+// not the network has subnets.
+func checkNetworkLifetimes(r reporter, n *SharedNetwork, srv *Server) {
+	server := srv.lifetimes()
+	pick := func(own, inherited *int64, name string) (*int64, string) {
+		if own != nil {
+			return own, name
+		}
+		return inherited, name + " inherited from server " + strconv.Quote(srv.Name)
+	}
+	min, minFrom := pick(n.MinValidLifetime, server.MinValidLifetime, "min_valid_lifetime")
+	valid, validFrom := pick(n.ValidLifetime, server.ValidLifetime, "valid_lifetime")
+	max, maxFrom := pick(n.MaxValidLifetime, server.MaxValidLifetime, "max_valid_lifetime")
+	switch {
+	case n.ValidLifetime == nil && n.MinValidLifetime == nil && n.MaxValidLifetime == nil:
+	case *valid > *max:
+		r.errf("valid_lifetime", "the effective valid lifetime %d (%s) is greater than the effective maximum %d (%s)", *valid, validFrom, *max, maxFrom)
+	case min != nil && *valid < *min:
+		r.errf("valid_lifetime", "the effective valid lifetime %d (%s) is less than the effective minimum %d (%s)", *valid, validFrom, *min, minFrom)
+	case min != nil && *min > *max:
+		r.errf("min_valid_lifetime", "the effective minimum %d (%s) is greater than the effective maximum %d (%s)", *min, minFrom, *max, maxFrom)
+	}
 }
 
 // checkInheritedLifetimes checks a subnet's lifetimes against the values it

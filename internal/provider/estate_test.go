@@ -249,9 +249,24 @@ func plainObject(base map[string]any, wrap func(tftypes.Value) (string, tftypes.
 	return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, vals), nil
 }
 
+// normalize turns the Go values of the test tables into the JSON forms
+// anyToValue reads: int64 into json.Number, nested maps and lists alike.
 func normalize(v any) any {
-	if i, ok := v.(int64); ok {
-		return json.Number(fmt.Sprint(i))
+	switch x := v.(type) {
+	case int64:
+		return json.Number(fmt.Sprint(x))
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normalize(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalize(e)
+		}
+		return out
 	}
 	return v
 }
