@@ -38,6 +38,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
 
 // catKeaScript is kea-check.sh relative to this package directory.
@@ -390,10 +392,30 @@ func catKeaMessage(out string) string {
 // catKeaWorkers is how many kea-check.sh runs share a batch of files.
 const catKeaWorkers = 2
 
-// catKeaRun runs kea-check.sh on files (split over concurrent runs) and
-// returns Kea's verdict on each. An infrastructure error (exit status other
-// than 0 or 1, or a file without a verdict) fails the test.
-func catKeaRun(t *testing.T, expectFail bool, files []string) map[string]catKeaVerdict {
+// catKeaRun has real Kea judge each file, through the config-test command
+// of one kea-dhcp4 and one kea-dhcp6 (internal/kea/keatest) rather than a
+// daemon started per file: the same parsers and checks as -T, which hooks
+// alone would add to, and option data needs none.
+func catKeaRun(t *testing.T, _ bool, files []string) map[string]catKeaVerdict {
+	t.Helper()
+	servers := keatest.NewServers(t)
+	verdicts := map[string]catKeaVerdict{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok, text := servers.ConfigTest(raw)
+		verdicts[f] = catKeaVerdict{accepted: ok, message: text}
+	}
+	return verdicts
+}
+
+// keaCheckRun runs kea-check.sh (-T per file) on files, split over
+// concurrent runs, and returns Kea's verdict on each. An infrastructure
+// error (exit status other than 0 or 1, or a file without a verdict) fails
+// the test.
+func keaCheckRun(t *testing.T, expectFail bool, files []string) map[string]catKeaVerdict {
 	t.Helper()
 	verdicts := map[string]catKeaVerdict{}
 	var mu sync.Mutex

@@ -305,7 +305,7 @@ func TestKeaKeyLists(t *testing.T) {
 			}
 		}
 	}
-	for f, verdict := range catKeaRun(t, true, files) {
+	for f, verdict := range keaCheckRun(t, true, files) {
 		syntax := strings.Contains(verdict.message, "Syntax check failed")
 		switch bad := strings.HasSuffix(f, "-true.json"); {
 		case bad && !strings.Contains(verdict.message, `unexpected keyword "valid-lifetme"`):

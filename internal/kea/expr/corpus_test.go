@@ -6,11 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
 
 // corpusEntry is one expression of testdata/corpus.json with Kea's verdict
@@ -124,85 +123,20 @@ func keaDocument(e corpusEntry) []byte {
 }
 
 // TestCorpusMatchesKea checks every corpus verdict with the real Kea 3.0
-// daemons (scripts/kea-check.sh). make test sets KEA_CHECK=1.
+// daemons, through the config-test command of one kea-dhcp4 and one
+// kea-dhcp6 (internal/kea/keatest). make test sets KEA_CHECK=1.
 func TestCorpusMatchesKea(t *testing.T) {
 	if os.Getenv("KEA_CHECK") != "1" {
 		t.Skip("KEA_CHECK=1 not set (make test sets it): corpus verdicts not checked with real Kea")
 	}
-	script, err := filepath.Abs("../../../scripts/kea-check.sh")
-	if err != nil {
-		t.Fatal(err)
-	}
-	entries := loadCorpus(t)
-	dir := t.TempDir()
-	var valid, invalid []string
-	byFile := map[string]corpusEntry{}
-	for i, e := range entries {
-		kind := e.Kind
-		file := filepath.Join(dir, fmt.Sprintf("%03d-v%d-%s.json", i, e.Family, kind))
-		if err := os.WriteFile(file, keaDocument(e), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		byFile[file] = e
-		if e.Valid {
-			valid = append(valid, file)
-		} else {
-			invalid = append(invalid, file)
+	servers := keatest.NewServers(t)
+	for i, e := range loadCorpus(t) {
+		accepted, text := servers.ConfigTest(keaDocument(e))
+		if accepted != e.Valid {
+			verdict := map[bool]string{true: "accepted", false: "rejected"}[accepted]
+			t.Errorf("entry %d: Kea %s %q (v%d %s, %s): %s", i, verdict, e.Expr, e.Family, e.Kind, e.Note, text)
 		}
 	}
-	run := func(args ...string) (string, error) {
-		cmd := exec.Command(script, args...)
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-	check := func(files []string, expectFail bool) {
-		args := files
-		if expectFail {
-			args = append([]string{"--expect-fail"}, files...)
-		}
-		out, err := run(args...)
-		if err == nil {
-			return
-		}
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-			t.Fatalf("kea-check.sh could not check the corpus (%v):\n%s", err, out)
-		}
-		// Find the entries Kea disagrees with, one file at a time.
-		for _, f := range files {
-			one := []string{f}
-			if expectFail {
-				one = []string{"--expect-fail", f}
-			}
-			out, err := run(one...)
-			if err == nil {
-				continue
-			}
-			e := byFile[f]
-			verdict := "rejected"
-			if expectFail {
-				verdict = "accepted"
-			}
-			t.Errorf("%s: Kea %s %q (v%d %s, %s)\n%s", filepath.Base(f), verdict, e.Expr, e.Family, e.Kind, e.Note, keaVerdict(out))
-		}
-	}
-	check(valid, false)
-	check(invalid, true)
-}
-
-// keaVerdict keeps the lines of kea-check.sh's output that give Kea's
-// verdict (its error, the FAIL line), dropping its informational logs.
-func keaVerdict(out string) string {
-	var keep []string
-	for _, line := range strings.Split(out, "\n") {
-		if strings.Contains(line, "error:") || strings.Contains(line, "ERROR") || strings.HasPrefix(line, "FAIL") {
-			keep = append(keep, line)
-		}
-	}
-	if len(keep) == 0 {
-		return out
-	}
-	return strings.Join(keep, "\n")
 }
 
 // FuzzParse: Parse never panics, is deterministic, and returns either the
