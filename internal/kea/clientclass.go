@@ -286,6 +286,9 @@ func (rd *renderer) renderClasses() []any {
 		}
 		rd.checkClassOptions(r, c)
 		c.checkFamily(r, rd.fam)
+		if max := rd.srv.maxValidLifetime(); c.ValidLifetime != nil && *c.ValidLifetime > max && c.MaxValidLifetime == nil {
+			r.warnf("valid_lifetime", "%d is above server %q's max_valid_lifetime (%d): the class and the server disagree on the longest lease; set the class's max_valid_lifetime to say the class may exceed it, or lower the lifetime", *c.ValidLifetime, rd.srv.Name, max)
+		}
 		o := (&Object{}).Set("name", c.Name)
 		setStr(o, "test", c.Test)
 		setStr(o, "template-test", c.TemplateTest)
