@@ -31,6 +31,10 @@
 //   - jsonw.go: the ordered JSON writer; catalog_dhcp4.go, catalog_dhcp6.go,
 //     optiontypes.go: Kea 3.0's standard option catalogues; relay.go: relay
 //     targets for routers; expr/: Kea's expression language.
+//   - keys.go and keys_kea.go: the keys Kea 3.0 accepts in each map, which
+//     extra_json keys are checked against (generated from Kea's examples).
+//   - keatest/: for tests only, real Kea daemons judging documents through
+//     config-test.
 //
 // Adding an object kind: its own file (type, Identity, ParseID, Validate,
 // rendering), one line in Kinds and one field in Estate; a kind that is a
