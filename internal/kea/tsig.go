@@ -1,0 +1,132 @@
+package kea
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"strings"
+)
+
+// KindTSIGKey is the TSIG key's Terraform type.
+const KindTSIGKey = "kea_tsig_key"
+
+// TSIGKey is a kea_tsig_key: a key D2 signs DNS updates with. Not yet in
+// Kinds: the DDNS objects join the estate together (issue 10).
+type TSIGKey struct {
+	Name       string  `json:"name"`
+	Algorithm  string  `json:"algorithm"`
+	DigestBits *int64  `json:"digest_bits"`
+	Secret     *string `json:"secret"`
+	SecretFile *string `json:"secret_file"`
+}
+
+// tsigAlgorithm is a TSIG algorithm D2 takes, and its hash length.
+type tsigAlgorithm struct {
+	Name string // Kea's spelling, e.g. HMAC-SHA256
+	Bits int64  // hash length in bits; a generated secret has as many
+}
+
+// TSIGAlgorithms are the algorithms Kea 3.0's D2 takes (all six verified
+// with BIND 9 end to end).
+var TSIGAlgorithms = []tsigAlgorithm{
+	{"HMAC-MD5", 128}, {"HMAC-SHA1", 160}, {"HMAC-SHA224", 224},
+	{"HMAC-SHA256", 256}, {"HMAC-SHA384", 384}, {"HMAC-SHA512", 512},
+}
+
+// TSIGAlgorithmNames are the algorithm names, for the schema's validator.
+var TSIGAlgorithmNames = func() []string {
+	out := make([]string, len(TSIGAlgorithms))
+	for i, a := range TSIGAlgorithms {
+		out[i] = a.Name
+	}
+	return out
+}()
+
+// algorithm finds the key's algorithm (Kea compares case-insensitively).
+func (k *TSIGKey) algorithm() (tsigAlgorithm, bool) {
+	for _, a := range TSIGAlgorithms {
+		if strings.EqualFold(a.Name, k.Algorithm) {
+			return a, true
+		}
+	}
+	return tsigAlgorithm{}, false
+}
+
+// ID is the key's identity: its name.
+func (k *TSIGKey) ID() string { return k.Name }
+
+// Identity is the id once the name is set.
+func (k *TSIGKey) Identity() (string, bool) { return k.Name, k.Name != "" }
+
+// ParseTSIGKeyID reads a key's import id: its name.
+func ParseTSIGKeyID(id string) (*TSIGKey, error) { return &TSIGKey{Name: id}, nil }
+
+// Validate checks the key on its own.
+func (k *TSIGKey) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindTSIGKey, id: k.Name, index: index, out: &out}
+	if k.Name == "" {
+		r.errf("name", "is required")
+	} else if err := validHostname(k.Name); err != nil {
+		r.errf("name", "a TSIG key name is a DNS name, and %v", err)
+	}
+	alg, known := k.algorithm()
+	if !known {
+		r.errf("algorithm", "%q is not a TSIG algorithm D2 takes: use one of %s", k.Algorithm, strings.Join(TSIGAlgorithmNames, ", "))
+	}
+	if b := k.DigestBits; b != nil && *b != 0 {
+		switch {
+		case *b < 0 || *b%8 != 0:
+			// Kea: "TSIG key digest-bits must either be zero or a positive, multiple of eight".
+			r.errf("digest_bits", "%d: Kea takes 0 (the whole hash) or a positive multiple of 8", *b)
+		case *b < 80 || known && *b < alg.Bits/2:
+			// Kea: "digest-bits too small".
+			r.errf("digest_bits", "%d is too short: Kea takes at least 80 bits and half the %s hash (%d)", *b, alg.Name, max(80, alg.Bits/2))
+		case known && *b > alg.Bits:
+			// Kea 3.0 accepts it; a truncation cannot be longer than the hash.
+			r.errf("digest_bits", "%d is longer than the %s hash (%d bits); give at most %d, or 0 for the whole hash", *b, alg.Name, alg.Bits, alg.Bits)
+		}
+	}
+	switch {
+	case k.Secret != nil && k.SecretFile != nil:
+		// Kea: "duplicate secret".
+		r.errf("secret_file", "set secret or secret_file, not both")
+	case k.Secret != nil && strings.TrimSpace(*k.Secret) == "":
+		r.errf("secret", "must not be empty; leave it unset to have one generated")
+	case k.Secret != nil:
+		if _, err := base64.StdEncoding.DecodeString(*k.Secret); err != nil {
+			// Kea: "Cannot make D2TsigKey: attempt to decode a value not in base64 char set".
+			r.errf("secret", "is not base64 (%v); D2 refuses it", err)
+		}
+	case k.SecretFile != nil && !strings.HasPrefix(*k.SecretFile, "/"):
+		r.errf("secret_file", "%q: give an absolute path on the D2 host", *k.SecretFile)
+	}
+	return out
+}
+
+// GenerateTSIGSecret returns a random secret as long as the algorithm's
+// hash, base64-encoded, as the seed generates one.
+func GenerateTSIGSecret(algorithm string) (string, error) {
+	k := TSIGKey{Algorithm: algorithm}
+	alg, ok := k.algorithm()
+	if !ok {
+		return "", fmt.Errorf("%q is not a TSIG algorithm", algorithm)
+	}
+	b := make([]byte, alg.Bits/8)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(b), nil
+}
+
+// render is the key's tsig-keys entry in a DhcpDdns document.
+func (k *TSIGKey) render() *Object {
+	alg, _ := k.algorithm()
+	o := (&Object{}).Set("name", k.Name).Set("algorithm", alg.Name)
+	if k.DigestBits != nil && *k.DigestBits != 0 {
+		o.Set("digest-bits", *k.DigestBits)
+	}
+	setStr(o, "secret", k.Secret)
+	setStr(o, "secret-file", k.SecretFile)
+	return o
+}
