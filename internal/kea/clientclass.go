@@ -305,7 +305,7 @@ func (rd *renderer) renderClasses() []any {
 		if len(opts) > 0 {
 			o.Set("option-data", opts)
 		}
-		c.Escape.finish(o, r, rd.fam, scopeClientClass)
+		c.Escape.finish(o, r, rd.fam.doc, scopeClientClass)
 		out = append(out, o)
 	}
 	return out

@@ -8,6 +8,7 @@ const SpaceDHCP6 = "dhcp6"
 // family holds what differs between kea-dhcp4 and kea-dhcp6 documents.
 type family struct {
 	v        int
+	doc      string // Dhcp4 / Dhcp6: the document's name (keys of extra_json)
 	subnets  string // subnet4 / subnet6
 	addrAttr string // a reservation's address attribute
 	space    string // the standard option space
@@ -17,8 +18,8 @@ type family struct {
 }
 
 var (
-	fam4 = &family{v: 4, subnets: "subnet4", addrAttr: "ip_address", space: SpaceDHCP4, std: stdIndex4, maxCode: 254, expr: expr.Family(4)}
-	fam6 = &family{v: 6, subnets: "subnet6", addrAttr: "ip_addresses", space: SpaceDHCP6, std: stdIndex6, maxCode: 65535, expr: expr.Family(6)}
+	fam4 = &family{v: 4, doc: "Dhcp4", subnets: "subnet4", addrAttr: "ip_address", space: SpaceDHCP4, std: stdIndex4, maxCode: 254, expr: expr.Family(4)}
+	fam6 = &family{v: 6, doc: "Dhcp6", subnets: "subnet6", addrAttr: "ip_addresses", space: SpaceDHCP6, std: stdIndex6, maxCode: 65535, expr: expr.Family(6)}
 )
 
 var stdIndex6 = func() *defIndex {

@@ -165,9 +165,9 @@ func (x *Escape) check(r reporter) {
 }
 
 // finish appends user-context and the extra_json keys to the rendered map
-// of a scope in a family f document: each key must be one Kea 3.0 takes in
-// that map and not one the object's attributes render.
-func (x *Escape) finish(o *Object, r reporter, f *family, scope keyScope) {
+// of a scope in a document (Dhcp4, Dhcp6, DhcpDdns): each key must be one
+// Kea 3.0 takes in that map and not one the object's attributes render.
+func (x *Escape) finish(o *Object, r reporter, doc string, scope keyScope) {
 	if uc := checkJSONObject(r, "user_context", x.UserContext); uc != nil {
 		o.Set("user-context", uc)
 	}
@@ -176,7 +176,7 @@ func (x *Escape) finish(o *Object, r reporter, f *family, scope keyScope) {
 		return
 	}
 	for i, k := range extra.keys {
-		if !checkExtraKey(r, f, scope, k) {
+		if !checkExtraKey(r, doc, scope, k) {
 			continue
 		}
 		if o.Has(k) {

@@ -17,22 +17,24 @@ const (
 	scopePDPool
 	scopeReservation
 	scopeClientClass
+	scopeD2Global // a DhcpDdns document's top-level map
 )
 
-var allKeyScopes = []keyScope{scopeGlobal, scopeSharedNetwork, scopeSubnet, scopePool, scopePDPool, scopeReservation, scopeClientClass}
+var allKeyScopes = []keyScope{scopeGlobal, scopeSharedNetwork, scopeSubnet, scopePool, scopePDPool, scopeReservation, scopeClientClass, scopeD2Global}
 
 func (s keyScope) String() string {
-	return [...]string{"global", "shared network", "subnet", "pool", "pd pool", "reservation", "client class"}[s]
+	return [...]string{"global", "shared network", "subnet", "pool", "pd pool", "reservation", "client class", "global"}[s]
 }
 
 func (s keyScope) goName() string {
-	return [...]string{"scopeGlobal", "scopeSharedNetwork", "scopeSubnet", "scopePool", "scopePDPool", "scopeReservation", "scopeClientClass"}[s]
+	return [...]string{"scopeGlobal", "scopeSharedNetwork", "scopeSubnet", "scopePool", "scopePDPool", "scopeReservation", "scopeClientClass", "scopeD2Global"}[s]
 }
 
 // checkExtraKey refuses an extra_json key Kea 3.0 does not accept in the
-// scope's map of a family f document, naming the nearest keys it does.
-func checkExtraKey(r reporter, f *family, scope keyScope, key string) bool {
-	keys := keaKeys[f.v][scope]
+// scope's map of a document (Dhcp4, Dhcp6, DhcpDdns), naming the nearest
+// keys it does.
+func checkExtraKey(r reporter, doc string, scope keyScope, key string) bool {
+	keys := keaKeys[doc][scope]
 	if _, found := slices.BinarySearch(keys, key); found {
 		return true
 	}
@@ -41,7 +43,7 @@ func checkExtraKey(r reporter, f *family, scope keyScope, key string) bool {
 	if len(near) > 0 {
 		hint = "did you mean " + strings.Join(near, ", ") + "?"
 	}
-	r.errf("extra_json", "key %q is not one Kea 3.0 accepts in a Dhcp%d %s map; %s", key, f.v, scope, hint)
+	r.errf("extra_json", "key %q is not one Kea 3.0 accepts in a %s %s map; %s", key, doc, scope, hint)
 	return false
 }
 

@@ -137,6 +137,6 @@ func (rd *renderer) renderPDPool(subnet *Subnet, pi pdPoolInfo) *Object {
 	if opts := rd.optionList(r, "option_data", p.OptionData); len(opts) > 0 {
 		o.Set("option-data", opts)
 	}
-	p.Escape.finish(o, r, rd.fam, scopePDPool)
+	p.Escape.finish(o, r, rd.fam.doc, scopePDPool)
 	return o
 }

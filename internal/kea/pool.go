@@ -148,6 +148,6 @@ func (rd *renderer) renderPool(si *subnetInfo, pi poolInfo) *Object {
 	if opts := rd.optionList(r, "option_data", p.OptionData); len(opts) > 0 {
 		o.Set("option-data", opts)
 	}
-	p.Escape.finish(o, r, rd.fam, scopePool)
+	p.Escape.finish(o, r, rd.fam.doc, scopePool)
 	return o
 }

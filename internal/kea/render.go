@@ -130,7 +130,7 @@ func (rd *renderer) render() *Object {
 	if len(globalHosts) > 0 {
 		conf.Set("reservations", globalHosts)
 	}
-	srv.Escape.finish(conf, sr, rd.fam, scopeGlobal)
+	srv.Escape.finish(conf, sr, rd.fam.doc, scopeGlobal)
 	if rd.diags.HasErrors() {
 		return nil
 	}

@@ -397,6 +397,6 @@ func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
 	if opts := rd.optionList(r, "option_data", h.OptionData); len(opts) > 0 {
 		o.Set("option-data", opts)
 	}
-	h.Escape.finish(o, r, rd.fam, scopeReservation)
+	h.Escape.finish(o, r, rd.fam.doc, scopeReservation)
 	return o
 }

@@ -158,7 +158,7 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 			r.warnf("name", "has no subnets: clients on its link get no address from it")
 		}
 		o.Set(rd.fam.subnets, subnets)
-		n.Escape.finish(o, r, rd.fam, scopeSharedNetwork)
+		n.Escape.finish(o, r, rd.fam.doc, scopeSharedNetwork)
 		out = append(out, o)
 	}
 	return out

@@ -333,7 +333,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	if len(local) > 0 {
 		o.Set("reservations", local)
 	}
-	s.Escape.finish(o, r, rd.fam, scopeSubnet)
+	s.Escape.finish(o, r, rd.fam.doc, scopeSubnet)
 	return o, global
 }
 

@@ -1,0 +1,322 @@
+package kea
+
+import (
+	"fmt"
+	"net/netip"
+	"sort"
+	"strings"
+)
+
+// Object kinds of Dynamic DNS. Not yet in Kinds: the DDNS objects join the
+// estate, the provider and DocDhcpDdns together (issue 10).
+const (
+	KindD2Daemon   = "kea_d2_daemon"
+	KindDDNSDomain = "kea_ddns_domain"
+)
+
+// D2Daemon is a kea_d2_daemon: one kea-dhcp-ddns, the target of a
+// DhcpDdns document.
+type D2Daemon struct {
+	Name string `json:"name"`
+	// ListenerMode is local (127.0.0.1, a D2 beside each DHCP server, the
+	// default) or remote (Address).
+	ListenerMode     *string         `json:"listener_mode"`
+	Address          *string         `json:"address"`
+	Port             *int64          `json:"port"`
+	NCRProtocol      *string         `json:"ncr_protocol"`
+	NCRFormat        *string         `json:"ncr_format"`
+	DNSServerTimeout *int64          `json:"dns_server_timeout"`
+	ControlSockets   []ControlSocket `json:"control_sockets"`
+	Directories      *Directories    `json:"directories"`
+	Escape
+}
+
+// DDNSDomain is a kea_ddns_domain: a zone a D2 daemon updates.
+type DDNSDomain struct {
+	D2Daemon   string      `json:"d2_daemon"`
+	Zone       string      `json:"zone"`
+	DNSServers []DNSServer `json:"dns_servers"`
+	TSIGKey    *string     `json:"tsig_key"`
+}
+
+// DNSServer is one server a domain's updates go to.
+type DNSServer struct {
+	Address string  `json:"address"`
+	Port    *int64  `json:"port"`
+	TSIGKey *string `json:"tsig_key"`
+}
+
+// Listener modes and the NCR settings D2 3.0 runs with.
+var (
+	D2ListenerModes = []string{"local", "remote"}
+	NCRProtocols    = []string{"UDP"} // D2 3.0 refuses TCP ("TCP is not yet supported")
+	NCRFormats      = []string{"JSON"}
+)
+
+// DefaultD2Port is D2's listener port.
+const DefaultD2Port = 53001
+
+// ID is the daemon's identity: its name.
+func (d *D2Daemon) ID() string { return d.Name }
+
+// Identity is the id once the name is set.
+func (d *D2Daemon) Identity() (string, bool) { return d.Name, d.Name != "" }
+
+// listener is the address and port D2 listens for NameChangeRequests on.
+func (d *D2Daemon) listener() (string, int64) {
+	addr := "127.0.0.1"
+	if str(d.ListenerMode) == "remote" && d.Address != nil {
+		addr = canonicalIP(*d.Address)
+	}
+	port := int64(DefaultD2Port)
+	if d.Port != nil {
+		port = *d.Port
+	}
+	return addr, port
+}
+
+// Validate checks the daemon on its own.
+func (d *D2Daemon) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindD2Daemon, id: d.Name, index: index, out: &out}
+	if d.Name == "" {
+		r.errf("name", "is required")
+	} else if !serverNameRe.MatchString(d.Name) {
+		r.errf("name", "%q: use letters, digits, dots, hyphens and underscores", d.Name)
+	}
+	mode := "local"
+	if d.ListenerMode != nil {
+		mode = *d.ListenerMode
+	}
+	switch {
+	case !contains(D2ListenerModes, mode):
+		r.errf("listener_mode", "%q: use local (127.0.0.1, beside the DHCP server) or remote (address)", mode)
+	case mode == "remote" && d.Address == nil:
+		r.errf("address", "is required in remote mode: the address the DHCP servers send NameChangeRequests to")
+	case mode == "local" && d.Address != nil:
+		r.errf("address", "applies to remote mode; a local D2 listens on 127.0.0.1")
+	case d.Address != nil:
+		if _, err := parseAnyIP(*d.Address); err != nil {
+			r.errf("address", "%v: D2 takes an IP address, not a name", err)
+		}
+	}
+	if d.Port != nil && (*d.Port < 1 || *d.Port > MaxUint16) {
+		r.errf("port", "%d is out of range: 1 to 65535", *d.Port)
+	}
+	if d.NCRProtocol != nil && !contains(NCRProtocols, *d.NCRProtocol) {
+		r.errf("ncr_protocol", "%q: D2 3.0 takes UDP only (it refuses TCP: \"TCP is not yet supported\")", *d.NCRProtocol)
+	}
+	if d.NCRFormat != nil && !contains(NCRFormats, *d.NCRFormat) {
+		r.errf("ncr_format", "%q: D2 3.0 takes JSON only", *d.NCRFormat)
+	}
+	if d.DNSServerTimeout != nil && (*d.DNSServerTimeout < 1 || *d.DNSServerTimeout > MaxUint32) {
+		r.errf("dns_server_timeout", "%d is out of range: 1 to 4294967295 milliseconds", *d.DNSServerTimeout)
+	}
+	sockDir := DefaultControlSocketDir
+	if d.Directories != nil && d.Directories.ControlSocket != nil && *d.Directories.ControlSocket != "" {
+		sockDir = *d.Directories.ControlSocket
+	}
+	checkControlSockets(r, d.ControlSockets, sockDir)
+	addr, port := d.listener()
+	for i := range d.ControlSockets {
+		cs := &d.ControlSockets[i]
+		if cs.Type == "unix" {
+			continue
+		}
+		if cs.Authentication == nil {
+			r.warnf(fmt.Sprintf("control_sockets[%d]", i), "has no authentication, and D2's config-get returns the TSIG secrets in clear: anyone who reaches the socket reads them")
+		}
+		if cs.Port == nil || *cs.Port != port {
+			continue
+		}
+		if ca, err := netip.ParseAddr(cs.address()); err == nil && (ca.String() == addr || ca.IsUnspecified()) {
+			r.errf(fmt.Sprintf("control_sockets[%d].port", i), "%d is also D2's listener port on %s; give the control socket another port", port, addr)
+		}
+	}
+	d.Escape.check(r)
+	return out
+}
+
+// ID is the domain's identity: "<d2 daemon>/<zone>", the zone with its
+// trailing dot.
+func (m *DDNSDomain) ID() string { return m.D2Daemon + "/" + m.zone() }
+
+// Identity is the id once the daemon and zone are set.
+func (m *DDNSDomain) Identity() (string, bool) { return m.ID(), m.D2Daemon != "" && m.Zone != "" }
+
+// zone is the zone name in D2's form: lower case, with a trailing dot.
+func (m *DDNSDomain) zone() string {
+	z := strings.ToLower(strings.TrimSpace(m.Zone))
+	if z != "" && !strings.HasSuffix(z, ".") {
+		z += "."
+	}
+	return z
+}
+
+// reverse reports whether the zone is a reverse zone.
+func (m *DDNSDomain) reverse() bool {
+	z := m.zone()
+	return z == "in-addr.arpa." || z == "ip6.arpa." || strings.HasSuffix(z, ".in-addr.arpa.") || strings.HasSuffix(z, ".ip6.arpa.")
+}
+
+// Validate checks the domain on its own.
+func (m *DDNSDomain) Validate(index int) Diags {
+	var out Diags
+	r := reporter{kind: KindDDNSDomain, id: m.ID(), index: index, out: &out}
+	if m.D2Daemon == "" {
+		r.errf("d2_daemon", "is required")
+	}
+	if m.Zone == "" {
+		r.errf("zone", "is required")
+	} else if err := validHostname(m.Zone); err != nil {
+		r.errf("zone", "%v", err)
+	}
+	if len(m.DNSServers) == 0 {
+		// D2 aborts ("Assertion 'px != 0' failed") on a domain without servers.
+		r.errf("dns_servers", "a domain needs at least one DNS server; kea-dhcp-ddns aborts on a domain without dns-servers")
+	}
+	seen := map[string]int{}
+	for i, s := range m.DNSServers {
+		a := fmt.Sprintf("dns_servers[%d]", i)
+		ip, err := parseIP(s.Address)
+		if err != nil {
+			r.errf(a+".address", "%v: D2 takes an IP address (\"hostname is not yet supported\")", err)
+		}
+		port := int64(53)
+		if s.Port != nil {
+			port = *s.Port
+			if port < 1 || port > MaxUint16 {
+				r.errf(a+".port", "%d is out of range: 1 to 65535", port)
+			}
+		}
+		if err == nil {
+			key := netip.AddrPortFrom(ip, uint16(port)).String()
+			if j, dup := seen[key]; dup {
+				r.errf(a, "%s is already dns_servers[%d]", key, j)
+			}
+			seen[key] = i
+		}
+	}
+	return out
+}
+
+// renderD2 renders a D2 daemon's kea-dhcp-ddns document from the keys and
+// domains given. Domains of other daemons are ignored.
+func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(string) bool) (*Object, Diags) {
+	var diags Diags
+	dr := reporter{kind: KindD2Daemon, id: d.Name, index: -1, out: &diags}
+	diags = append(diags, d.Validate(-1)...)
+	byName := map[string]*TSIGKey{}
+	for i := range keys {
+		k := &keys[i]
+		kr := reporter{kind: KindTSIGKey, id: k.Name, index: i, out: &diags}
+		if _, dup := byName[k.Name]; dup {
+			kr.errf("name", "is passed twice; TSIG key names are unique")
+			continue
+		}
+		byName[k.Name] = k
+	}
+	used := map[string]bool{}
+	useKey := func(r reporter, attr string, name *string) {
+		if name == nil {
+			return
+		}
+		k, ok := byName[*name]
+		if !ok {
+			r.errf(attr, "refers to TSIG key %q, which was not passed in", *name)
+			return
+		}
+		if !used[k.Name] {
+			diags = append(diags, k.Validate(-1)...)
+		}
+		used[k.Name] = true
+	}
+	var forward, reverse []*DDNSDomain
+	zones := map[string]int{}
+	for i := range domains {
+		m := &domains[i]
+		if m.D2Daemon != d.Name {
+			continue
+		}
+		r := reporter{kind: KindDDNSDomain, id: m.ID(), index: i, out: &diags}
+		diags = append(diags, m.Validate(i)...)
+		if j, dup := zones[m.zone()]; dup {
+			r.errf("zone", "%s is already kea_ddns_domains[%d]'s zone on D2 daemon %q", m.zone(), j, d.Name)
+			continue
+		}
+		zones[m.zone()] = i
+		useKey(r, "tsig_key", m.TSIGKey)
+		for j, s := range m.DNSServers {
+			useKey(r, fmt.Sprintf("dns_servers[%d].tsig_key", j), s.TSIGKey)
+		}
+		if m.reverse() {
+			reverse = append(reverse, m)
+		} else {
+			forward = append(forward, m)
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	addr, port := d.listener()
+	o := (&Object{}).Set("ip-address", addr).Set("port", port)
+	setInt(o, "dns-server-timeout", d.DNSServerTimeout)
+	setStr(o, "ncr-protocol", d.NCRProtocol)
+	setStr(o, "ncr-format", d.NCRFormat)
+	if len(d.ControlSockets) > 0 {
+		sockDir := DefaultControlSocketDir
+		if d.Directories != nil && d.Directories.ControlSocket != nil && *d.Directories.ControlSocket != "" {
+			sockDir = *d.Directories.ControlSocket
+		}
+		socks := make([]any, len(d.ControlSockets))
+		for i := range d.ControlSockets {
+			socks[i] = renderControlSocket(dr, fmt.Sprintf("control_sockets[%d]", i), &d.ControlSockets[i], sockDir, func(r reporter, attr, name string) (string, bool) {
+				r.errf(attr, "D2 passwords come from files here; set password_file")
+				return "", false
+			})
+		}
+		o.Set("control-sockets", socks)
+	}
+	names := make([]string, 0, len(used))
+	for n := range used {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) > 0 {
+		list := make([]any, len(names))
+		for i, n := range names {
+			list[i] = byName[n].render()
+			if secret != nil && byName[n].Secret != nil {
+				secret(n)
+			}
+		}
+		o.Set("tsig-keys", list)
+	}
+	o.Set("forward-ddns", (&Object{}).Set("ddns-domains", renderDomains(forward)))
+	o.Set("reverse-ddns", (&Object{}).Set("ddns-domains", renderDomains(reverse)))
+	d.Escape.finish(o, dr, DocDhcpDdns.Name, scopeD2Global)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return o, diags
+}
+
+// renderDomains renders domains by zone name.
+func renderDomains(ms []*DDNSDomain) []any {
+	sort.Slice(ms, func(a, b int) bool { return ms[a].zone() < ms[b].zone() })
+	out := make([]any, 0, len(ms))
+	for _, m := range ms {
+		o := (&Object{}).Set("name", m.zone())
+		setStr(o, "key-name", m.TSIGKey)
+		servers := make([]any, len(m.DNSServers))
+		for i, s := range m.DNSServers {
+			so := (&Object{}).Set("ip-address", canonicalIP(s.Address))
+			setInt(so, "port", s.Port)
+			setStr(so, "key-name", s.TSIGKey)
+			servers[i] = so
+		}
+		o.Set("dns-servers", servers)
+		out = append(out, o)
+	}
+	return out
+}
