@@ -1,6 +1,9 @@
 package expr
 
-import "strconv"
+import (
+	"errors"
+	"strconv"
+)
 
 // Kea's match('regex', ...) compiles the regular expression with the C++
 // standard library's std::regex (ECMAScript grammar, libstdc++ as shipped
@@ -371,4 +374,14 @@ func mulStates(a, b int) int {
 		return regexStateLimit + 1
 	}
 	return min(a*b, regexStateLimit+1)
+}
+
+// CheckRegex reports whether libstdc++'s std::regex (as Kea 3.0 is built
+// with) accepts re, with its message when it does not. Kea compiles
+// match() patterns and hostname-char-set with it.
+func CheckRegex(re string) error {
+	if msg := checkRegex(re); msg != "" {
+		return errors.New(msg)
+	}
+	return nil
 }
