@@ -39,7 +39,7 @@ KEA_BENCH_ESTATE=$OUT/estate.json go test ./internal/kea -count=1 -v -run '^Test
 	cat "$OUT/check.txt" >&2
 	exit 1
 }
-want_sha=$(sed -n 's/.*sha256 \([0-9a-f]\{64\}\).*/\1/p' "$OUT/check.txt" | head -1)
+want_sha=$(sed -n 's/.*sha256 \([0-9a-f]\{64\}\).*/\1/p' "$OUT/check.txt" | sed -n 1p)
 
 log "go test -bench Large -count=$COUNT (results in $OUT/bench.txt)"
 bench_args=(-run '^$' -bench 'Large' -benchmem -count="$COUNT")
@@ -155,7 +155,7 @@ if ((rc != 0)); then
 fi
 read -r tf_kb prov_kb tf_ticks prov_ticks <<<"$stats"
 hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
-sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan.log" | head -1)
+sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan.log" | sed -n 1p)
 {
 	echo
 	echo "terraform plan (provider::kea::config, full estate):"
