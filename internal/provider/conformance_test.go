@@ -35,52 +35,34 @@ func TestConformance(t *testing.T) {
 	rendered, refused := 0, 0
 	for _, ok := range objectKinds {
 		base := baseObjects[ok.kind.Name]
-		var walk func(specs []attrSpec, prefix string, wrap func(tftypes.Value) (string, tftypes.Value))
-		walk = func(specs []attrSpec, prefix string, wrap func(tftypes.Value) (string, tftypes.Value)) {
-			for i := range specs {
-				s := &specs[i]
-				if why, skip := hostDependent[ok.kind.Name+" "+prefix+s.name]; skip {
-					t.Logf("not held to Kea: %s %s%s: %s", ok.kind.Name, prefix, s.name, why)
+		walkAttrs(ok.attrs, func(path string, s *attrSpec, wrap attrWrap) {
+			if why, skip := hostDependent[ok.kind.Name+" "+path]; skip {
+				t.Logf("not held to Kea: %s %s: %s", ok.kind.Name, path, why)
+				return
+			}
+			for _, v := range boundaryValues(s) {
+				obj, err := plainObject(base, wrap, s.name, v.v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				what := fmt.Sprintf("%s %s = %s", ok.kind.Name, path, v.name)
+				r := renderConformance(t, ok, obj)
+				if r == nil {
+					refused++
 					continue
 				}
-				for _, v := range boundaryValues(s) {
-					obj, err := plainObject(base, wrap, s.name, v.v)
-					if err != nil {
-						t.Fatal(err)
-					}
-					what := fmt.Sprintf("%s %s%s = %s", ok.kind.Name, prefix, s.name, v.name)
-					r := renderConformance(t, ok, obj)
-					if r == nil {
-						refused++
-						continue
-					}
-					rendered++
-					if seen[r.SHA256] {
-						continue
-					}
-					seen[r.SHA256] = true
-					f := filepath.Join(dir, fmt.Sprintf("%04d.json", len(docs)))
-					if err := os.WriteFile(f, r.Document, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					docs = append(docs, doc{f, what})
+				rendered++
+				if seen[r.SHA256] {
+					continue
 				}
-				if s.t == tObject || s.t == tObjects {
-					outer, list, parent := s.name, s.t == tObjects, wrap
-					walk(s.nested, prefix+outer+".", func(inner tftypes.Value) (string, tftypes.Value) {
-						v := inner
-						if list {
-							v = tftypes.NewValue(tftypes.Tuple{ElementTypes: []tftypes.Type{inner.Type()}}, []tftypes.Value{inner})
-						}
-						if parent == nil {
-							return outer, v
-						}
-						return parent(tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{outer: v.Type()}}, map[string]tftypes.Value{outer: v}))
-					})
+				seen[r.SHA256] = true
+				f := filepath.Join(dir, fmt.Sprintf("%04d.json", len(docs)))
+				if err := os.WriteFile(f, r.Document, 0o644); err != nil {
+					t.Fatal(err)
 				}
+				docs = append(docs, doc{f, what})
 			}
-		}
-		walk(ok.attrs, "", nil)
+		})
 	}
 	files := make([]string, len(docs))
 	for i, d := range docs {

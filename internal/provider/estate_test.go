@@ -176,57 +176,70 @@ func TestEveryAttributeRefusesBadValues(t *testing.T) {
 		if errs, diags := renderKindObject(t, ok, base); len(errs) > 0 || diags.HasErrors() {
 			t.Fatalf("%s: the base object is refused: %v %v", ok.kind.Name, errs, diags.Errors())
 		}
-		var walk func(specs []attrSpec, prefix string, wrap func(tftypes.Value) (string, tftypes.Value))
-		walk = func(specs []attrSpec, prefix string, wrap func(tftypes.Value) (string, tftypes.Value)) {
-			for i := range specs {
-				s := &specs[i]
-				for _, bv := range badValues {
-					name := prefix + s.name
-					t.Run(ok.kind.Name+"/"+name+"="+bv.name, func(t *testing.T) {
-						obj, err := plainObject(base, wrap, s.name, bv.v)
-						if err != nil {
-							t.Fatal(err)
-						}
-						errs, diags := renderKindObject(t, ok, obj)
-						if !bv.mustFail(s) {
+		walkAttrs(ok.attrs, func(name string, s *attrSpec, wrap attrWrap) {
+			for _, bv := range badValues {
+				t.Run(ok.kind.Name+"/"+name+"="+bv.name, func(t *testing.T) {
+					obj, err := plainObject(base, wrap, s.name, bv.v)
+					if err != nil {
+						t.Fatal(err)
+					}
+					errs, diags := renderKindObject(t, ok, obj)
+					if !bv.mustFail(s) {
+						return
+					}
+					leaf := s.name
+					for _, e := range errs {
+						if strings.Contains(e, leaf) {
 							return
 						}
-						leaf := s.name
-						for _, e := range errs {
-							if strings.Contains(e, leaf) {
-								return
-							}
+					}
+					for _, d := range diags.Errors() {
+						if strings.Contains(d.Attr, leaf) || strings.Contains(d.Msg, leaf) {
+							return
 						}
-						for _, d := range diags.Errors() {
-							if strings.Contains(d.Attr, leaf) || strings.Contains(d.Msg, leaf) {
-								return
-							}
-						}
-						t.Errorf("not refused on %s: decoder %v, findings %v", name, errs, diags)
-					})
-				}
-				if s.t == tObject || s.t == tObjects {
-					outer, list, parent := s.name, s.t == tObjects, wrap
-					walk(s.nested, prefix+outer+".", func(inner tftypes.Value) (string, tftypes.Value) {
-						v := inner
-						if list {
-							v = tftypes.NewValue(tftypes.Tuple{ElementTypes: []tftypes.Type{inner.Type()}}, []tftypes.Value{inner})
-						}
-						if parent == nil {
-							return outer, v
-						}
-						return parent(tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{outer: v.Type()}}, map[string]tftypes.Value{outer: v}))
-					})
-				}
+					}
+					t.Errorf("not refused on %s: decoder %v, findings %v", name, errs, diags)
+				})
 			}
-		}
-		walk(ok.attrs, "", nil)
+		})
 	}
+}
+
+// attrWrap places a one-attribute object where a nested attribute's parent
+// goes, up to the top level, and returns the top-level attribute and value.
+type attrWrap func(tftypes.Value) (string, tftypes.Value)
+
+// walkAttrs calls visit for every attribute of specs, nested ones included,
+// with its dotted path and the wrap that places it in a top-level object
+// (nil for a top-level attribute).
+func walkAttrs(specs []attrSpec, visit func(path string, s *attrSpec, wrap attrWrap)) {
+	var walk func(specs []attrSpec, prefix string, wrap attrWrap)
+	walk = func(specs []attrSpec, prefix string, wrap attrWrap) {
+		for i := range specs {
+			s := &specs[i]
+			visit(prefix+s.name, s, wrap)
+			if s.t != tObject && s.t != tObjects {
+				continue
+			}
+			outer, list, parent := s.name, s.t == tObjects, wrap
+			walk(s.nested, prefix+outer+".", func(inner tftypes.Value) (string, tftypes.Value) {
+				v := inner
+				if list {
+					v = tftypes.NewValue(tftypes.Tuple{ElementTypes: []tftypes.Type{inner.Type()}}, []tftypes.Value{inner})
+				}
+				if parent == nil {
+					return outer, v
+				}
+				return parent(tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{outer: v.Type()}}, map[string]tftypes.Value{outer: v}))
+			})
+		}
+	}
+	walk(specs, "", nil)
 }
 
 // plainObject is base with attribute name set to v; wrap, for a nested
 // attribute, puts the one-attribute object where its parent goes.
-func plainObject(base map[string]any, wrap func(tftypes.Value) (string, tftypes.Value), name string, v tftypes.Value) (tftypes.Value, error) {
+func plainObject(base map[string]any, wrap attrWrap, name string, v tftypes.Value) (tftypes.Value, error) {
 	vals := map[string]tftypes.Value{}
 	for k, e := range base {
 		ev, err := anyToValue(normalize(e))
