@@ -28,22 +28,16 @@ package kea
 // refuse it, and is not hex, so a binary option would too.
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
-
-// catKeaScript is kea-check.sh relative to this package directory.
-const catKeaScript = "../../scripts/kea-check.sh"
 
 func catKeaRequire(t *testing.T, slow bool) {
 	t.Helper()
@@ -360,123 +354,21 @@ func catKeaWriteEach(t *testing.T, dir, prefix string, entries []catKeaEntry) []
 	return files
 }
 
-// catKeaVerdict is Kea's verdict on one file.
-type catKeaVerdict struct {
-	accepted bool
-	message  string // Kea's error lines, for a rejected file
-}
-
-var (
-	catKeaLogPrefixRE = regexp.MustCompile(`^.*\] [A-Z0-9_]+ `)
-	catKeaLocationRE  = regexp.MustCompile(` \(/tmp/[^)]*\)$`)
-)
-
-// catKeaMessage extracts Kea's error message from its output.
-func catKeaMessage(out string) string {
-	var msgs []string
-	for _, line := range strings.Split(out, "\n") {
-		if !strings.Contains(line, "ERROR") {
-			continue
-		}
-		line = catKeaLogPrefixRE.ReplaceAllString(line, "")
-		line = catKeaLocationRE.ReplaceAllString(line, "")
-		line = strings.TrimPrefix(line, "failed to create or run parser for configuration element option-data: ")
-		msgs = append(msgs, strings.TrimSpace(line))
-	}
-	if len(msgs) == 0 {
-		return strings.TrimSpace(out)
-	}
-	return strings.Join(msgs, "; ")
-}
-
-// catKeaWorkers is how many kea-check.sh runs share a batch of files.
-const catKeaWorkers = 2
-
 // catKeaRun has real Kea judge each file, through the config-test command
 // of one kea-dhcp4 and one kea-dhcp6 (internal/kea/keatest) rather than a
 // daemon started per file: the same parsers and checks as -T, which hooks
 // alone would add to, and option data needs none.
-func catKeaRun(t *testing.T, _ bool, files []string) map[string]catKeaVerdict {
+func catKeaRun(t *testing.T, files []string) map[string]keatest.Verdict {
 	t.Helper()
 	servers := keatest.NewServers(t)
-	verdicts := map[string]catKeaVerdict{}
+	verdicts := map[string]keatest.Verdict{}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ok, text := servers.ConfigTest(raw)
-		verdicts[f] = catKeaVerdict{accepted: ok, message: text}
-	}
-	return verdicts
-}
-
-// keaCheckRun runs kea-check.sh (-T per file) on files, split over
-// concurrent runs, and returns Kea's verdict on each. An infrastructure
-// error (exit status other than 0 or 1, or a file without a verdict) fails
-// the test.
-func keaCheckRun(t *testing.T, expectFail bool, files []string) map[string]catKeaVerdict {
-	t.Helper()
-	verdicts := map[string]catKeaVerdict{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	var errs []string
-	chunk := (len(files) + catKeaWorkers - 1) / catKeaWorkers
-	for start := 0; start < len(files); start += chunk {
-		part := files[start:min(start+chunk, len(files))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			args := []string{catKeaScript}
-			if expectFail {
-				args = append(args, "--expect-fail")
-			}
-			args = append(args, "--")
-			args = append(args, part...)
-			cmd := exec.Command("bash", args...)
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-					errs = append(errs, fmt.Sprintf("kea-check.sh failed (%v):\n%s%s", err, stdout.String(), stderr.String()))
-					return
-				}
-			}
-			// kea-check prints, per file, Kea's output (for rejections)
-			// followed by a verdict line naming the file.
-			var block []string
-			for _, line := range strings.Split(stdout.String(), "\n") {
-				var file string
-				var accepted bool
-				switch {
-				case strings.HasPrefix(line, "ok "):
-					file, accepted = strings.TrimPrefix(line, "ok "), true
-				case strings.HasPrefix(line, "rejected "):
-					file = strings.TrimPrefix(line, "rejected ")
-				case expectFail && strings.HasPrefix(line, "FAIL ") && strings.HasSuffix(line, " (accepted, expected rejection)"):
-					file, accepted = strings.TrimSuffix(strings.TrimPrefix(line, "FAIL "), " (accepted, expected rejection)"), true
-				case !expectFail && strings.HasPrefix(line, "FAIL "):
-					file = strings.TrimPrefix(line, "FAIL ")
-				default:
-					block = append(block, line)
-					continue
-				}
-				verdicts[file] = catKeaVerdict{accepted: accepted, message: catKeaMessage(strings.Join(block, "\n"))}
-				block = nil
-			}
-		}()
-	}
-	wg.Wait()
-	if len(errs) > 0 {
-		t.Fatalf("%s", strings.Join(errs, "\n"))
-	}
-	for _, f := range files {
-		if _, ok := verdicts[f]; !ok {
-			t.Fatalf("kea-check.sh gave no verdict for %s", f)
-		}
+		verdicts[f] = keatest.Verdict{Accepted: ok, Message: text}
 	}
 	return verdicts
 }
@@ -491,19 +383,19 @@ func catKeaMustAccept(t *testing.T, dir, name, top string, entries []catKeaEntry
 		all = append(all, e.opt)
 	}
 	doc := catKeaWriteDoc(t, dir, name+".json", top, all)
-	v := catKeaRun(t, false, []string{doc})[doc]
-	if v.accepted {
+	v := catKeaRun(t, []string{doc})[doc]
+	if v.Accepted {
 		t.Logf("%s: Kea accepts all %d entries in one document", name, len(entries))
 		return
 	}
-	t.Errorf("%s: Kea rejects the document holding all %d entries: %s", name, len(entries), v.message)
+	t.Errorf("%s: Kea rejects the document holding all %d entries: %s", name, len(entries), v.Message)
 	files := catKeaWriteEach(t, dir, name+"-one", entries)
-	verdicts := catKeaRun(t, false, files)
+	verdicts := catKeaRun(t, files)
 	bad := 0
 	for _, e := range entries {
-		if v := verdicts[e.file]; !v.accepted {
+		if v := verdicts[e.file]; !v.Accepted {
 			bad++
-			t.Errorf("Kea disagrees with %s: %s", e, v.message)
+			t.Errorf("Kea disagrees with %s: %s", e, v.Message)
 		}
 	}
 	if bad == 0 {
@@ -517,16 +409,16 @@ func catKeaMustAccept(t *testing.T, dir, name, top string, entries []catKeaEntry
 func catKeaMustReject(t *testing.T, dir, prefix string, entries []catKeaEntry) {
 	t.Helper()
 	files := catKeaWriteEach(t, dir, prefix, entries)
-	verdicts := catKeaRun(t, true, files)
+	verdicts := catKeaRun(t, files)
 	for _, e := range entries {
 		v := verdicts[e.file]
 		switch {
-		case v.accepted:
+		case v.Accepted:
 			t.Errorf("Kea accepts %s; want a rejection", e)
-		case !strings.Contains(v.message, fmt.Sprintf("code: %d)", e.opt.Code)) && !strings.Contains(v.message, "'"+e.opt.Name+"'"):
-			t.Errorf("Kea rejects %s, but its message does not name the option: %s", e, v.message)
+		case !strings.Contains(v.Message, fmt.Sprintf("code: %d)", e.opt.Code)) && !strings.Contains(v.Message, "'"+e.opt.Name+"'"):
+			t.Errorf("Kea rejects %s, but its message does not name the option: %s", e, v.Message)
 		case testing.Verbose() && len(entries) <= 30:
-			t.Logf("rejected as expected: %s: %s", e, v.message)
+			t.Logf("rejected as expected: %s: %s", e, v.Message)
 		}
 	}
 }
@@ -617,11 +509,11 @@ func TestCatalogKeaDomainNameIsString(t *testing.T) {
 	dir := t.TempDir()
 	ok := catKeaWriteDoc(t, dir, "domain-name.json", "Dhcp4", []catKeaOptionData{{"dhcp4", "domain-name", 15, &notFQDN}})
 	bad := catKeaWriteDoc(t, dir, "v4-lost.json", "Dhcp4", []catKeaOptionData{{"dhcp4", "v4-lost", 137, &notFQDN}})
-	v := catKeaRun(t, false, []string{ok, bad})
-	if !v[ok].accepted {
-		t.Errorf("Kea rejects a non-FQDN string for domain-name, so it is not a string option: %s", v[ok].message)
+	v := catKeaRun(t, []string{ok, bad})
+	if !v[ok].Accepted {
+		t.Errorf("Kea rejects a non-FQDN string for domain-name, so it is not a string option: %s", v[ok].Message)
 	}
-	if v[bad].accepted {
+	if v[bad].Accepted {
 		t.Errorf("Kea accepts a 64-octet label for the fqdn option v4-lost; the discriminating value proves nothing")
 	}
 }
@@ -693,19 +585,19 @@ func TestCatalogKeaKnowsNoOtherCodes(t *testing.T) {
 		}
 	}
 	files := catKeaWriteEach(t, t.TempDir(), "probe", probes)
-	verdicts := catKeaRun(t, true, files)
+	verdicts := catKeaRun(t, files)
 	for _, p := range probes {
 		v := verdicts[p.file]
 		switch {
-		case v.accepted:
+		case v.Accepted:
 			t.Errorf("%s code %d: Kea accepts option-data named catalog-probe", p.opt.Space, p.opt.Code)
-		case catKeaUndefinedRE.MatchString(v.message):
+		case catKeaUndefinedRE.MatchString(v.Message):
 			// No definition: as the catalogue says.
-		case catKeaDefinedRE.MatchString(v.message):
-			m := catKeaDefinedRE.FindStringSubmatch(v.message)
+		case catKeaDefinedRE.MatchString(v.Message):
+			m := catKeaDefinedRE.FindStringSubmatch(v.Message)
 			t.Errorf("%s code %d: Kea has a standard definition %s.%s the catalogue lacks", p.opt.Space, p.opt.Code, m[1], m[2])
 		default:
-			t.Errorf("%s code %d: unexpected Kea message: %s", p.opt.Space, p.opt.Code, v.message)
+			t.Errorf("%s code %d: unexpected Kea message: %s", p.opt.Space, p.opt.Code, v.Message)
 		}
 	}
 	if !t.Failed() {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
 
 // d2Office is a D2 beside an office DHCP server: a forward and a reverse
@@ -56,8 +58,8 @@ func TestRenderD2(t *testing.T) {
 	if err := os.WriteFile(f, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if v := keaCheckRun(t, false, []string{f})[f]; !v.accepted {
-		t.Errorf("kea-dhcp-ddns -t refuses the document: %s\n%s", v.message, doc)
+	if v := keatest.Check(t, []string{f})[f]; !v.Accepted {
+		t.Errorf("kea-dhcp-ddns -t refuses the document: %s\n%s", v.Message, doc)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
 
 // policyCases are DDNS policies with the provider's verdict (the attribute
@@ -96,15 +98,15 @@ func TestDDNSPolicyRulesMatchKea(t *testing.T) {
 		files = append(files, f)
 		byFile[f] = i
 	}
-	for f, v := range keaCheckRun(t, false, files) {
+	for f, v := range keatest.Check(t, files) {
 		c := policyCases[byFile[f]]
 		switch {
-		case c.refuse == "" && !v.accepted:
-			t.Errorf("%s: Kea refuses a policy the provider accepts: %s", c.name, v.message)
-		case c.refuse != "" && c.stricter == "" && v.accepted:
+		case c.refuse == "" && !v.Accepted:
+			t.Errorf("%s: Kea refuses a policy the provider accepts: %s", c.name, v.Message)
+		case c.refuse != "" && c.stricter == "" && v.Accepted:
 			t.Errorf("%s: Kea takes a policy the provider refuses on %s; mark it stricter, with the reason, or drop the rule", c.name, c.refuse)
-		case c.stricter != "" && !v.accepted:
-			t.Errorf("%s: marked stricter than Kea, but Kea refuses it too: %s", c.name, v.message)
+		case c.stricter != "" && !v.Accepted:
+			t.Errorf("%s: marked stricter than Kea, but Kea refuses it too: %s", c.name, v.Message)
 		}
 	}
 }

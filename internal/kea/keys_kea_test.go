@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
 
 // The lists of keys Kea 3.0 accepts at each scope (keys_kea.go) come from
@@ -339,13 +341,13 @@ func TestKeaKeyLists(t *testing.T) {
 			}
 		}
 	}
-	for f, verdict := range keaCheckRun(t, true, files) {
-		syntax := strings.Contains(verdict.message, "Syntax check failed")
+	for f, verdict := range keatest.Check(t, files) {
+		syntax := strings.Contains(verdict.Message, "Syntax check failed")
 		switch bad := strings.HasSuffix(f, "-true.json"); {
-		case bad && !strings.Contains(verdict.message, `unexpected keyword "valid-lifetme"`):
-			t.Errorf("%s: Kea did not refuse the misspelt key: %s", names[f], verdict.message)
+		case bad && !strings.Contains(verdict.Message, `unexpected keyword "valid-lifetme"`):
+			t.Errorf("%s: Kea did not refuse the misspelt key: %s", names[f], verdict.Message)
 		case !bad && syntax:
-			t.Errorf("%s: Kea refuses a listed key: %s", names[f], verdict.message)
+			t.Errorf("%s: Kea refuses a listed key: %s", names[f], verdict.Message)
 		}
 	}
 	for _, v := range []string{"Dhcp4", "Dhcp6", "DhcpDdns"} {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
 
 // tsigCases are TSIG keys with the provider's verdict (the attribute it
@@ -96,15 +98,15 @@ func TestTSIGKeyRulesMatchD2(t *testing.T) {
 		files = append(files, f)
 		byFile[f] = i
 	}
-	for f, v := range keaCheckRun(t, false, files) {
+	for f, v := range keatest.Check(t, files) {
 		c := tsigCases[byFile[f]]
 		switch {
-		case c.refuse == "" && !v.accepted:
-			t.Errorf("%s: D2 refuses a key the provider accepts: %s", c.name, v.message)
-		case c.refuse != "" && c.stricter == "" && v.accepted:
+		case c.refuse == "" && !v.Accepted:
+			t.Errorf("%s: D2 refuses a key the provider accepts: %s", c.name, v.Message)
+		case c.refuse != "" && c.stricter == "" && v.Accepted:
 			t.Errorf("%s: D2 takes a key the provider refuses on %s; mark it stricter, with the reason, or drop the rule", c.name, c.refuse)
-		case c.stricter != "" && !v.accepted:
-			t.Errorf("%s: marked stricter than D2, but D2 refuses it too: %s", c.name, v.message)
+		case c.stricter != "" && !v.Accepted:
+			t.Errorf("%s: marked stricter than D2, but D2 refuses it too: %s", c.name, v.Message)
 		}
 	}
 }

@@ -1,20 +1,15 @@
 package provider
 
 import (
-	"bytes"
 	"fmt"
-	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
+	"github.com/keaform/terraform-provider-kea/internal/kea/keatest"
 )
 
 // TestConformance is the generated guard against documents Kea refuses:
@@ -46,7 +41,8 @@ func TestConformance(t *testing.T) {
 					t.Fatal(err)
 				}
 				what := fmt.Sprintf("%s %s = %s", ok.kind.Name, path, v.name)
-				r := renderConformance(t, ok, obj)
+				srv, lists := placeObject(ok, obj)
+				_, r, _ := renderInputs(t, srv, lists)
 				if r == nil {
 					refused++
 					continue
@@ -68,10 +64,10 @@ func TestConformance(t *testing.T) {
 	for i, d := range docs {
 		files[i] = d.file
 	}
-	verdicts := keaVerdicts(t, files)
+	verdicts := keatest.Check(t, files)
 	for _, d := range docs {
-		if msg, bad := verdicts[d.file]; bad {
-			t.Errorf("the provider renders %s, and Kea refuses the document: %s", d.what, msg)
+		if v := verdicts[d.file]; !v.Accepted {
+			t.Errorf("the provider renders %s, and Kea refuses the document: %s", d.what, v.Message)
 		}
 	}
 	t.Logf("%d boundary values: %d refused by the provider, %d rendered (%d distinct documents, each held to Kea)", rendered+refused, refused, rendered, len(docs))
@@ -170,129 +166,6 @@ func boundaryValues(s *attrSpec) []boundaryValue {
 		out = append(out, str("2001:db8::/128"), str("2001:db8::/64"), str("::/0"))
 	case tMAC:
 		out = append(out, str("00:00:00:00:00:00"), str("ff:ff:ff:ff:ff:ff"))
-	}
-	return out
-}
-
-// renderConformance renders the base server's document with obj in place
-// (see renderKindObject), or returns nil when the provider refuses it.
-func renderConformance(t *testing.T, ok *objectKind, obj tftypes.Value) *kea.Rendered {
-	t.Helper()
-	// The context puts the object in the document: the server uses the
-	// class and the option data, a subnet joins the shared network, the
-	// server is a member of the relationship, option data uses the
-	// definition.
-	srv := map[string]any{"name": "s1"}
-	sub := maps.Clone(baseObjects[kea.KindSubnet])
-	more := map[string][]map[string]any{}
-	switch ok.kind.Name {
-	case kea.KindPDPool:
-		srv["family"] = int64(6)
-		sub["prefix"] = "2001:db8::/32"
-	case kea.KindClientClass:
-		srv["client_classes"] = []any{"c"}
-	case kea.KindOptionData:
-		srv["option_data"] = []any{"dom"}
-	case kea.KindOptionDef:
-		srv["option_data"] = []any{"site"}
-		more["option_data"] = []map[string]any{{"name": "site", "option": "site", "data": "x"}}
-	case kea.KindSharedNetwork:
-		sub["shared_network"] = "s1/n"
-	case kea.KindHARelationship:
-		member := func(name, role, addr string) map[string]any {
-			return map[string]any{"name": name, "ha": map[string]any{"relationship": "p", "role": role, "address": addr, "port": int64(8001)}}
-		}
-		srv = member("s1", "primary", "198.18.0.1")
-		more["servers"] = []map[string]any{member("s2", "standby", "198.18.0.2")}
-	}
-	server, _ := anyToValueMap(srv)
-	lists := map[string]tftypes.Value{}
-	add := func(list string, v tftypes.Value) {
-		var elems []tftypes.Value
-		if old, found := lists[list]; found {
-			_ = old.As(&elems)
-		}
-		elems = append(elems, v)
-		types := make([]tftypes.Type, len(elems))
-		for i, e := range elems {
-			types[i] = e.Type()
-		}
-		lists[list] = tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems)
-	}
-	if ok.kind.Name == kea.KindServer {
-		server = obj
-	} else {
-		add(ok.kind.List, obj)
-	}
-	if ok.kind.Name != kea.KindSubnet {
-		sv, _ := anyToValueMap(sub)
-		add("subnets", sv)
-	}
-	for list, objs := range more {
-		for _, m := range objs {
-			v, _ := anyToValueMap(m)
-			add(list, v)
-		}
-	}
-	in := decodeEstate(server, lists)
-	if len(in.errs) > 0 || in.unknown || in.target == nil {
-		return nil
-	}
-	r, diags := kea.Render(in.estate, in.target)
-	if diags.HasErrors() {
-		return nil
-	}
-	return r
-}
-
-var keaVerdictLine = regexp.MustCompile(`^(ok|FAIL) (.+)$`)
-
-// keaVerdicts runs scripts/kea-check.sh over files, in two concurrent runs,
-// and returns Kea's message for each file it refuses.
-func keaVerdicts(t *testing.T, files []string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	var errs []string
-	sort.Strings(files)
-	half := (len(files) + 1) / 2
-	for _, part := range [][]string{files[:half], files[half:]} {
-		if len(part) == 0 {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			cmd := exec.Command("bash", append([]string{"../../scripts/kea-check.sh", "--"}, part...)...)
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
-			mu.Lock()
-			defer mu.Unlock()
-			if ee, isExit := err.(*exec.ExitError); err != nil && (!isExit || ee.ExitCode() != 1) {
-				errs = append(errs, fmt.Sprintf("kea-check.sh: %v\n%s", err, stderr.String()))
-				return
-			}
-			var block []string
-			for _, line := range strings.Split(stdout.String(), "\n") {
-				m := keaVerdictLine.FindStringSubmatch(line)
-				if m == nil {
-					if strings.Contains(line, "ERROR") || strings.Contains(line, "failed") {
-						block = append(block, strings.TrimSpace(line))
-					}
-					continue
-				}
-				if m[1] == "FAIL" {
-					out[m[2]] = strings.Join(block, "; ")
-				}
-				block = nil
-			}
-		}()
-	}
-	wg.Wait()
-	if len(errs) > 0 {
-		t.Fatal(strings.Join(errs, "\n"))
 	}
 	return out
 }

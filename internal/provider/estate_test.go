@@ -3,6 +3,7 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -15,8 +16,9 @@ import (
 
 // renderInputs runs the whole path the function and the data source take:
 // Terraform values -> decode -> validate -> render. It reports a panic as
-// a test failure, and returns the decoder's errors and the findings.
-func renderInputs(t *testing.T, server tftypes.Value, lists map[string]tftypes.Value) (errs []string, diags kea.Diags) {
+// a test failure, and returns the decoder's errors, the document (nil when
+// refused) and the findings.
+func renderInputs(t *testing.T, server tftypes.Value, lists map[string]tftypes.Value) (errs []string, r *kea.Rendered, diags kea.Diags) {
 	t.Helper()
 	defer func() {
 		if p := recover(); p != nil {
@@ -25,16 +27,16 @@ func renderInputs(t *testing.T, server tftypes.Value, lists map[string]tftypes.V
 	}()
 	in := decodeEstate(server, lists)
 	if len(in.errs) > 0 || in.unknown || in.target == nil {
-		return in.errs, nil
+		return in.errs, nil, nil
 	}
-	r, diags := kea.Render(in.estate, in.target)
+	r, diags = kea.Render(in.estate, in.target)
 	if diags.HasErrors() != (r == nil) {
 		t.Fatalf("a document and errors, or neither: %v", diags)
 	}
 	if r != nil && !json.Valid(r.Document) {
 		t.Fatalf("the document is not JSON:\n%s", r.Document)
 	}
-	return nil, diags
+	return nil, r, diags
 }
 
 // stringify turns every number and bool of a JSON value into a string, as
@@ -173,7 +175,12 @@ func TestEveryAttributeRefusesBadValues(t *testing.T) {
 			t.Fatalf("%s has no base object in baseObjects", ok.kind.Name)
 		}
 		// The base object renders: a bad value is what makes it fail.
-		if errs, diags := renderKindObject(t, ok, base); len(errs) > 0 || diags.HasErrors() {
+		baseValue, err := anyToValueMap(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv, lists := placeObject(ok, baseValue)
+		if errs, _, diags := renderInputs(t, srv, lists); len(errs) > 0 || diags.HasErrors() {
 			t.Fatalf("%s: the base object is refused: %v %v", ok.kind.Name, errs, diags.Errors())
 		}
 		walkAttrs(ok.attrs, func(name string, s *attrSpec, wrap attrWrap) {
@@ -183,7 +190,8 @@ func TestEveryAttributeRefusesBadValues(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					errs, diags := renderKindObject(t, ok, obj)
+					srv, lists := placeObject(ok, obj)
+					errs, _, diags := renderInputs(t, srv, lists)
 					if !bv.mustFail(s) {
 						return
 					}
@@ -284,44 +292,73 @@ func normalize(v any) any {
 	return v
 }
 
-// renderKindObject renders a base server's document with obj in its
-// kind's list (or as the target, for a server).
-func renderKindObject(t *testing.T, ok *objectKind, obj any) ([]string, kea.Diags) {
-	t.Helper()
-	v, isValue := obj.(tftypes.Value)
-	if !isValue {
-		var err error
-		v, err = plainObject(obj.(map[string]any), nil, "name", tftypes.NewValue(tftypes.String, obj.(map[string]any)["name"]))
-		if _, hasName := obj.(map[string]any)["name"]; !hasName {
-			v, err = anyToValueMap(obj.(map[string]any))
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	server, _ := anyToValueMap(baseObjects[kea.KindServer])
-	lists := map[string]tftypes.Value{}
-	switch ok.kind.Name {
-	case kea.KindServer:
-		server = v
-	default:
-		lists[ok.kind.List] = tftypes.NewValue(tftypes.Tuple{ElementTypes: []tftypes.Type{v.Type()}}, []tftypes.Value{v})
-		if ok.kind.Name != kea.KindSubnet {
-			sub, _ := anyToValueMap(baseObjects[kea.KindSubnet])
-			if ok.kind.Name == kea.KindPDPool {
-				sub, _ = anyToValueMap(map[string]any{"server": "s1", "subnet_id": int64(1), "prefix": "2001:db8::/32"})
-				server, _ = anyToValueMap(map[string]any{"name": "s1", "family": int64(6)})
-			}
-			lists["subnets"] = tftypes.NewValue(tftypes.Tuple{ElementTypes: []tftypes.Type{sub.Type()}}, []tftypes.Value{sub})
-		}
-	}
-	return renderInputs(t, server, lists)
-}
-
 func anyToValueMap(m map[string]any) (tftypes.Value, error) {
 	n := make(map[string]any, len(m))
 	for k, v := range m {
 		n[k] = normalize(v)
 	}
 	return anyToValue(n)
+}
+
+// placeObject is the inputs of a base server's document holding obj
+// where the document uses it (or obj as the target, for a server), so that
+// every attribute of it reaches the rendered document.
+func placeObject(ok *objectKind, obj tftypes.Value) (tftypes.Value, map[string]tftypes.Value) {
+	// The context puts the object in the document: the server uses the
+	// class and the option data, a subnet joins the shared network, the
+	// server is a member of the relationship, option data uses the
+	// definition.
+	srv := map[string]any{"name": "s1"}
+	sub := maps.Clone(baseObjects[kea.KindSubnet])
+	more := map[string][]map[string]any{}
+	switch ok.kind.Name {
+	case kea.KindPDPool:
+		srv["family"] = int64(6)
+		sub["prefix"] = "2001:db8::/32"
+	case kea.KindClientClass:
+		srv["client_classes"] = []any{"c"}
+	case kea.KindOptionData:
+		srv["option_data"] = []any{"dom"}
+	case kea.KindOptionDef:
+		srv["option_data"] = []any{"site"}
+		more["option_data"] = []map[string]any{{"name": "site", "option": "site", "data": "x"}}
+	case kea.KindSharedNetwork:
+		sub["shared_network"] = "s1/n"
+	case kea.KindHARelationship:
+		member := func(name, role, addr string) map[string]any {
+			return map[string]any{"name": name, "ha": map[string]any{"relationship": "p", "role": role, "address": addr, "port": int64(8001)}}
+		}
+		srv = member("s1", "primary", "198.18.0.1")
+		more["servers"] = []map[string]any{member("s2", "standby", "198.18.0.2")}
+	}
+	server, _ := anyToValueMap(srv)
+	lists := map[string]tftypes.Value{}
+	add := func(list string, v tftypes.Value) {
+		var elems []tftypes.Value
+		if old, found := lists[list]; found {
+			_ = old.As(&elems)
+		}
+		elems = append(elems, v)
+		types := make([]tftypes.Type, len(elems))
+		for i, e := range elems {
+			types[i] = e.Type()
+		}
+		lists[list] = tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems)
+	}
+	if ok.kind.Name == kea.KindServer {
+		server = obj
+	} else {
+		add(ok.kind.List, obj)
+	}
+	if ok.kind.Name != kea.KindSubnet {
+		sv, _ := anyToValueMap(sub)
+		add("subnets", sv)
+	}
+	for list, objs := range more {
+		for _, m := range objs {
+			v, _ := anyToValueMap(m)
+			add(list, v)
+		}
+	}
+	return server, lists
 }

@@ -1,10 +1,12 @@
-// Package keatest runs real Kea 3.0 daemons for tests: a kea-dhcp4 or
-// kea-dhcp6, started once in the chroot scripts/kea-install.sh builds (in a
-// network namespace of its own), judges any number of documents through
-// the config-test command on its control socket. config-test runs the
-// parsers and checks that -T runs, without starting a daemon per document;
-// it does not load hooks, so documents whose verdict depends on a hook
-// (HA) go to scripts/kea-check.sh instead.
+// Package keatest runs real Kea 3.0 daemons for tests, two ways:
+//   - Servers: a kea-dhcp4 or kea-dhcp6, started once in the chroot
+//     scripts/kea-install.sh builds (in a network namespace of its own),
+//     judges any number of documents through the config-test command on
+//     its control socket: the parsers and checks -T runs, without a daemon
+//     per document.
+//   - Check: scripts/kea-check.sh, one daemon run per document (-T, which
+//     loads hooks; -t for kea-dhcp-ddns), for verdicts that need hooks
+//     loaded, Kea's syntax messages, or a D2 document.
 package keatest
 
 import (
@@ -15,7 +17,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -30,24 +34,30 @@ type Server struct {
 
 var serial atomic.Int64
 
-// Root is the chroot holding Kea: $KEA_CACHE/root, by default the
-// repository's .cache/kea/root found from the test's directory.
-func Root(t testing.TB) string {
+// repo is the repository's root, found from the test's directory.
+func repo(t testing.TB) string {
 	t.Helper()
-	if c := os.Getenv("KEA_CACHE"); c != "" {
-		return filepath.Join(c, "root")
-	}
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return filepath.Join(d, ".cache/kea/root")
+			return d
 		}
 	}
 	t.Fatalf("no go.mod above %s", dir)
 	return ""
+}
+
+// Root is the chroot holding Kea: $KEA_CACHE/root, by default the
+// repository's .cache/kea/root.
+func Root(t testing.TB) string {
+	t.Helper()
+	if c := os.Getenv("KEA_CACHE"); c != "" {
+		return filepath.Join(c, "root")
+	}
+	return filepath.Join(repo(t), ".cache/kea/root")
 }
 
 // Start starts the daemon for documents under top (Dhcp4 or Dhcp6); it
@@ -148,4 +158,90 @@ func (ss *Servers) ConfigTest(doc []byte) (accepted bool, text string) {
 		return s.ConfigTest(ss.t, doc)
 	}
 	return false, ""
+}
+
+// Verdict is Kea's verdict on one document.
+type Verdict struct {
+	Accepted bool
+	Message  string // Kea's error lines, for a refused document
+}
+
+// Check runs scripts/kea-check.sh on files, split over two concurrent
+// runs, and returns Kea's verdict on each. An infrastructure error (exit
+// status other than 0 or 1, or a file without a verdict) fails the test.
+func Check(t testing.TB, files []string) map[string]Verdict {
+	t.Helper()
+	script := filepath.Join(repo(t), "scripts/kea-check.sh")
+	verdicts := map[string]Verdict{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var errs []string
+	const workers = 2
+	chunk := max(1, (len(files)+workers-1)/workers)
+	for start := 0; start < len(files); start += chunk {
+		part := files[start:min(start+chunk, len(files))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command("bash", append([]string{script, "--"}, part...)...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			mu.Lock()
+			defer mu.Unlock()
+			if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+				errs = append(errs, fmt.Sprintf("kea-check.sh failed (%v):\n%s%s", err, stdout.String(), stderr.String()))
+				return
+			}
+			// kea-check prints "ok FILE" for an accepted file, and Kea's
+			// output followed by "FAIL FILE" for a refused one.
+			var block []string
+			for _, line := range strings.Split(stdout.String(), "\n") {
+				switch {
+				case strings.HasPrefix(line, "ok "):
+					verdicts[strings.TrimPrefix(line, "ok ")] = Verdict{Accepted: true}
+				case strings.HasPrefix(line, "FAIL "):
+					verdicts[strings.TrimPrefix(line, "FAIL ")] = Verdict{Message: message(strings.Join(block, "\n"))}
+				default:
+					block = append(block, line)
+					continue
+				}
+				block = nil
+			}
+		}()
+	}
+	wg.Wait()
+	if len(errs) > 0 {
+		t.Fatalf("%s", strings.Join(errs, "\n"))
+	}
+	for _, f := range files {
+		if _, ok := verdicts[f]; !ok {
+			t.Fatalf("kea-check.sh gave no verdict for %s", f)
+		}
+	}
+	return verdicts
+}
+
+var (
+	logPrefixRE = regexp.MustCompile(`^.*\] [A-Z0-9_]+ `)
+	locationRE  = regexp.MustCompile(` \(/tmp/[^)]*\)$`)
+)
+
+// message extracts Kea's error lines from its output, or keeps the whole
+// output when it has none (a syntax error).
+func message(out string) string {
+	var msgs []string
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.Contains(line, "ERROR") {
+			continue
+		}
+		line = logPrefixRE.ReplaceAllString(line, "")
+		line = locationRE.ReplaceAllString(line, "")
+		line = strings.TrimPrefix(line, "failed to create or run parser for configuration element option-data: ")
+		msgs = append(msgs, strings.TrimSpace(line))
+	}
+	if len(msgs) == 0 {
+		return strings.TrimSpace(out)
+	}
+	return strings.Join(msgs, "; ")
 }
