@@ -112,10 +112,7 @@ func (d *D2Daemon) Validate(index int) Diags {
 	if d.DNSServerTimeout != nil && (*d.DNSServerTimeout < 1 || *d.DNSServerTimeout > MaxUint32) {
 		r.errf("dns_server_timeout", "%d is out of range: 1 to 4294967295 milliseconds", *d.DNSServerTimeout)
 	}
-	sockDir := DefaultControlSocketDir
-	if d.Directories != nil && d.Directories.ControlSocket != nil && *d.Directories.ControlSocket != "" {
-		sockDir = *d.Directories.ControlSocket
-	}
+	sockDir, _, _, _ := d.Directories.effective()
 	checkControlSockets(r, d.ControlSockets, sockDir)
 	addr, port := d.listener()
 	for i := range d.ControlSockets {
@@ -202,7 +199,9 @@ func (m *DDNSDomain) Validate(index int) Diags {
 
 // renderD2 renders a D2 daemon's kea-dhcp-ddns document from the keys and
 // domains given. Domains of other daemons are ignored.
-func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(string) bool) (*Object, Diags) {
+// secret is called with the name of each key whose secret the document
+// holds (nil when not wanted).
+func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(name string)) (*Object, Diags) {
 	var diags Diags
 	dr := reporter{kind: KindD2Daemon, id: d.Name, index: -1, out: &diags}
 	diags = append(diags, d.Validate(-1)...)
@@ -264,10 +263,7 @@ func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(str
 	setStr(o, "ncr-protocol", d.NCRProtocol)
 	setStr(o, "ncr-format", d.NCRFormat)
 	if len(d.ControlSockets) > 0 {
-		sockDir := DefaultControlSocketDir
-		if d.Directories != nil && d.Directories.ControlSocket != nil && *d.Directories.ControlSocket != "" {
-			sockDir = *d.Directories.ControlSocket
-		}
+		sockDir, _, _, _ := d.Directories.effective()
 		socks := make([]any, len(d.ControlSockets))
 		for i := range d.ControlSockets {
 			socks[i] = renderControlSocket(dr, fmt.Sprintf("control_sockets[%d]", i), &d.ControlSockets[i], sockDir, func(r reporter, attr, name string) (string, bool) {

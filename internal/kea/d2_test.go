@@ -29,7 +29,7 @@ func d2Office() (*D2Daemon, []TSIGKey, []DDNSDomain) {
 func TestRenderD2(t *testing.T) {
 	d, keys, domains := d2Office()
 	var secrets []string
-	o, diags := renderD2(d, keys, domains, func(n string) bool { secrets = append(secrets, n); return true })
+	o, diags := renderD2(d, keys, domains, func(n string) { secrets = append(secrets, n) })
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -70,9 +70,6 @@ func (ds Diags) HasErrors() bool {
 	return false
 }
 
-// since returns the findings from position n on.
-func (ds Diags) since(n int) Diags { return ds[n:] }
-
 // Errors returns only the errors.
 func (ds Diags) Errors() Diags {
 	var out Diags

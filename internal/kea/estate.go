@@ -158,12 +158,6 @@ func (k *Kind) At(e *Estate, i int) Entity { return k.at(e, i) }
 // attributes set and nothing else.
 func (k *Kind) ParseID(id string) (Entity, error) { return k.parseID(id) }
 
-// DecodeEstate reads an estate from its JSON form, refusing unknown keys.
-func DecodeEstate(raw []byte) (*Estate, error) {
-	var e Estate
-	return &e, decodeStrict(raw, &e)
-}
-
 func decodeStrict(raw []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()

@@ -20,15 +20,30 @@ const (
 	scopeD2Global // a DhcpDdns document's top-level map
 )
 
-var allKeyScopes = []keyScope{scopeGlobal, scopeSharedNetwork, scopeSubnet, scopePool, scopePDPool, scopeReservation, scopeClientClass, scopeD2Global}
+// allKeyScopes are the scopes in order, from keyScopeNames.
+var allKeyScopes = func() []keyScope {
+	out := make([]keyScope, len(keyScopeNames))
+	for i := range out {
+		out[i] = keyScope(i)
+	}
+	return out
+}()
 
-func (s keyScope) String() string {
-	return [...]string{"global", "shared network", "subnet", "pool", "pd pool", "reservation", "client class", "global"}[s]
+// keyScopeNames are each scope's name in messages and its Go name (for
+// the generated keys_kea.go), by scope.
+var keyScopeNames = [...]struct{ text, goName string }{
+	scopeGlobal:        {"global", "scopeGlobal"},
+	scopeSharedNetwork: {"shared network", "scopeSharedNetwork"},
+	scopeSubnet:        {"subnet", "scopeSubnet"},
+	scopePool:          {"pool", "scopePool"},
+	scopePDPool:        {"pd pool", "scopePDPool"},
+	scopeReservation:   {"reservation", "scopeReservation"},
+	scopeClientClass:   {"client class", "scopeClientClass"},
+	scopeD2Global:      {"global", "scopeD2Global"},
 }
 
-func (s keyScope) goName() string {
-	return [...]string{"scopeGlobal", "scopeSharedNetwork", "scopeSubnet", "scopePool", "scopePDPool", "scopeReservation", "scopeClientClass", "scopeD2Global"}[s]
-}
+func (s keyScope) String() string { return keyScopeNames[s].text }
+func (s keyScope) goName() string { return keyScopeNames[s].goName }
 
 // checkExtraKey refuses an extra_json key Kea 3.0 does not accept in the
 // scope's map of a document (Dhcp4, Dhcp6, DhcpDdns), naming the nearest

@@ -132,23 +132,20 @@ func (s *Server) Document() *DocKind {
 }
 
 // Dirs returns the effective Kea build directories.
-func (s *Server) Dirs() (sock, hooks, lease, log string) {
-	sock, hooks, lease, log = DefaultControlSocketDir, DefaultHooksDir, DefaultLeaseDir, DefaultLogDir
-	if d := s.Directories; d != nil {
-		if d.ControlSocket != nil && *d.ControlSocket != "" {
-			sock = *d.ControlSocket
-		}
-		if d.Hooks != nil && *d.Hooks != "" {
-			hooks = *d.Hooks
-		}
-		if d.Lease != nil && *d.Lease != "" {
-			lease = *d.Lease
-		}
-		if d.Log != nil && *d.Log != "" {
-			log = *d.Log
-		}
+func (s *Server) Dirs() (sock, hooks, lease, log string) { return s.Directories.effective() }
+
+// effective are the directories, each the package default where unset.
+func (d *Directories) effective() (sock, hooks, lease, log string) {
+	if d == nil {
+		d = &Directories{}
 	}
-	return
+	or := func(p *string, def string) string {
+		if p != nil && *p != "" {
+			return *p
+		}
+		return def
+	}
+	return or(d.ControlSocket, DefaultControlSocketDir), or(d.Hooks, DefaultHooksDir), or(d.Lease, DefaultLeaseDir), or(d.Log, DefaultLogDir)
 }
 
 func (s *Server) validLifetime() int64 {
@@ -200,10 +197,11 @@ func (s *Server) validate(r reporter) {
 	}
 	for i, ifc := range s.Interfaces {
 		name, _, _ := strings.Cut(ifc, "/") // eth1/192.0.2.1 listens on one address
+		err := interfaceName(name)
 		switch {
 		case ifc == "*":
-		case interfaceName(name) != nil:
-			r.errf(fmt.Sprintf("interfaces[%d]", i), "%v", interfaceName(name))
+		case err != nil:
+			r.errf(fmt.Sprintf("interfaces[%d]", i), "%v", err)
 		case contains(s.Interfaces[:i], ifc):
 			r.errf(fmt.Sprintf("interfaces[%d]", i), "%q is listed twice; Kea refuses an interface specified twice", ifc)
 		}
@@ -245,11 +243,12 @@ func (s *Server) validate(r reporter) {
 	libs := map[string]int{}
 	for i, h := range s.HooksLibraries {
 		a := fmt.Sprintf("hooks_libraries[%d]", i)
-		if p, ok := checkPath(r, a+".library", hooksDir, h.Library, "hook libraries", "hooks_dir"); !ok {
-		} else if j, dup := libs[p]; dup {
-			r.errf(a+".library", "%s is already loaded by hooks_libraries[%d]", p, j)
-		} else {
-			libs[p] = i
+		if p, ok := checkPath(r, a+".library", hooksDir, h.Library, "hook libraries", "hooks_dir"); ok {
+			if j, dup := libs[p]; dup {
+				r.errf(a+".library", "%s is already loaded by hooks_libraries[%d]", p, j)
+			} else {
+				libs[p] = i
+			}
 		}
 		checkJSONObject(r, a+".parameters", h.Parameters)
 	}

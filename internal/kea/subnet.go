@@ -58,8 +58,7 @@ func (s *Subnet) Validate(index int) Diags {
 }
 
 // validate checks the subnet on its own and returns its prefix.
-func (s *Subnet) validate(r reporter) (netip.Prefix, bool) {
-	before := len(*r.out)
+func (s *Subnet) validate(r reporter) netip.Prefix {
 	if s.Server == "" {
 		r.errf("server", "is required")
 	}
@@ -84,7 +83,7 @@ func (s *Subnet) validate(r reporter) (netip.Prefix, bool) {
 		checkRelays(r, s.RelayAddresses, p.Addr().Is4())
 	}
 	s.Escape.check(r)
-	return p, !r.out.since(before).HasErrors()
+	return p
 }
 
 // checkRelays checks relay addresses: of the subnet's family, no repeats.
@@ -155,8 +154,8 @@ func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
 		}
 		id := s.ID()
 		r := rd.rep(KindSubnet, id, i)
-		p, ok := s.validate(r)
-		if !ok {
+		var p netip.Prefix
+		if !rd.clean(func() { p = s.validate(r) }) {
 			continue
 		}
 		if p.Addr().Is4() != (rd.fam.v == 4) {
