@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
@@ -80,7 +79,7 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.State.Raw = tftypes.NewValue(obj, state)
 		return
 	}
-	r, diags := kea.Render(in.estate, in.target)
+	r, diags := in.render(ctx)
 	for _, dg := range diags {
 		if dg.Severity == kea.Warning {
 			resp.Diagnostics.AddAttributeWarning(diagPath(dg), "Kea configuration warning", dg.Error())
@@ -91,7 +90,6 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	tflog.Debug(ctx, "rendered "+r.Kind.File, map[string]any{"server": in.target.Name, "sha256": r.SHA256, "bytes": len(r.Document)})
 	set("sensitive_config", string(r.Document))
 	set("config", string(r.Document))
 	if r.HasSecrets {

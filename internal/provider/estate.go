@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
@@ -122,6 +124,29 @@ func decodeList(d *decoder, v tftypes.Value, k *objectKind, e *kea.Estate) {
 	if err != nil { // the attribute table and the kea type disagree: a bug
 		panic(fmt.Sprintf("decoded %s do not fit: %v", name, err))
 	}
+}
+
+// render renders the target's document (the one path of the data source
+// and the function) and logs, at DEBUG, what was rendered from how many
+// objects of each list, and every finding.
+func (in decodedEstate) render(ctx context.Context) (*kea.Rendered, kea.Diags) {
+	r, diags := kea.Render(in.estate, in.target)
+	fields := map[string]any{"target": in.target.Name}
+	for _, k := range kea.Kinds {
+		if n := k.Len(in.estate); n > 0 {
+			fields[k.List] = n
+		}
+	}
+	for _, d := range diags {
+		tflog.Debug(ctx, "finding: "+d.Error(), map[string]any{"warning": d.Severity == kea.Warning})
+	}
+	if r == nil {
+		tflog.Debug(ctx, "nothing rendered: the inputs have errors", fields)
+		return nil, diags
+	}
+	fields["sha256"], fields["bytes"] = r.SHA256, len(r.Document)
+	tflog.Debug(ctx, "rendered "+r.Kind.File, fields)
+	return r, diags
 }
 
 // diagPath is the input a finding of the renderer points at: the element

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
@@ -87,12 +86,11 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(configResultType))
 		return
 	}
-	r, diags := kea.Render(in.estate, in.target)
+	r, diags := in.render(ctx)
 	if diags.HasErrors() {
 		resp.Error = function.NewFuncError(errorText(diags))
 		return
 	}
-	tflog.Debug(ctx, "rendered "+r.Kind.File, map[string]any{"server": in.target.Name, "sha256": r.SHA256, "bytes": len(r.Document)})
 	var warnings []attr.Value
 	for _, dg := range diags {
 		if dg.Severity == kea.Warning {

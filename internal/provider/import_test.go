@@ -1,7 +1,11 @@
 package provider
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -312,4 +316,67 @@ import {
 			{Config: estate, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 		},
 	})
+}
+
+var importLine = regexp.MustCompile(`^terraform import (kea_[a-z_]+)\.[a-z_]+ (.+)$`)
+
+// TestImport_DocumentedForms holds every resource page's import commands
+// (examples/resources/*/import.sh) to the provider: the id form parses into
+// the resource's identity, and the JSON form decodes into an object that
+// passes the resource's own checks.
+func TestImport_DocumentedForms(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/resources/*/import.sh")
+	if len(files) != len(objectKinds) {
+		t.Fatalf("%d import.sh files for %d resources", len(files), len(objectKinds))
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		forms := map[bool]bool{} // JSON form, id form
+		for _, line := range strings.Split(string(raw), "\n") {
+			m := importLine.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			var ok *objectKind
+			for _, k := range objectKinds {
+				if k.kind.Name == m[1] {
+					ok = k
+				}
+			}
+			if ok == nil {
+				t.Errorf("%s: %s is not a resource", f, m[1])
+				continue
+			}
+			id := strings.TrimSuffix(strings.TrimPrefix(m[2], "'"), "'")
+			isJSON := strings.HasPrefix(id, "{")
+			forms[isJSON] = true
+			if !isJSON {
+				attrs, err := ok.importAttrs(id)
+				if err != nil || len(attrs) == 0 {
+					t.Errorf("%s: id %q: %v (attributes %v)", f, id, err, attrs)
+				}
+				continue
+			}
+			v, err := jsonToValue(id)
+			if err != nil {
+				t.Errorf("%s: %v", f, err)
+				continue
+			}
+			var d decoder
+			obj := d.object(v, ok.attrs, "")
+			if len(d.errs) > 0 {
+				t.Errorf("%s: %v", f, d.errs)
+				continue
+			}
+			if _, diags := ok.check(obj); diags.HasErrors() {
+				t.Errorf("%s: the JSON form does not pass %s's checks: %v", f, ok.kind.Name, diags.Errors())
+			}
+		}
+		if !forms[true] || !forms[false] {
+			t.Errorf("%s documents the id form: %v, the JSON form: %v; document both", f, forms[false], forms[true])
+		}
+	}
 }

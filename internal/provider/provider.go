@@ -217,45 +217,40 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	s := defaultSettings()
 	// A gate whose value is not known yet stays open: the objects it
 	// guards are checked again once it is known.
-	if m.EnableStork.IsUnknown() {
-		s.EnableStork = true
-	} else if !m.EnableStork.IsNull() {
-		s.EnableStork = m.EnableStork.ValueBool()
+	for _, g := range []struct {
+		v   types.Bool
+		dst *bool
+	}{{m.EnableStork, &s.EnableStork}, {m.EnableDDNS, &s.EnableDDNS}} {
+		if g.v.IsUnknown() {
+			*g.dst = true
+		} else if !g.v.IsNull() {
+			*g.dst = g.v.ValueBool()
+		}
 	}
-	if m.EnableDDNS.IsUnknown() {
-		s.EnableDDNS = true
-	} else if !m.EnableDDNS.IsNull() {
-		s.EnableDDNS = m.EnableDDNS.ValueBool()
-	}
+	// Model defaults: a known value replaces the built-in one; one not
+	// known yet (the whole block, or one attribute) plans the server's
+	// attribute as unknown.
 	s.unknown = map[string]bool{}
-	defaultAttrs := []string{"valid_lifetime", "max_valid_lifetime", "reservations_global", "reservations_in_subnet", "reservations_out_of_pool"}
-	if m.Defaults.IsUnknown() {
-		for _, a := range defaultAttrs {
-			s.unknown[a] = true
-		}
-	}
+	var dm defaultsModel
 	if !m.Defaults.IsNull() && !m.Defaults.IsUnknown() {
-		var dm defaultsModel
 		resp.Diagnostics.Append(m.Defaults.As(ctx, &dm, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
-		if !dm.ValidLifetime.IsNull() && !dm.ValidLifetime.IsUnknown() {
-			s.Defaults.ValidLifetime = dm.ValidLifetime.ValueInt64()
-		}
-		if !dm.MaxValidLifetime.IsNull() && !dm.MaxValidLifetime.IsUnknown() {
-			s.Defaults.MaxValidLifetime = dm.MaxValidLifetime.ValueInt64()
-		}
-		if !dm.ReservationsGlobal.IsNull() && !dm.ReservationsGlobal.IsUnknown() {
-			s.Defaults.ReservationsGlobal = dm.ReservationsGlobal.ValueBool()
-		}
-		if !dm.ReservationsInSubnet.IsNull() && !dm.ReservationsInSubnet.IsUnknown() {
-			s.Defaults.ReservationsInSubnet = dm.ReservationsInSubnet.ValueBool()
-		}
-		if !dm.ReservationsOutOfPool.IsNull() && !dm.ReservationsOutOfPool.IsUnknown() {
-			s.Defaults.ReservationsOutOfPool = dm.ReservationsOutOfPool.ValueBool()
-		}
-		for i, v := range []attr.Value{dm.ValidLifetime, dm.MaxValidLifetime, dm.ReservationsGlobal, dm.ReservationsInSubnet, dm.ReservationsOutOfPool} {
-			if v.IsUnknown() {
-				s.unknown[defaultAttrs[i]] = true
-			}
+	}
+	for _, d := range []struct {
+		attr string
+		v    attr.Value
+		set  func()
+	}{
+		{"valid_lifetime", dm.ValidLifetime, func() { s.Defaults.ValidLifetime = dm.ValidLifetime.ValueInt64() }},
+		{"max_valid_lifetime", dm.MaxValidLifetime, func() { s.Defaults.MaxValidLifetime = dm.MaxValidLifetime.ValueInt64() }},
+		{"reservations_global", dm.ReservationsGlobal, func() { s.Defaults.ReservationsGlobal = dm.ReservationsGlobal.ValueBool() }},
+		{"reservations_in_subnet", dm.ReservationsInSubnet, func() { s.Defaults.ReservationsInSubnet = dm.ReservationsInSubnet.ValueBool() }},
+		{"reservations_out_of_pool", dm.ReservationsOutOfPool, func() { s.Defaults.ReservationsOutOfPool = dm.ReservationsOutOfPool.ValueBool() }},
+	} {
+		switch {
+		case m.Defaults.IsUnknown() || d.v.IsUnknown():
+			s.unknown[d.attr] = true
+		case !d.v.IsNull():
+			d.set()
 		}
 	}
 	for _, d := range []struct {
