@@ -240,7 +240,7 @@ func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(nam
 		r := reporter{kind: KindDDNSDomain, id: m.ID(), index: i, out: &diags}
 		diags = append(diags, m.Validate(i)...)
 		if j, dup := zones[m.zone()]; dup {
-			r.errf("zone", "%s is already kea_ddns_domains[%d]'s zone on D2 daemon %q", m.zone(), j, d.Name)
+			r.errf("zone", "%s is already the zone of %s on D2 daemon %q", m.zone(), row(KindDDNSDomain, j), d.Name)
 			continue
 		}
 		zones[m.zone()] = i

@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"slices"
 	"sort"
-	"strconv"
 )
 
 // KindSubnet is the subnet's Terraform type.
@@ -345,46 +344,18 @@ func renderLinkTimes(o *Object, l *Lifetimes, t *Timers, pref *V6Lifetimes, link
 	link.render(o)
 }
 
-// checkNetworkLifetimes checks a shared network's lifetimes against the
-// server's, which it inherits where it sets none, as Kea does whether or
-// not the network has subnets.
-func checkNetworkLifetimes(r reporter, n *SharedNetwork, srv *Server) {
-	server := srv.lifetimes()
-	pick := func(own, inherited *int64, name string) (*int64, string) {
-		if own != nil {
-			return own, name
-		}
-		return inherited, name + " inherited from server " + strconv.Quote(srv.Name)
-	}
-	min, minFrom := pick(n.MinValidLifetime, server.MinValidLifetime, "min_valid_lifetime")
-	valid, validFrom := pick(n.ValidLifetime, server.ValidLifetime, "valid_lifetime")
-	max, maxFrom := pick(n.MaxValidLifetime, server.MaxValidLifetime, "max_valid_lifetime")
-	switch {
-	case n.ValidLifetime == nil && n.MinValidLifetime == nil && n.MaxValidLifetime == nil:
-	case *valid > *max:
-		r.errf("valid_lifetime", "the effective valid lifetime %d (%s) is greater than the effective maximum %d (%s)", *valid, validFrom, *max, maxFrom)
-	case min != nil && *valid < *min:
-		r.errf("valid_lifetime", "the effective valid lifetime %d (%s) is less than the effective minimum %d (%s)", *valid, validFrom, *min, minFrom)
-	case min != nil && *min > *max:
-		r.errf("min_valid_lifetime", "the effective minimum %d (%s) is greater than the effective maximum %d (%s)", *min, minFrom, *max, maxFrom)
-	}
+// lifetimeLevel is one scope of a lifetime inheritance chain; from names
+// it in messages ("" for the object itself).
+type lifetimeLevel struct {
+	from string
+	l    *Lifetimes
 }
 
-// checkInheritedLifetimes checks a subnet's lifetimes against the values it
-// inherits from its shared network and server, as Kea does when it builds
-// the subnet: an effective valid lifetime outside the effective [min, max]
-// is rejected.
-func checkInheritedLifetimes(r reporter, s *Subnet, n *SharedNetwork, srv *Server) {
-	serverLifetimes := srv.lifetimes()
-	type level struct {
-		from string
-		l    *Lifetimes
-	}
-	levels := []level{{"", &s.Lifetimes}}
-	if n != nil {
-		levels = append(levels, level{fmt.Sprintf("shared network %q", n.Name), &n.Lifetimes})
-	}
-	levels = append(levels, level{fmt.Sprintf("server %q", srv.Name), &serverLifetimes})
+// checkEffectiveLifetimes checks what an object (a subnet or shared network,
+// called what) gets from its chain, itself first, as Kea does when it
+// builds the scope: the effective valid lifetime within the effective
+// bounds. It returns the effective valid lifetime.
+func checkEffectiveLifetimes(r reporter, what string, levels []lifetimeLevel) *int64 {
 	pick := func(get func(*Lifetimes) *int64, name string) (*int64, string) {
 		for _, l := range levels {
 			if v := get(l.l); v != nil {
@@ -401,10 +372,40 @@ func checkInheritedLifetimes(r reporter, s *Subnet, n *SharedNetwork, srv *Serve
 	max, maxFrom := pick(func(l *Lifetimes) *int64 { return l.MaxValidLifetime }, "max_valid_lifetime")
 	switch {
 	case *valid > *max:
-		r.errf("valid_lifetime", "the effective valid lifetime %d is greater than the effective maximum %d (%s); set max_valid_lifetime on the subnet or lower the lifetime", *valid, *max, maxFrom)
+		r.errf("valid_lifetime", "the effective valid lifetime %d is greater than the effective maximum %d (%s); set max_valid_lifetime on the %s or lower the lifetime", *valid, *max, maxFrom, what)
 	case min != nil && *valid < *min:
 		r.errf("valid_lifetime", "the effective valid lifetime %d is less than the effective minimum %d (%s)", *valid, *min, minFrom)
+	case min != nil && *min > *max:
+		r.errf("min_valid_lifetime", "the effective minimum %d (%s) is greater than the effective maximum %d (%s)", *min, minFrom, *max, maxFrom)
 	}
+	return valid
+}
+
+// serverLevel is the last level of every chain: the server, defaults
+// filled in.
+func serverLevel(srv *Server) lifetimeLevel {
+	l := srv.lifetimes()
+	return lifetimeLevel{fmt.Sprintf("server %q", srv.Name), &l}
+}
+
+// checkNetworkLifetimes checks a shared network's lifetimes against the
+// server's, which it inherits where it sets none, as Kea does whether or
+// not the network has subnets.
+func checkNetworkLifetimes(r reporter, n *SharedNetwork, srv *Server) {
+	if n.ValidLifetime != nil || n.MinValidLifetime != nil || n.MaxValidLifetime != nil {
+		checkEffectiveLifetimes(r, "shared network", []lifetimeLevel{{"", &n.Lifetimes}, serverLevel(srv)})
+	}
+}
+
+// checkInheritedLifetimes checks a subnet's lifetimes against the values it
+// inherits from its shared network and server, and its timers against the
+// valid lifetime it inherits.
+func checkInheritedLifetimes(r reporter, s *Subnet, n *SharedNetwork, srv *Server) {
+	levels := []lifetimeLevel{{"", &s.Lifetimes}}
+	if n != nil {
+		levels = append(levels, lifetimeLevel{fmt.Sprintf("shared network %q", n.Name), &n.Lifetimes})
+	}
+	valid := checkEffectiveLifetimes(r, "subnet", append(levels, serverLevel(srv)))
 	if s.ValidLifetime == nil && (s.RenewTimer != nil || s.RebindTimer != nil) {
 		checkSeconds(r, "valid_lifetime", valid)
 		s.Timers.check(r, valid)
