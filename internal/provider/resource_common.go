@@ -356,20 +356,41 @@ var (
 	indexRe  = regexp.MustCompile(`\d+`)
 )
 
-// attrPath turns "control_sockets[0].socket_name" into a framework path.
-func attrPath(a string) path.Path {
-	p := path.Empty()
+// attrStep is one step of a finding's attribute path: an attribute name
+// and the list indexes after it ("clients[0]").
+type attrStep struct {
+	name    string
+	indexes []int
+}
+
+// attrSteps reads an attribute path such as "control_sockets[0].port",
+// up to the first part that is not one.
+func attrSteps(a string) []attrStep {
+	var out []attrStep
 	if a == "" {
-		return p
+		return nil
 	}
 	for _, part := range strings.Split(a, ".") {
 		m := pathStep.FindStringSubmatch(part)
 		if m == nil {
 			break
 		}
-		p = p.AtName(m[1])
+		st := attrStep{name: m[1]}
 		for _, idx := range indexRe.FindAllString(m[2], -1) {
 			i, _ := strconv.Atoi(idx)
+			st.indexes = append(st.indexes, i)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// attrPath turns "control_sockets[0].socket_name" into a framework path.
+func attrPath(a string) path.Path {
+	p := path.Empty()
+	for _, st := range attrSteps(a) {
+		p = p.AtName(st.name)
+		for _, i := range st.indexes {
 			p = p.AtListIndex(i)
 		}
 	}

@@ -149,19 +149,21 @@ func (c constraint) listValidators() []validator.List {
 func constraintOf(specs []attrSpec, m map[string]any, attr string) bool {
 	var v any = m
 	var spec *attrSpec
-	for _, part := range strings.Split(attr, ".") {
-		step := pathStep.FindStringSubmatch(part)
+	steps := attrSteps(attr)
+	if len(steps) == 0 || len(steps) != strings.Count(attr, ".")+1 {
+		return false
+	}
+	for _, step := range steps {
 		obj, ok := v.(map[string]any)
-		if step == nil || !ok {
+		if !ok {
 			return false
 		}
-		spec = specIndex(specs)[step[1]]
+		spec = specIndex(specs)[step.name]
 		if spec == nil {
 			return false
 		}
-		specs, v = spec.nested, obj[step[1]]
-		for _, idx := range indexRe.FindAllString(step[2], -1) {
-			i, _ := strconv.Atoi(idx)
+		specs, v = spec.nested, obj[step.name]
+		for _, i := range step.indexes {
 			switch l := v.(type) {
 			case []any:
 				if i >= len(l) {
