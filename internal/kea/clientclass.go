@@ -23,6 +23,7 @@ type ClientClass struct {
 	// DHCPv6 only.
 	V6Lifetimes
 	BootFields
+	DDNSScope
 	Escape
 }
 
@@ -63,6 +64,7 @@ func (c *ClientClass) Validate(index int) Diags {
 }
 
 func (c *ClientClass) validate(r reporter) {
+	c.DDNSScope.refuse(r, scopeClientClass)
 	switch {
 	case c.Name == "":
 		r.errf("name", "is required")

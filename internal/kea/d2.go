@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -53,11 +54,20 @@ var (
 	NCRFormats      = []string{"JSON"}
 )
 
+// docNameDhcpDdns is the DhcpDdns document's top-level key (DocDhcpDdns.Name).
+const docNameDhcpDdns = "DhcpDdns"
+
 // DefaultD2Port is D2's listener port.
 const DefaultD2Port = 53001
 
 // ID is the daemon's identity: its name.
 func (d *D2Daemon) ID() string { return d.Name }
+
+// ParseD2DaemonID reads a D2 daemon's import id: its name.
+func ParseD2DaemonID(id string) (*D2Daemon, error) { return &D2Daemon{Name: id}, nil }
+
+// Document is the kea-dhcp-ddns document a D2 daemon renders.
+func (d *D2Daemon) Document() *DocKind { return DocDhcpDdns }
 
 // Identity is the id once the name is set.
 func (d *D2Daemon) Identity() (string, bool) { return d.Name, d.Name != "" }
@@ -138,6 +148,15 @@ func (d *D2Daemon) Validate(index int) Diags {
 // trailing dot.
 func (m *DDNSDomain) ID() string { return m.D2Daemon + "/" + m.zone() }
 
+// ParseDDNSDomainID reads a domain's import id, "<d2 daemon>/<zone>".
+func ParseDDNSDomainID(id string) (*DDNSDomain, error) {
+	p, err := splitID(id, 2, "<d2_daemon>/<zone>")
+	if err != nil {
+		return nil, err
+	}
+	return &DDNSDomain{D2Daemon: p[0], Zone: p[1]}, nil
+}
+
 // Identity is the id once the daemon and zone are set.
 func (m *DDNSDomain) Identity() (string, bool) { return m.ID(), m.D2Daemon != "" && m.Zone != "" }
 
@@ -166,6 +185,8 @@ func (m *DDNSDomain) Validate(index int) Diags {
 	if m.Zone == "" {
 		r.errf("zone", "is required")
 	} else if err := validHostname(m.Zone); err != nil {
+		r.errf("zone", "%v", err)
+	} else if _, err := m.reversePrefix(); err != nil {
 		r.errf("zone", "%v", err)
 	}
 	if len(m.DNSServers) == 0 {
@@ -197,11 +218,23 @@ func (m *DDNSDomain) Validate(index int) Diags {
 	return out
 }
 
-// renderD2 renders a D2 daemon's kea-dhcp-ddns document from the keys and
-// domains given. Domains of other daemons are ignored.
-// secret is called with the name of each key whose secret the document
-// holds (nil when not wanted).
-func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(name string)) (*Object, Diags) {
+// renderDhcpDdns renders a D2 daemon's kea-dhcp-ddns (DhcpDdns) document.
+func renderDhcpDdns(e *Estate, t Target, doc *DocKind) (any, bool, Diags) {
+	d := t.(*D2Daemon)
+	held := false
+	o, diags := renderD2(d, e, func(string) { held = true })
+	if o == nil {
+		return nil, false, diags
+	}
+	diags = append(diags, checkCoverage(d, e)...)
+	return (&Object{}).Set(doc.Name, o), held, diags
+}
+
+// renderD2 renders a D2 daemon's kea-dhcp-ddns document from the estate's
+// keys and domains. Domains of other daemons are ignored.
+// secret is called with the name of each secret the document holds.
+func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags) {
+	keys, domains := e.TSIGKeys, e.DDNSDomains
 	var diags Diags
 	dr := reporter{kind: KindD2Daemon, id: d.Name, index: -1, out: &diags}
 	diags = append(diags, d.Validate(-1)...)
@@ -227,6 +260,10 @@ func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(nam
 		}
 		if !used[k.Name] {
 			diags = append(diags, k.Validate(-1)...)
+			if k.Secret == nil && k.SecretFile == nil {
+				// D2: "missing parameter 'secret'".
+				reporter{kind: KindTSIGKey, id: k.Name, index: -1, out: &diags}.errf("secret", "is not set, nor is secret_file: a kea_tsig_key resource generates a secret at plan; a plain object must give secret or secret_file")
+			}
 		}
 		used[k.Name] = true
 	}
@@ -267,8 +304,11 @@ func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(nam
 		socks := make([]any, len(d.ControlSockets))
 		for i := range d.ControlSockets {
 			socks[i] = renderControlSocket(dr, fmt.Sprintf("control_sockets[%d]", i), &d.ControlSockets[i], sockDir, func(r reporter, attr, name string) (string, bool) {
-				r.errf(attr, "D2 passwords come from files here; set password_file")
-				return "", false
+				v, ok := checkSecret(r, attr, name, e.Secrets)
+				if ok {
+					secret(name)
+				}
+				return v, ok
 			})
 		}
 		o.Set("control-sockets", socks)
@@ -282,7 +322,7 @@ func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(nam
 		list := make([]any, len(names))
 		for i, n := range names {
 			list[i] = byName[n].render()
-			if secret != nil && byName[n].Secret != nil {
+			if byName[n].Secret != nil {
 				secret(n)
 			}
 		}
@@ -290,7 +330,7 @@ func renderD2(d *D2Daemon, keys []TSIGKey, domains []DDNSDomain, secret func(nam
 	}
 	o.Set("forward-ddns", (&Object{}).Set("ddns-domains", renderDomains(forward)))
 	o.Set("reverse-ddns", (&Object{}).Set("ddns-domains", renderDomains(reverse)))
-	d.Escape.finish(o, dr, DocDhcpDdns.Name, scopeD2Global)
+	d.Escape.finish(o, dr, docNameDhcpDdns, scopeD2Global)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -315,4 +355,181 @@ func renderDomains(ms []*DDNSDomain) []any {
 		out = append(out, o)
 	}
 	return out
+}
+
+// reversePrefix is the address block a reverse zone holds (invalid for a
+// forward zone). D2 takes any zone name, so a reverse zone written wrongly
+// (labels not in reverse order, not numbers, a missing in-addr.arpa) only
+// shows when no PTR record ever appears; it is refused here.
+func (m *DDNSDomain) reversePrefix() (netip.Prefix, error) {
+	z := strings.TrimSuffix(m.zone(), ".")
+	labels := strings.Split(z, ".")
+	switch {
+	case z == "in-addr.arpa" || strings.HasSuffix(z, ".in-addr.arpa"):
+		octets := labels[:len(labels)-2]
+		if len(octets) > 4 {
+			return netip.Prefix{}, fmt.Errorf("%s has %d address labels; an in-addr.arpa zone has at most 4", m.zone(), len(octets))
+		}
+		// RFC 2317 classless delegation: "64-127.2.0.192.in-addr.arpa".
+		if len(octets) == 4 && strings.ContainsAny(octets[0], "-/") {
+			octets = octets[1:]
+		}
+		var b [4]byte
+		for i, l := range octets {
+			n, err := strconv.Atoi(l)
+			if err != nil || n < 0 || n > 255 || l != strconv.Itoa(n) {
+				return netip.Prefix{}, fmt.Errorf("%s: label %q is not an octet (0 to 255); an in-addr.arpa zone lists the network's octets in reverse, e.g. 2.0.192.in-addr.arpa. for 192.0.2.0/24", m.zone(), l)
+			}
+			b[len(octets)-1-i] = byte(n)
+		}
+		return netip.PrefixFrom(netip.AddrFrom4(b), 8*len(octets)), nil
+	case z == "ip6.arpa" || strings.HasSuffix(z, ".ip6.arpa"):
+		nibbles := labels[:len(labels)-2]
+		if len(nibbles) > 32 {
+			return netip.Prefix{}, fmt.Errorf("%s has %d nibble labels; an ip6.arpa zone has at most 32", m.zone(), len(nibbles))
+		}
+		var b [16]byte
+		for i, l := range nibbles {
+			n, err := strconv.ParseUint(l, 16, 4)
+			if err != nil || len(l) != 1 {
+				return netip.Prefix{}, fmt.Errorf("%s: label %q is not one hex digit; an ip6.arpa zone lists the prefix's nibbles in reverse, e.g. 8.b.d.0.1.0.0.2.ip6.arpa. for 2001:db8::/32", m.zone(), l)
+			}
+			pos := len(nibbles) - 1 - i
+			b[pos/2] |= byte(n) << (4 * (1 - pos%2))
+		}
+		return netip.PrefixFrom(netip.AddrFrom16(b), 4*len(nibbles)), nil
+	}
+	numeric := len(labels) > 0
+	for _, l := range labels {
+		if _, err := strconv.Atoi(l); err != nil {
+			numeric = false
+		}
+	}
+	if numeric {
+		return netip.Prefix{}, fmt.Errorf("%s looks like a reverse zone without its in-addr.arpa suffix: write %s.in-addr.arpa.", m.zone(), z)
+	}
+	return netip.Prefix{}, nil
+}
+
+// checkCoverage matches the daemon's domains with the subnets of the
+// servers that send to it (those passed in servers): a reverse zone that
+// covers none of them, and a subnet whose qualifying suffix no forward zone
+// serves, are warnings. Without such servers there is nothing to match.
+func checkCoverage(d *D2Daemon, e *Estate) Diags {
+	var out Diags
+	rels := map[string]*HARelationship{}
+	for i := range e.HARelationships {
+		rels[e.HARelationships[i].Name] = &e.HARelationships[i]
+	}
+	policies := map[string]*DDNSPolicy{}
+	for i := range e.DDNSPolicies {
+		policies[e.DDNSPolicies[i].Name] = &e.DDNSPolicies[i]
+	}
+	nets := map[string]*SharedNetwork{}
+	for i := range e.SharedNetworks {
+		nets[e.SharedNetworks[i].ID()] = &e.SharedNetworks[i]
+	}
+	// owners: server or relationship name -> the global policy in effect.
+	owners := map[string]*string{}
+	for i := range e.Servers {
+		s := &e.Servers[i]
+		shared := s.DDNSShared
+		if s.HA != nil {
+			if rel := rels[s.HA.Relationship]; rel != nil {
+				if rel.D2Daemon != nil {
+					shared.D2Daemon = rel.D2Daemon
+				}
+				if rel.DDNSPolicy != nil {
+					shared.DDNSPolicy = rel.DDNSPolicy
+				}
+				owners[rel.Name] = shared.DDNSPolicy
+			}
+		}
+		if shared.D2Daemon != nil && *shared.D2Daemon == d.Name {
+			owners[s.Name] = shared.DDNSPolicy
+		} else if s.HA != nil {
+			delete(owners, s.HA.Relationship)
+		}
+	}
+	if len(owners) == 0 {
+		return nil
+	}
+	var forward []string
+	var reverse []*DDNSDomain
+	for i := range e.DDNSDomains {
+		m := &e.DDNSDomains[i]
+		if m.D2Daemon != d.Name {
+			continue
+		}
+		if m.reverse() {
+			reverse = append(reverse, m)
+		} else {
+			forward = append(forward, m.zone())
+		}
+	}
+	covered := make([]bool, len(reverse))
+	for i := range e.Subnets {
+		s := &e.Subnets[i]
+		global, ok := owners[s.Server]
+		if !ok {
+			continue
+		}
+		p, err := parsePrefix(s.Prefix)
+		if err != nil {
+			continue
+		}
+		for j, m := range reverse {
+			if zp, err := m.reversePrefix(); err == nil && zp.IsValid() && zp.Overlaps(p) {
+				covered[j] = true
+			}
+		}
+		// The qualifying suffix in effect: subnet, shared network, global.
+		var chain []*string
+		chain = append(chain, s.DDNSPolicy)
+		if s.SharedNetwork != nil && nets[*s.SharedNetwork] != nil {
+			chain = append(chain, nets[*s.SharedNetwork].DDNSPolicy)
+		}
+		chain = append(chain, global)
+		var suffix *string
+		var send *bool
+		for _, name := range chain {
+			if name == nil || policies[*name] == nil {
+				continue
+			}
+			p := policies[*name]
+			if suffix == nil {
+				suffix = p.QualifyingSuffix
+			}
+			if send == nil {
+				send = p.SendUpdates
+			}
+		}
+		if suffix == nil || *suffix == "" || !boolv(send, true) {
+			continue
+		}
+		sfx := strings.ToLower(strings.TrimSuffix(*suffix, ".")) + "."
+		served := false
+		for _, z := range forward {
+			if sfx == z || strings.HasSuffix(sfx, "."+z) {
+				served = true
+			}
+		}
+		if !served {
+			reporter{kind: KindSubnet, id: s.ID(), index: i, out: &out}.warnf("ddns_policy", "its qualifying suffix %s is in no forward zone of D2 daemon %q (%s): its clients' names get no DNS records", sfx, d.Name, zoneList(forward))
+		}
+	}
+	for j, m := range reverse {
+		if !covered[j] {
+			reporter{kind: KindDDNSDomain, id: m.ID(), index: -1, out: &out}.warnf("zone", "covers no subnet of the servers that send to D2 daemon %q: no PTR record will be written in it", d.Name)
+		}
+	}
+	return out
+}
+
+func zoneList(zones []string) string {
+	if len(zones) == 0 {
+		return "it has none"
+	}
+	sort.Strings(zones)
+	return strings.Join(zones, ", ")
 }

@@ -29,7 +29,7 @@ func d2Office() (*D2Daemon, []TSIGKey, []DDNSDomain) {
 func TestRenderD2(t *testing.T) {
 	d, keys, domains := d2Office()
 	var secrets []string
-	o, diags := renderD2(d, keys, domains, func(n string) { secrets = append(secrets, n) })
+	o, diags := renderD2(d, &Estate{TSIGKeys: keys, DDNSDomains: domains}, func(n string) { secrets = append(secrets, n) })
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -101,7 +101,7 @@ func TestD2Rules(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d, keys, domains := d2Office()
 			domains = c.change(d, keys, domains)
-			_, diags := renderD2(d, keys, domains, nil)
+			_, diags := renderD2(d, &Estate{TSIGKeys: keys, DDNSDomains: domains}, func(string) {})
 			for _, dg := range diags.Errors() {
 				if strings.Contains(dg.Error(), c.want) {
 					return
@@ -114,7 +114,7 @@ func TestD2Rules(t *testing.T) {
 	// config-get returns the TSIG secrets in clear.
 	d, keys, domains := d2Office()
 	d.ControlSockets = append(d.ControlSockets, ControlSocket{Type: "http", Port: ptr(int64(8053))})
-	_, diags := renderD2(d, keys, domains, nil)
+	_, diags := renderD2(d, &Estate{TSIGKeys: keys, DDNSDomains: domains}, func(string) {})
 	found := false
 	for _, dg := range diags {
 		found = found || dg.Severity == Warning && strings.Contains(dg.Msg, "config-get returns the TSIG secrets in clear")

@@ -39,6 +39,9 @@ var (
 // ID is the policy's identity: its name.
 func (p *DDNSPolicy) ID() string { return p.Name }
 
+// ParseDDNSPolicyID reads a policy's import id: its name.
+func ParseDDNSPolicyID(id string) (*DDNSPolicy, error) { return &DDNSPolicy{Name: id}, nil }
+
 // Identity is the id once the name is set.
 func (p *DDNSPolicy) Identity() (string, bool) { return p.Name, p.Name != "" }
 

@@ -37,15 +37,13 @@ type DocKind struct {
 	render func(e *Estate, t Target, d *DocKind) (body any, secrets bool, diags Diags)
 }
 
-// The document kinds. DhcpDdns is declared so that scripts check D2
-// documents with the right program (kea-dhcp-ddns has -t only); it is
-// rendered once its target kind, kea_d2_daemon, lands. The Stork server.env
+// The document kinds. kea-dhcp-ddns has -t only (no -T). The Stork server.env
 // and agent.env (targets kea_stork_server and kea_stork_agent_group) join
 // with their kinds.
 var (
 	DocDhcp4    = &DocKind{Name: "Dhcp4", Format: FormatJSON, File: "kea-dhcp4.conf", Suffix: "kea4.json", Check: "kea-dhcp4 -T", Target: KindServer, render: renderDHCP}
 	DocDhcp6    = &DocKind{Name: "Dhcp6", Format: FormatJSON, File: "kea-dhcp6.conf", Suffix: "kea6.json", Check: "kea-dhcp6 -T", Target: KindServer, render: renderDHCP}
-	DocDhcpDdns = &DocKind{Name: "DhcpDdns", Format: FormatJSON, File: "kea-dhcp-ddns.conf", Suffix: "d2.json", Check: "kea-dhcp-ddns -t", Target: "kea_d2_daemon"}
+	DocDhcpDdns = &DocKind{Name: docNameDhcpDdns, Format: FormatJSON, File: "kea-dhcp-ddns.conf", Suffix: "d2.json", Check: "kea-dhcp-ddns -t", Target: KindD2Daemon, render: renderDhcpDdns}
 )
 
 // DocKinds lists every document kind.

@@ -28,6 +28,11 @@ type Estate struct {
 	OptionDefs      []OptionDef         `json:"option_definitions"`
 	OptionData      []OptionData        `json:"option_data"`
 	ClientClasses   []ClientClass       `json:"client_classes"`
+	// Dynamic DNS.
+	TSIGKeys     []TSIGKey    `json:"tsig_keys"`
+	D2Daemons    []D2Daemon   `json:"d2_daemons"`
+	DDNSDomains  []DDNSDomain `json:"ddns_domains"`
+	DDNSPolicies []DDNSPolicy `json:"ddns_policies"`
 	// Secrets are values written into the document where objects name
 	// them (e.g. control socket passwords).
 	Secrets map[string]string `json:"secrets"`
@@ -100,6 +105,7 @@ func kindOf[T any, P interface {
 }
 
 func (k *Kind) relay() *Kind             { k.Relay = true; return k }
+func (k *Kind) gated(f Feature) *Kind    { k.Feature = f; return k }
 func (k *Kind) tied(g ...[]string) *Kind { k.Tied = append(k.Tied, g...); return k }
 
 // Kinds lists every object kind, in the order the estate lists them.
@@ -116,6 +122,10 @@ var Kinds = []*Kind{
 	kindOf(KindOptionDef, "option_definitions", "`kea_option_definition` objects.", func(e *Estate) *[]OptionDef { return &e.OptionDefs }, ParseOptionDefID).tied([]string{"space", "vendor_space", "code", "name"}),
 	kindOf(KindOptionData, "option_data", "`kea_option_data` objects.", func(e *Estate) *[]OptionData { return &e.OptionData }, ParseOptionDataID).tied([]string{"data", "values", "option", "code"}, []string{"space", "vendor_space", "code", "name", "delivery"}),
 	kindOf(KindClientClass, "client_classes", "`kea_client_class` objects.", func(e *Estate) *[]ClientClass { return &e.ClientClasses }, ParseClientClassID).tied([]string{"test", "template_test"}),
+	kindOf(KindTSIGKey, "tsig_keys", "`kea_tsig_key` objects: the keys a D2 daemon's domains and DNS servers name.", func(e *Estate) *[]TSIGKey { return &e.TSIGKeys }, ParseTSIGKeyID).gated(FeatureDDNS).tied([]string{"secret", "secret_file"}),
+	kindOf(KindD2Daemon, "d2_daemons", "`kea_d2_daemon` objects: the D2 daemons servers send DNS updates to (the target's D2 daemon, for a DHCP server).", func(e *Estate) *[]D2Daemon { return &e.D2Daemons }, ParseD2DaemonID).gated(FeatureDDNS).tied([]string{"listener_mode", "address"}),
+	kindOf(KindDDNSDomain, "ddns_domains", "`kea_ddns_domain` objects. Domains of other D2 daemons are ignored.", func(e *Estate) *[]DDNSDomain { return &e.DDNSDomains }, ParseDDNSDomainID).gated(FeatureDDNS),
+	kindOf(KindDDNSPolicy, "ddns_policies", "`kea_ddns_policy` objects the server, its HA relationship, shared networks, subnets and pools name.", func(e *Estate) *[]DDNSPolicy { return &e.DDNSPolicies }, ParseDDNSPolicyID).gated(FeatureDDNS),
 }
 
 var kindsByName = func() map[string]*Kind {

@@ -56,6 +56,7 @@ type HARelationship struct {
 	CertFile                *string           `json:"cert_file"`
 	KeyFile                 *string           `json:"key_file"`
 	RequireClientCerts      *bool             `json:"require_client_certs"`
+	DDNSShared
 }
 
 // HAMultiThreading is the HA hook's multi-threading map.

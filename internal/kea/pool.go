@@ -17,6 +17,7 @@ type Pool struct {
 	Start  *string `json:"start"`
 	End    *string `json:"end"`
 	ScopeRefs
+	DDNSScope
 	Escape
 }
 
@@ -145,6 +146,7 @@ func (rd *renderer) renderPool(si *subnetInfo, pi poolInfo) *Object {
 	r := rd.rep(KindPool, pi.id, pi.index)
 	o := (&Object{}).Set("pool", pi.rng.kea())
 	rd.setClasses(o, r, "pool", si.s, &p.ScopeRefs)
+	rd.renderPolicy(o, r, scopePool, &p.DDNSScope)
 	if opts := rd.optionList(r, "option_data", p.OptionData); len(opts) > 0 {
 		o.Set("option-data", opts)
 	}

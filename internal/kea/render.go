@@ -22,6 +22,7 @@ type renderer struct {
 	vendors     map[string]*VendorOptionSpace
 	global43    map[string]*VendorOptionSpace // option 43 vendors outside classes
 	usedSecrets bool
+	ddns        ddnsState
 	ha          *haInfo                // set when the target is an HA member
 	fam         *family                // the target's address family
 	selected    map[string]*subnetInfo // the document's subnets by id
@@ -111,6 +112,7 @@ func (rd *renderer) render() *Object {
 	networks := rd.renderNetworks(nets, rendered)
 	classes := rd.renderClasses()
 	rd.warnUnsent()
+	rd.warnDDNS(sr)
 	if defs := rd.renderDefs(sr); len(defs) > 0 {
 		conf.Set("option-def", defs)
 	}

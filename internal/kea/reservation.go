@@ -27,6 +27,7 @@ type Reservation struct {
 	ClientClasses    []string `json:"client_classes"`
 	OptionData       []string `json:"option_data"`
 	BootFields
+	DDNSScope
 	Escape
 }
 
@@ -148,6 +149,7 @@ func (h *Reservation) check(r reporter, hp hostParsed) (addrs []netip.Addr, pref
 	if h.Subnet == "" {
 		r.errf("subnet", "is required")
 	}
+	h.DDNSScope.refuse(r, scopeReservation)
 	switch len(hp.ids) {
 	case 0:
 		r.errf("hw_address", "a reservation needs exactly one identifier: hw_address, duid, client_id, circuit_id or flex_id")

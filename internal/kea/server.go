@@ -37,6 +37,7 @@ type Server struct {
 	Directories *Directories  `json:"directories"`
 	Address     *string       `json:"address"`
 	HA          *HAMembership `json:"ha"`
+	DDNSSender
 	// DHCPv6 only.
 	V6Lifetimes
 	ServerID             *ServerID `json:"server_id"`
@@ -185,6 +186,7 @@ func (s *Server) validate(r reporter) {
 	if s.Family != nil && *s.Family != 4 && *s.Family != 6 {
 		r.errf("family", "%d is not an address family: use 4 or 6", *s.Family)
 	}
+	s.DDNSSender.check(r)
 	if s.fam().v == 6 {
 		s.checkV6(r)
 	} else {
@@ -387,4 +389,5 @@ func (rd *renderer) renderServer(o *Object, r reporter) {
 	if len(s.RelaySuppliedOptions) > 0 {
 		o.Set("relay-supplied-options", s.RelaySuppliedOptions)
 	}
+	rd.renderDDNS(o, r)
 }

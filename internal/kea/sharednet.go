@@ -19,6 +19,7 @@ type SharedNetwork struct {
 	Timers
 	ScopeRefs
 	ReservationModes
+	DDNSScope
 	Escape
 	// DHCPv6 only.
 	V6Lifetimes
@@ -147,6 +148,7 @@ func (rd *renderer) renderNetworks(nets map[string]*netInfo, rendered map[*subne
 		renderLinkTimes(o, &n.Lifetimes, &n.Timers, &n.V6Lifetimes, &n.V6Link)
 		rd.setClasses(o, r, "shared network", nil, &n.ScopeRefs)
 		n.ReservationModes.render(o)
+		rd.renderPolicy(o, r, scopeSharedNetwork, &n.DDNSScope)
 		if opts := rd.optionList(r, "option_data", n.OptionData); len(opts) > 0 {
 			o.Set("option-data", opts)
 		}

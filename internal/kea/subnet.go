@@ -27,6 +27,7 @@ type Subnet struct {
 	// DHCPv6 only.
 	V6Lifetimes
 	V6Link
+	DDNSScope
 	Escape
 }
 
@@ -291,6 +292,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 	renderLinkTimes(o, &s.Lifetimes, &s.Timers, &s.V6Lifetimes, &s.V6Link)
 	rd.setClasses(o, r, "subnet", nil, &s.ScopeRefs)
 	s.ReservationModes.render(o)
+	rd.renderPolicy(o, r, scopeSubnet, &s.DDNSScope)
 	if len(s.RelayAddresses) > 0 {
 		o.Set("relay", (&Object{}).Set("ip-addresses", s.RelayAddresses))
 	}

@@ -1,7 +1,9 @@
 package kea
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha512"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -130,3 +132,30 @@ func (k *TSIGKey) render() *Object {
 	setStr(o, "secret-file", k.SecretFile)
 	return o
 }
+
+// PlanTSIGSecret is the secret of a key whose configuration gives none,
+// as far as it can be known at plan: the one in state (prior) while it is
+// as long as the algorithm's hash; else, with a seed, one derived from the
+// seed, the key's name and its algorithm (HMAC-SHA512), so the plan and
+// the apply that follows agree on it; else none yet (known is false: a
+// random one is generated when the key is created or updated). A random
+// value drawn at plan would differ when Terraform plans again at apply.
+func PlanTSIGSecret(name, algorithm, prior, seed string) (secret string, known bool, err error) {
+	k := TSIGKey{Name: name, Algorithm: algorithm}
+	alg, ok := k.algorithm()
+	if !ok {
+		return "", false, fmt.Errorf("%q is not a TSIG algorithm", algorithm)
+	}
+	if b, err := base64.StdEncoding.DecodeString(prior); err == nil && prior != "" && int64(len(b)) == alg.Bits/8 {
+		return prior, true, nil
+	}
+	if seed == "" {
+		return "", false, nil
+	}
+	mac := hmac.New(sha512.New, []byte(seed))
+	mac.Write([]byte("kea_tsig_key\x00" + k.nameFold() + "\x00" + alg.Name))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil)[:alg.Bits/8]), true, nil
+}
+
+// nameFold is the key name as DNS compares it: lower case, no trailing dot.
+func (k *TSIGKey) nameFold() string { return strings.ToLower(strings.TrimSuffix(k.Name, ".")) }

@@ -2,9 +2,11 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
@@ -31,9 +33,10 @@ func (d *configDataSource) Configure(_ context.Context, req datasource.Configure
 
 func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
-		"server":           schema.DynamicAttribute{Required: true, MarkdownDescription: "The `kea_dhcp_server` to render, as a resource object or a plain object of the same shape."},
-		"config":           schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered `kea-dhcp4.conf` (or `kea-dhcp6.conf` for a family 6 server): JSON, two-space indent, trailing newline, keys in a fixed order. Null when the document holds a secret: read `sensitive_config` then."},
-		"sensitive_config": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The same document, marked sensitive. Always set; the only copy when the document holds a secret from `secrets`."},
+		"server":           schema.DynamicAttribute{Optional: true, MarkdownDescription: "The `kea_dhcp_server` to render `kea-dhcp4.conf` (or `kea-dhcp6.conf`) for, as a resource object or a plain object of the same shape. Set this or `d2_daemon`."},
+		"d2_daemon":        schema.DynamicAttribute{Optional: true, MarkdownDescription: "The `kea_d2_daemon` to render `kea-dhcp-ddns.conf` for, from `ddns_domains` and `tsig_keys` (and, to check that the zones fit the subnets, the `servers`, `subnets` and `ddns_policies` that send to it). Needs `enable_ddns`. Set this or `server`."},
+		"config":           schema.StringAttribute{Computed: true, MarkdownDescription: "The rendered document (`kea-dhcp4.conf`, `kea-dhcp6.conf` or `kea-dhcp-ddns.conf`): JSON, two-space indent, trailing newline, keys in a fixed order. Null when the document holds a secret (a TSIG key's `secret`, a password from `secrets`): read `sensitive_config` then."},
+		"sensitive_config": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The same document, marked sensitive. Always set; the only copy when the document holds a secret."},
 		kea.SecretsKey:     schema.MapAttribute{ElementType: types.StringType, Optional: true, Sensitive: true, MarkdownDescription: secretsSpec.desc},
 		"sha256":           schema.StringAttribute{Computed: true, MarkdownDescription: "Hex SHA-256 of the document, for `triggers_replace` and reload hooks. Null when the document holds a secret, since the digest would let a weak password be guessed offline: read `sensitive_sha256` then."},
 		"sensitive_sha256": schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "The same digest, marked sensitive. Always set."},
@@ -42,7 +45,7 @@ func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		attrs[k.List] = schema.DynamicAttribute{Optional: true, MarkdownDescription: k.Desc + estateListNote}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Renders a server's Kea configuration from the objects given, after checking every rule Kea 3.0 " +
+		MarkdownDescription: "Renders a DHCP server's or D2 daemon's Kea configuration from the objects given, after checking every rule Kea 3.0 " +
 			"applies at load time and the cross-object rules it does not (pool and reservation placement, references, " +
 			"duplicate ids). It returns the same bytes as the `provider::kea::config` function.",
 		Attributes: attrs,
@@ -55,7 +58,25 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddError("Unexpected configuration", err.Error())
 		return
 	}
-	in := decodeEstate(fields["server"], pick(fields, inputNames()))
+	var tk *objectKind
+	for _, k := range targetKinds {
+		if v := fields[k.targetInput]; !v.IsNull() {
+			if tk != nil {
+				resp.Diagnostics.AddAttributeError(path.Root(k.targetInput), "Invalid kea_config input", "set one target: "+tk.targetInput+" or "+k.targetInput+", not both")
+				return
+			}
+			tk = k
+		}
+	}
+	if tk == nil {
+		resp.Diagnostics.AddError("Invalid kea_config input", "no target: set "+strings.Join(targetNames(), " or "))
+		return
+	}
+	if open, attr := current(d.settings).gate(tk.kind.Feature); !open {
+		resp.Diagnostics.AddAttributeError(path.Root(tk.targetInput), "Feature not enabled", gateMessage(tk.kind, attr))
+		return
+	}
+	in := decodeEstate(tk, fields[tk.targetInput], pick(fields, inputNames()))
 	for _, e := range in.errs {
 		resp.Diagnostics.AddError("Invalid kea_config input", e)
 	}
@@ -82,9 +103,9 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	r, diags := in.render(ctx)
 	for _, dg := range diags {
 		if dg.Severity == kea.Warning {
-			resp.Diagnostics.AddAttributeWarning(diagPath(dg), "Kea configuration warning", dg.Error())
+			resp.Diagnostics.AddAttributeWarning(diagPath(dg, tk), "Kea configuration warning", dg.Error())
 		} else {
-			resp.Diagnostics.AddAttributeError(diagPath(dg), "Invalid Kea configuration", dg.Error())
+			resp.Diagnostics.AddAttributeError(diagPath(dg, tk), "Invalid Kea configuration", dg.Error())
 		}
 	}
 	if resp.Diagnostics.HasError() {

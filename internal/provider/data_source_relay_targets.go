@@ -67,7 +67,7 @@ func (d *relayTargetsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		case kea.KindServer:
 			p = path.Root(kea.KindNamed(dg.Kind).List)
 		default:
-			p = diagPath(dg)
+			p = diagPath(dg, nil)
 		}
 		resp.Diagnostics.AddAttributeError(p, "Invalid relay lookup", dg.Error())
 	}

@@ -26,7 +26,43 @@ var secretsSpec = field(kea.SecretsKey, tStringMap, "Secrets written into the do
 const estateListNote = " Give whole resource objects (`values(kea_subnet.all)`, `[kea_subnet.lan]`) or plain objects with the same attributes " +
 	"(`csvdecode(file(\"subnets.csv\"))`: strings are converted to numbers and booleans, and empty strings mean unset)."
 
-const serverRequired = "server: a kea_dhcp_server object is required"
+// targetKinds are the resource kinds documents are rendered for, each
+// with the data source input that takes it; a test checks them against
+// the document kinds.
+var targetKinds = []*objectKind{serverKind, d2DaemonKind}
+
+// targetNames are the data source's target inputs: "server", "d2_daemon".
+func targetNames() []string {
+	out := make([]string, len(targetKinds))
+	for i, k := range targetKinds {
+		out[i] = k.targetInput
+	}
+	return out
+}
+
+// targetOf is the target kind a value of the function's first argument
+// has: the one whose attributes it holds. A plain object that fits more
+// than one (only a name) is a server, the first kind.
+func targetOf(v tftypes.Value) *objectKind {
+	var fields map[string]tftypes.Value
+	if !v.IsKnown() || v.IsNull() || v.As(&fields) != nil {
+		return targetKinds[0]
+	}
+	for _, k := range targetKinds {
+		idx := specIndex(k.attrs)
+		fits := true
+		for name := range fields {
+			if _, ok := idx[name]; !ok && name != "id" {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			return k
+		}
+	}
+	return targetKinds[0]
+}
 
 // inputNames are the objects argument's attributes: every list and secrets.
 func inputNames() []string { return append(kea.ListNames(), kea.SecretsKey) }
@@ -43,29 +79,31 @@ func inputList(names []string) string {
 // decodedEstate is the outcome of reading the inputs.
 type decodedEstate struct {
 	estate  *kea.Estate
-	target  *kea.Server
+	target  kea.Target
 	unknown bool     // some input is not known yet: the result is unknown
 	errs    []string // malformed input, each prefixed with where it is
 }
 
-// decodeEstate reads the target server object (when server is not a null
-// of no type) and the lists (by name; missing or null lists are empty).
-func decodeEstate(server tftypes.Value, lists map[string]tftypes.Value) decodedEstate {
+// decodeEstate reads the target object of kind tk (when target is not a
+// null of no type) and the lists (by name; missing or null lists are
+// empty).
+func decodeEstate(tk *objectKind, target tftypes.Value, lists map[string]tftypes.Value) decodedEstate {
 	var out decodedEstate
 	var d decoder
 	e := &kea.Estate{}
-	if server.Type() != nil {
-		sm := d.object(server, serverKind.attrs, "server")
+	if target.Type() != nil {
+		where := tk.targetInput
+		sm := d.object(target, tk.attrs, where)
 		if sm == nil && len(d.unknown) == 0 && len(d.errs) == 0 {
-			d.errs = append(d.errs, serverRequired)
+			d.errs = append(d.errs, where+": a "+tk.kind.Name+" object is required")
 		}
 		if sm != nil {
 			raw, _ := json.Marshal(sm)
-			t, err := serverKind.kind.Decode(raw)
+			t, err := tk.kind.Decode(raw)
 			if err != nil {
-				d.errf("server", "%v", err)
+				d.errf(where, "%v", err)
 			} else {
-				out.target = t.(*kea.Server)
+				out.target = t.(kea.Target)
 			}
 		}
 	}
@@ -131,7 +169,7 @@ func decodeList(d *decoder, v tftypes.Value, k *objectKind, e *kea.Estate) {
 // objects of each list, and every finding.
 func (in decodedEstate) render(ctx context.Context) (*kea.Rendered, kea.Diags) {
 	r, diags := kea.Render(in.estate, in.target)
-	fields := map[string]any{"target": in.target.Name}
+	fields := map[string]any{"target": in.target.ID()}
 	for _, k := range kea.Kinds {
 		if n := k.Len(in.estate); n > 0 {
 			fields[k.List] = n
@@ -150,14 +188,14 @@ func (in decodedEstate) render(ctx context.Context) (*kea.Rendered, kea.Diags) {
 }
 
 // diagPath is the input a finding of the renderer points at: the element
-// of the list its object came from, or the target server.
-func diagPath(dg kea.Diag) path.Path {
+// of the list its object came from, or the target.
+func diagPath(dg kea.Diag, target *objectKind) path.Path {
 	if k := kea.KindNamed(dg.Kind); k != nil {
 		if dg.Index >= 0 {
 			return path.Root(k.List).AtListIndex(dg.Index)
 		}
-		if dg.Kind == kea.KindServer {
-			return path.Root("server")
+		if target != nil && k == target.kind {
+			return path.Root(target.targetInput)
 		}
 		return path.Root(k.List)
 	}

@@ -35,7 +35,7 @@ func BenchmarkDecodeEstateLarge(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		in := decodeEstate(fields["server"], fields)
+		in := decodeEstate(serverKind, fields["server"], fields)
 		if len(in.errs) > 0 || in.unknown {
 			b.Fatalf("decode: %v", in.errs)
 		}

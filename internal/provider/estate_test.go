@@ -25,7 +25,7 @@ func renderInputs(t *testing.T, server tftypes.Value, lists map[string]tftypes.V
 			t.Fatalf("panic: %v", p)
 		}
 	}()
-	in := decodeEstate(server, lists)
+	in := decodeEstate(targetOf(server), server, lists)
 	if len(in.errs) > 0 || in.unknown || in.target == nil {
 		return in.errs, nil, nil
 	}
@@ -131,6 +131,10 @@ var baseObjects = map[string]map[string]any{
 	kea.KindOptionDef:      {"name": "site", "code": int64(224), "type": "string"},
 	kea.KindOptionData:     {"name": "dom", "option": "domain-name", "data": "example.com"},
 	kea.KindClientClass:    {"name": "c"},
+	kea.KindTSIGKey:        {"name": "k", "algorithm": "HMAC-SHA256", "secret": "c2VjcmV0LWZvci10ZXN0cy0zMi1ieXRlcy1sb25nISE="},
+	kea.KindD2Daemon:       {"name": "d2", "listener_mode": "local"},
+	kea.KindDDNSDomain:     {"d2_daemon": "d2", "zone": "example.org", "dns_servers": []any{map[string]any{"address": "192.0.2.53"}}},
+	kea.KindDDNSPolicy:     {"name": "pol"},
 }
 
 // badValue is a value of the wrong shape or size for an attribute.
@@ -324,6 +328,19 @@ func placeObject(ok *objectKind, obj tftypes.Value) (tftypes.Value, map[string]t
 		more["option_data"] = []map[string]any{{"name": "site", "option": "site", "data": "x"}}
 	case kea.KindSharedNetwork:
 		sub["shared_network"] = "s1/n"
+	case kea.KindDDNSPolicy:
+		srv["ddns_policy"] = "pol"
+	case kea.KindTSIGKey, kea.KindDDNSDomain, kea.KindD2Daemon:
+		// A D2 daemon's document: the domain names the key.
+		srv = maps.Clone(baseObjects[kea.KindD2Daemon])
+		dom := maps.Clone(baseObjects[kea.KindDDNSDomain])
+		dom["tsig_key"] = "k"
+		if ok.kind.Name != kea.KindTSIGKey {
+			more["tsig_keys"] = []map[string]any{baseObjects[kea.KindTSIGKey]}
+		}
+		if ok.kind.Name != kea.KindDDNSDomain {
+			more["ddns_domains"] = []map[string]any{dom}
+		}
 	case kea.KindHARelationship:
 		member := func(name, role, addr string) map[string]any {
 			return map[string]any{"name": name, "ha": map[string]any{"relationship": "p", "role": role, "address": addr, "port": int64(8001)}}
@@ -345,7 +362,7 @@ func placeObject(ok *objectKind, obj tftypes.Value) (tftypes.Value, map[string]t
 		}
 		lists[list] = tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems)
 	}
-	if ok.kind.Name == kea.KindServer {
+	if ok.kind.Name == kea.KindServer || ok.kind.Name == kea.KindD2Daemon {
 		server = obj
 	} else {
 		add(ok.kind.List, obj)

@@ -26,13 +26,13 @@ func (f *configFunction) Metadata(_ context.Context, _ function.MetadataRequest,
 
 func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
-		Summary: "Render a Kea server's configuration during plan",
+		Summary: "Render a Kea DHCP server's or D2 daemon's configuration during plan",
 		MarkdownDescription: "Takes the same inputs as the `kea_config` data source and returns the same document and digest, " +
 			"as an object `{ config, sha256, warnings }`. Terraform evaluates functions while planning, so a `local_file` or provisioner " +
 			"fed from it shows the line-by-line change of the rendered configuration in `terraform plan`, where the data " +
 			"source would often be read only at apply time.",
 		Parameters: []function.Parameter{
-			function.DynamicParameter{Name: "server", MarkdownDescription: "The `kea_dhcp_server` to render (resource or plain object)."},
+			function.DynamicParameter{Name: "target", MarkdownDescription: "The `kea_dhcp_server` (renders `kea-dhcp4.conf` or `kea-dhcp6.conf`) or `kea_d2_daemon` (renders `kea-dhcp-ddns.conf`) to render, as a resource object or a plain object. A plain object is a D2 daemon when it has an attribute only D2 daemons have (give `listener_mode = \"local\"`), else a server."},
 			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes " + inputList(kea.ListNames()) +
 				", each a list as the data source takes it, and `" + kea.SecretsKey + "`, a map of names to values.", AllowNullValue: true},
 		},
@@ -48,7 +48,7 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	}
 	sv, err := server.UnderlyingValue().ToTerraformValue(ctx)
 	if err != nil || server.IsUnderlyingValueNull() {
-		resp.Error = function.NewArgumentFuncError(0, "server must be a kea_dhcp_server object")
+		resp.Error = function.NewArgumentFuncError(0, "target must be a kea_dhcp_server or kea_d2_daemon object")
 		return
 	}
 	lists := map[string]tftypes.Value{}
@@ -70,7 +70,7 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(configResultType))
 		return
 	}
-	in := decodeEstate(sv, lists)
+	in := decodeEstate(targetOf(sv), sv, lists)
 	if len(in.errs) > 0 {
 		msg := ""
 		for i, e := range in.errs {

@@ -318,7 +318,7 @@ import {
 	})
 }
 
-var importLine = regexp.MustCompile(`^terraform import (kea_[a-z_]+)\.[a-z_]+ (.+)$`)
+var importLine = regexp.MustCompile(`^terraform import (kea_[a-z0-9_]+)\.[a-z0-9_]+ (.+)$`)
 
 // TestImport_DocumentedForms holds every resource page's import commands
 // (examples/resources/*/import.sh) to the provider: the id form parses into

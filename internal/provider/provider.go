@@ -51,6 +51,10 @@ var objectKinds = []*objectKind{
 	optionDefinitionKind,
 	optionDataKind,
 	clientClassKind,
+	tsigKeyKind,
+	d2DaemonKind,
+	ddnsDomainKind,
+	ddnsPolicyKind,
 }
 
 // objectKindOf is the resource kind of a kea kind.
@@ -70,6 +74,10 @@ type settings struct {
 	EnableDDNS  bool
 	Defaults    kea.Defaults
 	Dirs        kea.Directories
+	// TSIGSecretSeed derives kea_tsig_key secrets at plan ("" for none);
+	// seedUnknown is set while it is not known yet.
+	TSIGSecretSeed string
+	seedUnknown    bool
 	// unknown names the server attributes whose provider setting is not
 	// known yet (it comes from another resource): they are planned as
 	// unknown, never as the built-in default ("directories.lease", ...).
@@ -166,6 +174,7 @@ type providerModel struct {
 	HooksDir         types.String `tfsdk:"hooks_dir"`
 	LeaseDir         types.String `tfsdk:"lease_dir"`
 	LogDir           types.String `tfsdk:"log_dir"`
+	TSIGSecretSeed   types.String `tfsdk:"tsig_secret_seed"`
 }
 
 type defaultsModel struct {
@@ -188,7 +197,7 @@ func (p *keaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"Resources keep their state in Terraform only; nothing is contacted. See the `kea_config` data source and the `config` function.",
 		Attributes: map[string]schema.Attribute{
 			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects (Stork servers and agent groups): while it is `false`, planning such a resource, or passing one to `kea_config`, is an error. Defaults to `true`. The Stork objects themselves arrive in a later release."},
-			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects (TSIG keys, D2 daemons, DDNS domains and policies): while it is `false`, planning such a resource, or passing one to `kea_config`, is an error. Defaults to `false`. The DDNS objects themselves arrive in a later release."},
+			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects (TSIG keys, D2 daemons, DDNS domains and policies): while it is `false`, planning such a resource, setting a DDNS attribute (`d2_daemon`, `ddns_policy`, …), or passing such objects to `kea_config`, is an error. Defaults to `false`."},
 			"defaults": schema.SingleNestedAttribute{
 				Optional:            true,
 				MarkdownDescription: "Model defaults a `kea_dhcp_server` takes for attributes it leaves unset. The server records the effective values in its state, so documents rendered by the data source and by the function agree.",
@@ -203,6 +212,7 @@ func (p *keaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"control_socket_dir": schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to accept unix control sockets in. Defaults to `" + kea.DefaultControlSocketDir + "`."},
 			"hooks_dir":          schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to load hook libraries from. Defaults to `" + kea.DefaultHooksDir + "` (Debian, amd64)."},
 			"lease_dir":          schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to keep memfile lease files in. Defaults to `" + kea.DefaultLeaseDir + "`."},
+			"tsig_secret_seed":   schema.StringAttribute{Optional: true, Sensitive: true, MarkdownDescription: "A secret from which `kea_tsig_key` resources without `secret` or `secret_file` derive theirs during plan (HMAC-SHA512 of the key's name and algorithm), so documents holding them are known in the plan that creates them. Give it from a secret store or a sensitive variable, at least 32 characters. Once a key is in state it keeps its secret: changing the seed changes no existing key. Without a seed, such a secret is drawn at random when the key is created (\"(known after apply)\" in that plan only)."},
 			"log_dir":            schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to write log files to. Defaults to `" + kea.DefaultLogDir + "`."},
 		},
 	}
@@ -265,6 +275,14 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			v := d.v.ValueString()
 			*d.dst = &v
 		}
+	}
+	switch v := m.TSIGSecretSeed; {
+	case v.IsUnknown():
+		s.seedUnknown = true
+	case !v.IsNull() && len(v.ValueString()) < 32:
+		resp.Diagnostics.AddAttributeError(path.Root("tsig_secret_seed"), "Seed too short", "tsig_secret_seed must be at least 32 characters: the TSIG secrets derived from it are only as strong as the seed")
+	case !v.IsNull():
+		s.TSIGSecretSeed = v.ValueString()
 	}
 	resp.ResourceData = s
 	resp.DataSourceData = s

@@ -18,6 +18,7 @@ var clientClassKind = &objectKind{
 		field("only_in_additional_list", tBool, "Evaluate the class only when a subnet or pool lists it in `additional_classes`."),
 		optionDataAttr("class"),
 	}, lifetimeAttrs("class", false), preferredAttrs("class"), bootAttrs(), []attrSpec{
+		refusedDDNSPolicyAttr("client class"),
 		userContextAttr(),
 		extraJSONAttr(),
 	}),

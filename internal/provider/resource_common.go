@@ -37,6 +37,15 @@ type objectKind struct {
 	// fill sets Optional+Computed attributes the configuration leaves
 	// unset (only kea_dhcp_server uses it).
 	fill func(s *settings, m map[string]any)
+	// derive plans Optional+Computed attributes from the configuration
+	// and the prior state (only kea_tsig_key uses it: its generated
+	// secret).
+	derive func(s *settings, config, prior, plan map[string]tftypes.Value) error
+	// complete fills, at create and update, what derive left unknown.
+	complete func(state map[string]tftypes.Value) error
+	// targetInput is the kea_config input that takes an object of the
+	// kind as the document's target ("server"), for target kinds.
+	targetInput string
 }
 
 // typeName is the resource type without the provider prefix ("subnet").
@@ -182,6 +191,28 @@ func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 			}
 		}
 	}
+	if r.k.derive != nil {
+		var cfg, prior map[string]tftypes.Value
+		_ = req.Config.Raw.As(&cfg)
+		if !req.State.Raw.IsNull() {
+			_ = req.State.Raw.As(&prior)
+		}
+		if err := r.k.derive(r.current(), cfg, prior, fields); err != nil {
+			resp.Diagnostics.AddError("Cannot plan "+r.k.kind.Name, err.Error())
+			return
+		}
+	}
+	for _, s := range r.k.attrs {
+		if _, set := m[s.name]; !set || s.feature == "" {
+			continue
+		}
+		if open, attr := r.current().gate(s.feature); !open {
+			resp.Diagnostics.AddAttributeError(path.Root(s.name), "Feature not enabled", fmt.Sprintf("%s belongs to the %s feature, and the provider's %s is false; set %s = true in the provider \"kea\" block to use it", s.name, s.feature, attr, attr))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id, diags := r.k.check(m)
 	if !r.current().dirsUnknown() { // else the paths are checked once the directories are known
 		addKeaDiags(&resp.Diagnostics, r.k.kind, filterDiags(diags, func(dg kea.Diag) bool { return dg.DependsOnDirectories }), d.unknown)
@@ -249,14 +280,32 @@ func (r *stateResource) UpgradeState(context.Context) map[int64]resource.StateUp
 }
 
 func (r *stateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	resp.State.Raw = req.Plan.Raw
+	resp.State.Raw = r.completed(req.Plan.Raw, &resp.Diagnostics)
+}
+
+// completed is the planned object with what was left unknown at plan
+// filled in (only kea_tsig_key leaves anything: a secret drawn now).
+func (r *stateResource) completed(plan tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+	if r.k.complete == nil {
+		return plan
+	}
+	var fields map[string]tftypes.Value
+	if err := plan.As(&fields); err != nil {
+		diags.AddError("Unexpected plan value", err.Error())
+		return plan
+	}
+	if err := r.k.complete(fields); err != nil {
+		diags.AddError("Cannot complete "+r.k.kind.Name, err.Error())
+		return plan
+	}
+	return tftypes.NewValue(plan.Type(), fields)
 }
 
 // Read has nothing to refresh: the object exists only in Terraform state.
 func (r *stateResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
 func (r *stateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.State.Raw = req.Plan.Raw
+	resp.State.Raw = r.completed(req.Plan.Raw, &resp.Diagnostics)
 }
 
 // Delete has nothing to remove; the framework drops the state.

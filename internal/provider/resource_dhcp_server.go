@@ -11,7 +11,8 @@ var serverKind = &objectKind{
 		"attach to it by id. Render its configuration with the `kea_config` data source or the `provider::kea::config` function.\n\n" +
 		"Unset lifetimes, reservation flags and directories take the provider block's `defaults` and directory settings, " +
 		"and the effective values are recorded in state so every renderer sees the same server.",
-	idDesc: "The server's name.",
+	idDesc:      "The server's name.",
+	targetInput: "server",
 	attrs: concat([]attrSpec{
 		field("name", tString, "Unique server name; also the id that subnets use to refer to the server.").req().identity(),
 		field("family", tInt, "Address family: `4` renders `kea-dhcp4.conf` (`Dhcp4`), `6` renders `kea-dhcp6.conf` (`Dhcp6`). Defaults to `4`. DHCPv4-only attributes (boot fields, `authoritative`, `match_client_id`, `dhcp_socket_type`) are errors on a DHCPv6 server and DHCPv6-only ones on a DHCPv4 server.").ints(kea.Families...),
@@ -37,27 +38,7 @@ var serverKind = &objectKind{
 			field("persist", tBool, "Write leases to disk (Kea default true)."),
 			field("lfc_interval", tInt, "Seconds between lease file cleanups; 0 disables them.").seconds(),
 		),
-		nestedAttr("control_sockets", tObjects, "Kea 3.0 `control-sockets`: at most one `unix` socket and any number of HTTP sockets. "+
-			"An HTTP socket with TLS files renders as `https`. One that listens beyond loopback without authentication or TLS is a warning: Kea 3.1 refuses it.",
-			field("type", tString, "`unix` or `http` (`https` is accepted and requires the TLS files).").req().in(kea.SocketTypes...),
-			field("socket_name", tString, "unix only: socket file; a bare name is placed in the control socket directory, an absolute path must lie in it."),
-			field("address", tString, "http only: IP address to listen on (Kea resolves no names). Defaults to `127.0.0.1`."),
-			field("port", tInt, "http only: TCP port.").between(1, kea.MaxUint16),
-			field("trust_anchor", tString, "http only: CA certificate file or directory used to verify clients. With `cert_file` and `key_file` it makes the socket `https`."),
-			field("cert_file", tString, "http only: server certificate file."),
-			field("key_file", tString, "http only: server private key file."),
-			field("cert_required", tBool, "http only, with TLS: require client certificates (Kea default true)."),
-			nestedAttr("authentication", tObject, "http only: HTTP basic authentication.",
-				field("realm", tString, "Realm sent in the authentication challenge."),
-				field("directory", tString, "Directory Kea reads `password_file` names from."),
-				nestedAttr("clients", tObjects, "Users allowed on the socket.",
-					field("user", tString, "User name; must not contain `:`.").req(),
-					field("password_file", tString, "File on the Kea host holding the password: the secret stays out of the rendered file and the plan. Relative to `directory` when that is set, else absolute."),
-					field("password_secret", tString, "Name of an entry in the `secrets` map given to the renderer (the `kea_config` data source or the `config` function), written into the file as the password. Kea refuses its default passwords. The rendered document is then sensitive."),
-				).req(),
-			),
-			field("http_headers", tStringMap, "http only: extra response headers, name to value; rendered sorted by name."),
-		),
+		controlSocketsAttr(),
 		nestedAttr("hooks_libraries", tObjects, "Hook libraries to load, in order.",
 			field("library", tString, "Library file: a bare name such as `libdhcp_lease_cmds.so` is placed in the hooks directory; an absolute path must lie in it.").req(),
 			field("parameters", tJSON, "The hook's `parameters`, as a JSON object (`jsonencode({...})`)."),
@@ -76,6 +57,10 @@ var serverKind = &objectKind{
 		),
 		field("mac_sources", tStrings, "DHCPv6 only: where Kea looks for a client's MAC address, in order (`mac-sources`), e.g. `[\"duid\", \"ipv6-link-local\"]`.").in(kea.MACSourceNames...),
 		field("relay_supplied_options", tStrings, "DHCPv6 only: option codes (as strings) that relays may insert and Kea passes on (`relay-supplied-options`)."),
+	}, ddnsSharedAttrs("server"), []attrSpec{
+		field("ddns_sender_ip", tString, "Address the server sends NameChangeRequests from (`dhcp-ddns.sender-ip`); of the D2 listener's address family. Kea's default is any address.").ddns(),
+		field("ddns_sender_port", tInt, "Port the server sends NameChangeRequests from; 0 (Kea's default) picks one. Stays per server in an HA relationship.").between(0, kea.MaxUint16).ddns(),
+		field("ddns_max_queue_size", tInt, "NameChangeRequests queued while D2 is unreachable (`max-queue-size`, Kea default 1024).").between(1, kea.MaxUint32).ddns(),
 		field("address", tString, "The server's address as relays see it: the target routers need for `ip helper-address` (`kea_relay_targets`). Defaults to `ha.address`."),
 		nestedAttr("ha", tObject, "Membership in a `kea_ha_relationship`. The peer URL is built from `address`, `port` and `tls` (IPv6 in brackets).",
 			field("relationship", tString, "Id of the `kea_ha_relationship`.").req(),
@@ -85,12 +70,7 @@ var serverKind = &objectKind{
 			field("tls", tBool, "Use https in the peer URL; the relationship must then set its TLS files."),
 			field("auto_failover", tBool, "Let partners take over this server's clients automatically when it fails (Kea default true)."),
 		),
-		nestedAttr("directories", tObject, "Kea build directories used to complete and check rendered paths. Defaults to the provider's settings.",
-			field("control_socket", tString, "Control socket directory.").filled(),
-			field("hooks", tString, "Hook library directory.").filled(),
-			field("lease", tString, "Lease file directory.").filled(),
-			field("log", tString, "Log file directory.").filled(),
-		).filled(),
+		directoriesAttr(),
 	}),
 	fill: func(s *settings, m map[string]any) {
 		s.fill(m, "valid_lifetime", s.Defaults.ValidLifetime)
@@ -98,14 +78,6 @@ var serverKind = &objectKind{
 		s.fill(m, "reservations_global", s.Defaults.ReservationsGlobal)
 		s.fill(m, "reservations_in_subnet", s.Defaults.ReservationsInSubnet)
 		s.fill(m, "reservations_out_of_pool", s.Defaults.ReservationsOutOfPool)
-		dirs, _ := m["directories"].(map[string]any)
-		if dirs == nil {
-			dirs = map[string]any{}
-		}
-		s.fill(dirs, "directories.control_socket", *s.Dirs.ControlSocket)
-		s.fill(dirs, "directories.hooks", *s.Dirs.Hooks)
-		s.fill(dirs, "directories.lease", *s.Dirs.Lease)
-		s.fill(dirs, "directories.log", *s.Dirs.Log)
-		m["directories"] = dirs
+		fillDirectories(s, m)
 	},
 }

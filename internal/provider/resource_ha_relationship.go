@@ -12,7 +12,7 @@ var haRelationshipKind = &objectKind{
 		"the `high-availability` parameters, peers listed primary first. Subnets attached to the relationship " +
 		"(`server = kea_ha_relationship.x.id`) render into every member, so moving the primary role is an edit of two `role` attributes.",
 	idDesc: "The relationship's name.",
-	attrs: []attrSpec{
+	attrs: append([]attrSpec{
 		field("name", tString, "Unique name; also the id subnets use to attach to the relationship. Must differ from every server's name.").req().identity(),
 		field("mode", tString, "`hot-standby` (one primary, one standby), `load-balancing` (one primary, one secondary) or `passive-backup` (one primary); any mode takes backup servers.").req().in(kea.HAModes...),
 		field("heartbeat_delay", tInt, "Milliseconds between heartbeats, at most 65535 (Kea default 10000).").between(0, kea.MaxUint16),
@@ -40,5 +40,5 @@ var haRelationshipKind = &objectKind{
 		field("cert_file", tString, "Certificate file each member presents."),
 		field("key_file", tString, "Private key file for `cert_file`."),
 		field("require_client_certs", tBool, "Require partners to present certificates (Kea default true)."),
-	},
+	}, ddnsSharedAttrs("HA relationship")...),
 }

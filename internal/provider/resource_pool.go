@@ -16,6 +16,7 @@ var poolKind = &objectKind{
 		field("end", tIPv4, "Last address of the pool (with `start`).").identity(),
 	}, classAttrs("pool"), []attrSpec{
 		optionDataAttr("pool"),
+		ddnsPolicyAttr("pool"),
 		userContextAttr(),
 		extraJSONAttr(),
 	}),

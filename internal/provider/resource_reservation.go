@@ -27,6 +27,7 @@ var reservationKind = &objectKind{
 		field("client_classes", tStrings, "Ids of `kea_client_class` objects the client is put in."),
 		optionDataAttr("reservation"),
 	}, bootAttrs(), []attrSpec{
+		refusedDDNSPolicyAttr("reservation"),
 		userContextAttr(),
 		extraJSONAttr(),
 	}),

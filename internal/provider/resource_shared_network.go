@@ -22,6 +22,7 @@ var sharedNetworkKind = &objectKind{
 		field("reservations_global", tBool, "Override of the server's `reservations_global` for the network's subnets; unset inherits."),
 		field("reservations_in_subnet", tBool, "Override of the server's `reservations_in_subnet`; unset inherits."),
 		field("reservations_out_of_pool", tBool, "Override of the server's `reservations_out_of_pool`; unset inherits."),
+		ddnsPolicyAttr("shared network"),
 		userContextAttr(),
 		extraJSONAttr(),
 	}),

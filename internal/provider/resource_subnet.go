@@ -25,6 +25,7 @@ var subnetKind = &objectKind{
 		field("interface", tString, "Interface of the subnet's link, for directly connected clients (`interface`)."),
 		field("vrf", tString, "Label of the VRF the prefix lives in. Not rendered: `kea_relay_targets` uses it to tell apart equal prefixes in different VRFs."),
 		field("relay_addresses", tIPs, "Addresses of the relays (giaddr) whose traffic selects this subnet (`relay.ip-addresses`)."),
+		ddnsPolicyAttr("subnet"),
 		userContextAttr(),
 		extraJSONAttr(),
 	}),

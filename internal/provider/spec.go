@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 // One attribute table per object kind is the single source of truth: the
@@ -63,6 +64,7 @@ type attrSpec struct {
 	sensitive   bool // a secret: hidden in plan output
 	nested      []attrSpec
 	allowed     constraint
+	feature     kea.Feature // the provider feature gate the attribute needs, if any
 }
 
 // constraint is what a single attribute may hold, on its own: allowed
@@ -189,6 +191,7 @@ func (a attrSpec) req() attrSpec      { a.required = true; return a }
 func (a attrSpec) identity() attrSpec { a.replace = true; return a }
 func (a attrSpec) filled() attrSpec   { a.optComputed = true; return a }
 func (a attrSpec) secret() attrSpec   { a.sensitive = true; return a }
+func (a attrSpec) ddns() attrSpec     { a.feature = kea.FeatureDDNS; return a }
 func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
 	return attrSpec{name: name, t: t, desc: desc, nested: n}
 }
