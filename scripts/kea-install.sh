@@ -40,6 +40,11 @@ STAMP=$KEA_CACHE/install.stamp
 # kea-doc ships Kea's all-keys.json examples, from which the provider's
 # lists of the keys Kea accepts at each scope are derived and checked.
 KEA_PACKAGES=(kea-dhcp4-server kea-dhcp6-server kea-dhcp-ddns-server kea-common kea-doc)
+# The programs the end-to-end DNS update test runs beside Kea, from the
+# same suite: BIND 9's named (the authoritative server D2 updates), dig
+# (reads the records back) and busybox (udhcpc, the DHCP client).
+TOOL_PACKAGES=(bind9 bind9-dnsutils busybox)
+TOOLS=(/usr/sbin/named /usr/bin/dig /usr/bin/busybox)
 KEA_DAEMONS=(kea-dhcp4 kea-dhcp6 kea-dhcp-ddns)
 HOOKS_DIR=/usr/lib/x86_64-linux-gnu/kea/hooks
 REQUIRED_HOOKS=(libdhcp_lease_cmds.so libdhcp_ha.so)
@@ -122,6 +127,12 @@ verify_root() {
 		v=${v%%[[:space:]]*}
 		if [[ $v != "$KEA_SERIES".* ]]; then
 			log "$d reports version '$v', expected $KEA_SERIES.x"
+			return 1
+		fi
+	done
+	for d in "${TOOLS[@]}"; do
+		if [[ ! -x $root$d ]]; then
+			log "$d missing in chroot"
 			return 1
 		fi
 	done
@@ -260,6 +271,7 @@ log "selected Kea $VERSION from $SUITE"
 # Full dependency closure, resolved against an empty dpkg status.
 specs=()
 for p in "${KEA_PACKAGES[@]}"; do specs+=("$p=$VERSION"); done
+specs+=("${TOOL_PACKAGES[@]}")
 if ! sim=$(apt-get -s -q install "${specs[@]}" 2>&1); then
 	printf '%s\n' "$sim" >&2
 	die "apt could not resolve the dependencies of ${specs[*]} in $SUITE"

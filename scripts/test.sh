@@ -52,6 +52,12 @@ scripts/ha-pair.sh $g/ha-hot-standby.kea-a.kea4.json $g/ha-hot-standby.kea-b.kea
 scripts/ha-pair.sh $g/ha-load-balancing.lb-1.kea4.json $g/ha-load-balancing.lb-2.kea4.json load-balancing | tail -1
 scripts/ha-pair.sh $g/ha-hot-standby-tls.tls-a.kea4.json $g/ha-hot-standby-tls.tls-b.kea4.json hot-standby | tail -1
 
+step "DNS updates for real: kea-dhcp4 + kea-dhcp-ddns + BIND 9 named + a DHCP client; two TSIG algorithms (one truncated), and a wrong secret that must create nothing"
+scripts/ddns-e2e.sh $g/ddns-e2e.e2e-dhcp.kea4.json \
+	records:$g/ddns-e2e.d2-sha256.d2.json \
+	records:$g/ddns-e2e.d2-sha512-256.d2.json \
+	none:$g/ddns-e2e-wrong-secret.d2-wrong-secret.d2.json
+
 step "the listener rule is real: a control socket on the HA peer URL stops Kea at start (-T accepts it)"
 scripts/kea-check.sh scripts/testdata/ha-pair/listener-clash-server1.json >/dev/null
 if out=$(HA_PAIR_TIMEOUT=15 scripts/ha-pair.sh scripts/testdata/ha-pair/listener-clash-server1.json scripts/testdata/ha-pair/listener-clash-server2.json hot-standby 2>&1); then

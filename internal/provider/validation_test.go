@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -531,13 +532,161 @@ var badInputs = []badInput{
 }`), `subnets[0].subnet_id: "ten" is not a number`},
 }
 
+// ddnsOn opens the DDNS gate for the resource cases below.
+const ddnsOn = "provider \"kea\" {\n  enable_ddns = true\n}\n"
+
+// d2Target is a plain D2 daemon as the config function's target.
+const d2Target = `{ name = "d2", listener_mode = "local" }`
+
+// ddnsBadInputs are the Dynamic DNS rules. Each naive document is refused
+// by the real daemon in internal/kea's rejected corpus or rule tables
+// (kea-dhcp-ddns -t, kea-dhcp4 -T), or misbehaves as its message says.
+var ddnsBadInputs = []badInput{
+	{"tsig secret not base64", ddnsOn + `resource "kea_tsig_key" "x" {
+  name = "k."
+  algorithm = "HMAC-SHA256"
+  secret = "not base64!"
+}`, `kea_tsig_key "k." secret: is not base64`},
+	{"tsig digest bits not a multiple of 8", ddnsOn + `resource "kea_tsig_key" "x" {
+  name = "k."
+  algorithm = "HMAC-SHA256"
+  digest_bits = 100
+  secret_file = "/etc/kea/k"
+}`, `digest_bits: 100: Kea takes 0 (the whole hash) or a positive multiple of 8`},
+	{"tsig digest bits under 80", ddnsOn + `resource "kea_tsig_key" "x" {
+  name = "k."
+  algorithm = "HMAC-MD5"
+  digest_bits = 72
+  secret_file = "/etc/kea/k"
+}`, `digest_bits: 72 is too short`},
+	{"tsig digest bits under half the hash", ddnsOn + `resource "kea_tsig_key" "x" {
+  name = "k."
+  algorithm = "HMAC-SHA512"
+  digest_bits = 128
+  secret_file = "/etc/kea/k"
+}`, `half the HMAC-SHA512 hash (256)`},
+	{"tsig unknown algorithm", ddnsOn + `resource "kea_tsig_key" "x" {
+  name = "k."
+  algorithm = "HMAC-SHA3-256"
+}`, `Attribute algorithm value must be one of`},
+	{"plain tsig unknown algorithm", render(d2Target, `{
+  tsig_keys    = [{ name = "k.", algorithm = "HMAC-SHA3-256", secret_file = "/etc/kea/k" }]
+  ddns_domains = [{ d2_daemon = "d2", zone = "example.org", tsig_key = "k.", dns_servers = [{ address = "192.0.2.53" }] }]
+}`), `algorithm: "HMAC-SHA3-256" is not a TSIG algorithm D2 takes`},
+	{"tsig secret and secret file", ddnsOn + `resource "kea_tsig_key" "x" {
+  name = "k."
+  algorithm = "HMAC-SHA256"
+  secret = "c2VjcmV0"
+  secret_file = "/etc/kea/k"
+}`, `secret_file: set secret or secret_file, not both`},
+	{"tsig key referenced but not passed", render(d2Target, `{
+  ddns_domains = [{ d2_daemon = "d2", zone = "example.org", tsig_key = "k.", dns_servers = [{ address = "192.0.2.53" }] }]
+}`), `kea_ddns_domain "d2/example.org." tsig_key: refers to TSIG key "k.", which was not passed in`},
+	{"plain tsig key without a secret", render(d2Target, `{
+  tsig_keys    = [{ name = "k.", algorithm = "HMAC-SHA256" }]
+  ddns_domains = [{ d2_daemon = "d2", zone = "example.org", tsig_key = "k.", dns_servers = [{ address = "192.0.2.53" }] }]
+}`), `secret: is not set, nor is secret_file`},
+	{"d2 ncr protocol TCP", ddnsOn + `resource "kea_d2_daemon" "x" {
+  name = "d2"
+  ncr_protocol = "TCP"
+}`, `Attribute ncr_protocol value must be one of`},
+	{"d2 listener is a host name", ddnsOn + `resource "kea_d2_daemon" "x" {
+  name = "d2"
+  listener_mode = "remote"
+  address = "d2.example.org"
+}`, `D2 takes an IP address, not a name`},
+	{"d2 remote without address", ddnsOn + `resource "kea_d2_daemon" "x" {
+  name = "d2"
+  listener_mode = "remote"
+}`, `address: is required in remote mode`},
+	{"d2 dns server timeout zero", ddnsOn + `resource "kea_d2_daemon" "x" {
+  name = "d2"
+  dns_server_timeout = 0
+}`, `Attribute dns_server_timeout value must be between 1 and 4294967295`},
+	{"d2 control socket on the listener port", ddnsOn + `resource "kea_d2_daemon" "x" {
+  name = "d2"
+  control_sockets = [{ type = "http", port = 53001, authentication = { clients = [{ user = "ops", password_file = "/etc/kea/ops.pw" }] } }]
+}`, `control_sockets[0].port: 53001 is also D2's listener port on 127.0.0.1`},
+	{"ddns domain without dns servers", ddnsOn + `resource "kea_ddns_domain" "x" {
+  d2_daemon = "d2"
+  zone = "example.org"
+  dns_servers = []
+}`, `dns_servers: a domain needs at least one DNS server; kea-dhcp-ddns aborts`},
+	{"ddns domain server is a host name", ddnsOn + `resource "kea_ddns_domain" "x" {
+  d2_daemon = "d2"
+  zone = "example.org"
+  dns_servers = [{ address = "ns1.example.org" }]
+}`, `D2 takes an IP address ("hostname is not yet supported")`},
+	{"reverse zone label not an octet", ddnsOn + `resource "kea_ddns_domain" "x" {
+  d2_daemon = "d2"
+  zone = "2.0.300.in-addr.arpa"
+  dns_servers = [{ address = "192.0.2.53" }]
+}`, `label "300" is not an octet`},
+	{"reverse zone without in-addr.arpa", ddnsOn + `resource "kea_ddns_domain" "x" {
+  d2_daemon = "d2"
+  zone = "2.0.192"
+  dns_servers = [{ address = "192.0.2.53" }]
+}`, `2.0.192. looks like a reverse zone without its in-addr.arpa suffix`},
+	{"duplicate zone", render(d2Target, `{
+  ddns_domains = [
+    { d2_daemon = "d2", zone = "example.org", dns_servers = [{ address = "192.0.2.53" }] },
+    { d2_daemon = "d2", zone = "Example.org.", dns_servers = [{ address = "192.0.2.54" }] },
+  ]
+}`), `zone: example.org. is already the zone of ddns_domains[0]`},
+	{"ddns ttl with ttl percent", ddnsOn + `resource "kea_ddns_policy" "x" {
+  name = "p"
+  ttl = 600
+  ttl_percent = 0.5
+}`, `ttl_percent: cannot be combined with ttl`},
+	{"ddns ttl max below ttl min", ddnsOn + `resource "kea_ddns_policy" "x" {
+  name = "p"
+  ttl_min = 600
+  ttl_max = 100
+}`, `ttl_max: 100 is less than ttl_min (600)`},
+	{"ddns ttl percent above 1", ddnsOn + `resource "kea_ddns_policy" "x" {
+  name = "p"
+  ttl_percent = 1.5
+}`, `Attribute ttl_percent value must be between`},
+	{"hostname char set not a regex", ddnsOn + `resource "kea_ddns_policy" "x" {
+  name = "p"
+  hostname_char_set = "[a-"
+}`, `hostname_char_set: "[a-" is not a regular expression Kea can compile`},
+	{"conflict resolution mode unknown", ddnsOn + `resource "kea_ddns_policy" "x" {
+  name = "p"
+  conflict_resolution_mode = "check"
+}`, `Attribute conflict_resolution_mode value must be one of`},
+	{"ddns policy on a client class", ddnsOn + `resource "kea_client_class" "x" {
+  name = "lab"
+  ddns_policy = "p"
+}`, `Kea 3.0 refuses ddns-* keys in a client class`},
+	{"ddns policy on a reservation", ddnsOn + `resource "kea_reservation" "x" {
+  subnet = "s1/1"
+  hw_address = "aa:bb:cc:00:00:01"
+  ddns_policy = "p"
+}`, `Kea 3.0 refuses ddns-* keys in a reservation`},
+	{"ddns attribute with the gate closed", `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  d2_daemon = "d2"
+}`, `d2_daemon belongs to the ddns feature, and the provider's enable_ddns is false`},
+	{"sender of the other address family", render(`{ name = "s1", d2_daemon = "d2", ddns_sender_ip = "::1" }`, `{
+  d2_daemons = [{ name = "d2" }]
+}`), `ddns_sender_ip: ::1 and D2 daemon "d2"'s listener 127.0.0.1 are of different address families`},
+	{"sender on the D2 listener", render(`{ name = "s1", d2_daemon = "d2", ddns_sender_ip = "127.0.0.1", ddns_sender_port = 53001 }`, `{
+  d2_daemons = [{ name = "d2" }]
+}`), `ddns_sender_port: 53001 on 127.0.0.1 is D2 daemon "d2"'s listener`},
+	{"sender settings without a D2 daemon", render(`{ name = "s1", ddns_sender_port = 5000 }`, `{}`), `ddns_sender_port: applies only when the server sends to a D2 daemon`},
+	{"D2 daemon not passed", render(`{ name = "s1", d2_daemon = "d2" }`, `{}`), `d2_daemon: refers to D2 daemon "d2", which was not passed in d2_daemons`},
+	{"DDNS policy not passed", render(`{ name = "s1", ddns_policy = "p" }`, `{}`), `ddns_policy: refers to DDNS policy "p", which was not passed in ddns_policies`},
+}
+
 // Every rule is an error at plan time, with its message.
 func TestValidation_BadInputsFailAtPlan(t *testing.T) {
-	if len(badInputs) < 30 {
-		t.Fatalf("only %d bad inputs", len(badInputs))
+	if len(badInputs) < 30 || len(ddnsBadInputs) < 25 {
+		t.Fatalf("only %d bad inputs and %d DDNS ones", len(badInputs), len(ddnsBadInputs))
 	}
-	steps := make([]resource.TestStep, 0, len(badInputs))
-	for _, c := range badInputs {
+	all := append(slices.Clone(badInputs), ddnsBadInputs...)
+	steps := make([]resource.TestStep, 0, len(all))
+	for _, c := range all {
 		steps = append(steps, resource.TestStep{
 			Config:      c.config,
 			PlanOnly:    true,
