@@ -239,6 +239,7 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 	dr := reporter{kind: KindD2Daemon, id: d.Name, index: -1, out: &diags}
 	diags = append(diags, d.Validate(-1)...)
 	byName := map[string]*TSIGKey{}
+	keyIndex := map[string]int{} // name -> index in keys, for error paths
 	for i := range keys {
 		k := &keys[i]
 		kr := reporter{kind: KindTSIGKey, id: k.Name, index: i, out: &diags}
@@ -247,6 +248,7 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 			continue
 		}
 		byName[k.Name] = k
+		keyIndex[k.Name] = i
 	}
 	used := map[string]bool{}
 	useKey := func(r reporter, attr string, name *string) {
@@ -259,10 +261,10 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 			return
 		}
 		if !used[k.Name] {
-			diags = append(diags, k.Validate(-1)...)
+			diags = append(diags, k.Validate(keyIndex[k.Name])...)
 			if k.Secret == nil && k.SecretFile == nil {
 				// D2: "missing parameter 'secret'".
-				reporter{kind: KindTSIGKey, id: k.Name, index: -1, out: &diags}.errf("secret", "is not set, nor is secret_file: a kea_tsig_key resource generates a secret at plan; a plain object must give secret or secret_file")
+				reporter{kind: KindTSIGKey, id: k.Name, index: keyIndex[k.Name], out: &diags}.errf("secret", "is not set, nor is secret_file: a kea_tsig_key resource generates one; a plain object must give secret or secret_file")
 			}
 		}
 		used[k.Name] = true

@@ -9,8 +9,8 @@
 //     of object kinds: each kind's Terraform type, estate list, Go type,
 //     import id parser and tied attributes. The provider derives its
 //     resources, inputs and decoders from Kinds.
-//   - document.go: DocKinds, the registry of document kinds (Dhcp4, Dhcp6;
-//     later DhcpDdns and the Stork env files): top-level key or format, file
+//   - document.go: DocKinds, the registry of document kinds (Dhcp4, Dhcp6,
+//     DhcpDdns; later the Stork env files): top-level key or format, file
 //     name, golden suffix, checking program, target kind and render
 //     function. Render(estate, target) dispatches on the target.
 //   - render.go: the DHCP pipeline only: select, validate, attach, render
@@ -18,8 +18,11 @@
 //   - One file per object kind, each holding its type, id (ID, Identity,
 //     ParseXxxID), validation and rendering: server.go, subnet.go,
 //     sharednet.go, pool.go, pdpool.go, reservation.go, clientclass.go,
-//     optiondata.go, optiondef.go, vendor.go, ha.go; sockets.go holds a
-//     server's control sockets.
+//     optiondata.go, optiondef.go, vendor.go, ha.go, tsig.go (TSIG keys),
+//     d2.go (D2 daemons, DDNS domains, the DhcpDdns document and its zone
+//     coverage warnings), ddnspolicy.go (DDNS policies); ddns.go is the DHCP
+//     side of DDNS (the dhcp-ddns block, policy scopes, HA precedence);
+//     sockets.go holds a daemon's control sockets.
 //   - fields.go: field groups several kinds embed (Lifetimes, Timers,
 //     V6Lifetimes, V6Link, BootFields, ReservationModes, ScopeRefs, Escape),
 //     each with one check and one render helper.
