@@ -21,14 +21,16 @@ type D2Daemon struct {
 	Name string `json:"name"`
 	// ListenerMode is local (127.0.0.1, a D2 beside each DHCP server, the
 	// default) or remote (Address).
-	ListenerMode     *string         `json:"listener_mode"`
-	Address          *string         `json:"address"`
-	Port             *int64          `json:"port"`
-	NCRProtocol      *string         `json:"ncr_protocol"`
-	NCRFormat        *string         `json:"ncr_format"`
-	DNSServerTimeout *int64          `json:"dns_server_timeout"`
-	ControlSockets   []ControlSocket `json:"control_sockets"`
-	Directories      *Directories    `json:"directories"`
+	ListenerMode     *string `json:"listener_mode"`
+	Address          *string `json:"address"`
+	Port             *int64  `json:"port"`
+	NCRProtocol      *string `json:"ncr_protocol"`
+	NCRFormat        *string `json:"ncr_format"`
+	DNSServerTimeout *int64  `json:"dns_server_timeout"`
+	// TSIGKey is the key of the daemon's domains that name none.
+	TSIGKey        *string         `json:"tsig_key"`
+	ControlSockets []ControlSocket `json:"control_sockets"`
+	Directories    *Directories    `json:"directories"`
 	Escape
 }
 
@@ -283,7 +285,11 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 			continue
 		}
 		zones[m.zone()] = i
-		useKey(r, "tsig_key", m.TSIGKey)
+		if m.TSIGKey != nil {
+			useKey(r, "tsig_key", m.TSIGKey)
+		} else {
+			useKey(dr, "tsig_key", d.TSIGKey)
+		}
 		for j, s := range m.DNSServers {
 			useKey(r, fmt.Sprintf("dns_servers[%d].tsig_key", j), s.TSIGKey)
 		}
@@ -330,8 +336,8 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 		}
 		o.Set("tsig-keys", list)
 	}
-	o.Set("forward-ddns", (&Object{}).Set("ddns-domains", renderDomains(forward)))
-	o.Set("reverse-ddns", (&Object{}).Set("ddns-domains", renderDomains(reverse)))
+	o.Set("forward-ddns", (&Object{}).Set("ddns-domains", renderDomains(forward, d.TSIGKey)))
+	o.Set("reverse-ddns", (&Object{}).Set("ddns-domains", renderDomains(reverse, d.TSIGKey)))
 	d.Escape.finish(o, dr, docNameDhcpDdns, scopeD2Global)
 	if diags.HasErrors() {
 		return nil, diags
@@ -339,13 +345,19 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 	return o, diags
 }
 
-// renderDomains renders domains by zone name.
-func renderDomains(ms []*DDNSDomain) []any {
+// renderDomains renders domains by zone name; a domain without a key of
+// its own takes the daemon's (D2 has no default key: it is written into
+// each such domain).
+func renderDomains(ms []*DDNSDomain, daemonKey *string) []any {
 	sort.Slice(ms, func(a, b int) bool { return ms[a].zone() < ms[b].zone() })
 	out := make([]any, 0, len(ms))
 	for _, m := range ms {
 		o := (&Object{}).Set("name", m.zone())
-		setStr(o, "key-name", m.TSIGKey)
+		key := m.TSIGKey
+		if key == nil {
+			key = daemonKey
+		}
+		setStr(o, "key-name", key)
 		servers := make([]any, len(m.DNSServers))
 		for i, s := range m.DNSServers {
 			so := (&Object{}).Set("ip-address", canonicalIP(s.Address))

@@ -20,6 +20,7 @@ var d2DaemonKind = &objectKind{
 		field("ncr_protocol", tString, "NameChangeRequest transport: `UDP` (D2 3.0 takes nothing else).").in(kea.NCRProtocols...),
 		field("ncr_format", tString, "NameChangeRequest format: `JSON` (D2 3.0 takes nothing else).").in(kea.NCRFormats...),
 		field("dns_server_timeout", tInt, "Milliseconds D2 waits for a DNS server's answer (Kea default 500).").between(1, kea.MaxUint32),
+		field("tsig_key", tString, "Name of the `kea_tsig_key` for the daemon's domains that name none (D2 has no default key: it is written into each such domain). Unset leaves their updates unsigned."),
 		controlSocketsAttr(),
 		directoriesAttr(),
 		userContextAttr(),
