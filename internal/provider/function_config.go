@@ -30,7 +30,8 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 		MarkdownDescription: "Takes the same inputs as the `kea_config` data source and returns the same document and digest, " +
 			"as an object `{ config, sha256, warnings }`. Terraform evaluates functions while planning, so a `local_file` or provisioner " +
 			"fed from it shows the line-by-line change of the rendered configuration in `terraform plan`, where the data " +
-			"source would often be read only at apply time.",
+			"source would often be read only at apply time. Terraform gives functions no provider configuration, so the " +
+			"provider's feature gates (`enable_ddns`) and settings apply to the resources and the data source, not here.",
 		Parameters: []function.Parameter{
 			function.DynamicParameter{Name: "target", MarkdownDescription: "The `kea_dhcp_server` (renders `kea-dhcp4.conf` or `kea-dhcp6.conf`) or `kea_d2_daemon` (renders `kea-dhcp-ddns.conf`) to render, as a resource object or a plain object. A plain object is a D2 daemon when it has an attribute only D2 daemons have (give `listener_mode = \"local\"`), else a server."},
 			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes " + inputList(kea.ListNames()) +

@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
@@ -66,6 +67,9 @@ func objectKindOf(k *kea.Kind) *objectKind {
 	}
 	panic("no resource for " + k.Name)
 }
+
+// tsigSeedEnv is the environment variable tsig_secret_seed defaults to.
+const tsigSeedEnv = "KEA_TSIG_SECRET_SEED"
 
 // settings is what the provider block configures; resources receive it as
 // provider data.
@@ -212,7 +216,7 @@ func (p *keaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"control_socket_dir": schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to accept unix control sockets in. Defaults to `" + kea.DefaultControlSocketDir + "`."},
 			"hooks_dir":          schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to load hook libraries from. Defaults to `" + kea.DefaultHooksDir + "` (Debian, amd64)."},
 			"lease_dir":          schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to keep memfile lease files in. Defaults to `" + kea.DefaultLeaseDir + "`."},
-			"tsig_secret_seed":   schema.StringAttribute{Optional: true, Sensitive: true, MarkdownDescription: "A secret from which `kea_tsig_key` resources without `secret` or `secret_file` derive theirs during plan (HMAC-SHA512 of the key's name and algorithm), so documents holding them are known in the plan that creates them. Give it from a secret store or a sensitive variable, at least 32 characters. Once a key is in state it keeps its secret: changing the seed changes no existing key. Without a seed, such a secret is drawn at random when the key is created (\"(known after apply)\" in that plan only)."},
+			"tsig_secret_seed":   schema.StringAttribute{Optional: true, Sensitive: true, MarkdownDescription: "A secret from which `kea_tsig_key` resources without `secret` or `secret_file` derive theirs during plan (HMAC-SHA512 of the key's name and algorithm), so documents holding them are known in the plan that creates them. Give it from a secret store, a sensitive variable or the `KEA_TSIG_SECRET_SEED` environment variable (read when this is unset), at least 32 characters. Once a key is in state it keeps its secret: changing the seed changes no existing key. Without a seed, such a secret is drawn at random when the key is created (\"(known after apply)\" in that plan only)."},
 			"log_dir":            schema.StringAttribute{Optional: true, MarkdownDescription: "Directory Kea was built to write log files to. Defaults to `" + kea.DefaultLogDir + "`."},
 		},
 	}
@@ -274,6 +278,11 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		if !d.v.IsNull() && !d.v.IsUnknown() && d.v.ValueString() != "" {
 			v := d.v.ValueString()
 			*d.dst = &v
+		}
+	}
+	if v := m.TSIGSecretSeed; v.IsNull() {
+		if env := os.Getenv(tsigSeedEnv); env != "" {
+			m.TSIGSecretSeed = types.StringValue(env)
 		}
 	}
 	switch v := m.TSIGSecretSeed; {

@@ -50,6 +50,7 @@ func (n secretOfLength) String() string { return fmt.Sprintf("base64 of %d bytes
 // that plan, then kept in state across plans, drawn again only when the
 // algorithm's hash length changes, and gone with secret_file.
 func TestTSIGKey_GeneratedSecret(t *testing.T) {
+	t.Setenv(tsigSeedEnv, "") // no seed, whatever the environment holds
 	same := statecheck.CompareValue(compare.ValuesSame())
 	differ := statecheck.CompareValue(compare.ValuesDiffer())
 	secret := tfjsonpath.New("secret")
@@ -201,5 +202,28 @@ data "kea_config" "both" {
 				ExpectError: regexp.MustCompile(`set one target: server or d2_daemon, not both`),
 			},
 		},
+	})
+}
+
+// The seed may come from the environment instead of the provider block.
+func TestTSIGKey_SeedFromEnvironment(t *testing.T) {
+	const seed = "another-seed-of-at-least-thirty-two-characters"
+	t.Setenv(tsigSeedEnv, seed)
+	want, _, err := kea.PlanTSIGSecret("ddns-key.", "HMAC-SHA1", "", seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: tsigKeyConfig(ddnsOn, "HMAC-SHA1", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue("kea_tsig_key.k", tfjsonpath.New("secret"), knownvalue.StringExact(want)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("kea_tsig_key.k", tfjsonpath.New("secret"), secretOfLength(20)),
+			},
+		}},
 	})
 }
