@@ -58,6 +58,26 @@ scripts/ddns-e2e.sh $g/ddns-e2e.e2e-dhcp.kea4.json \
 	records:$g/ddns-e2e.d2-sha512-256.d2.json \
 	none:$g/ddns-e2e-wrong-secret.d2-wrong-secret.d2.json
 
+step "the local D2 socket rule is real: a DHCP server and its local D2 on one HTTP control socket port, and the second cannot start"
+root=$(scripts/kea-install.sh)
+cp -r scripts/testdata/kea-root/. "$root/"
+clash=$(mktemp -d "$root/tmp/d2-clash.XXXXXX")
+cp scripts/testdata/ddns/socket-clash.*.json "$clash/"
+c=/tmp/${clash##*/}
+out=$(unshare --net sh -c "ip link set lo up
+	export KEA_PIDFILE_DIR=$c KEA_LOCKFILE_DIR=$c
+	chroot '$root' /usr/sbin/kea-dhcp-ddns -c $c/socket-clash.d2.json >'$clash/d2.log' 2>&1 & d2=\$!
+	sleep 1
+	timeout 10 chroot '$root' /usr/sbin/kea-dhcp4 -c $c/socket-clash.kea4.json 2>&1; echo \"kea-dhcp4 exit \$?\"
+	kill \$d2" 2>&1 || true)
+rm -rf "$clash"
+if ! grep -q "kea-dhcp4 exit 1" <<<"$out" || ! grep -q "bind: Address already in use" <<<"$out"; then
+	echo "$out" | tail -20
+	echo "kea-dhcp4 started beside a D2 on its control socket port: the provider's local D2 socket rule would be needless" >&2
+	exit 1
+fi
+echo "kea-dhcp4 refused to start: bind: Address already in use (as the provider predicts)"
+
 step "the listener rule is real: a control socket on the HA peer URL stops Kea at start (-T accepts it)"
 scripts/kea-check.sh scripts/testdata/ha-pair/listener-clash-server1.json >/dev/null
 if out=$(HA_PAIR_TIMEOUT=15 scripts/ha-pair.sh scripts/testdata/ha-pair/listener-clash-server1.json scripts/testdata/ha-pair/listener-clash-server2.json hot-standby 2>&1); then

@@ -84,11 +84,6 @@ func TestD2Rules(t *testing.T) {
 			d.NCRProtocol = ptr("TCP")
 			return m
 		}, `ncr_protocol: "TCP": D2 3.0 takes UDP only`},
-		{"control socket on the listener port", func(d *D2Daemon, k []TSIGKey, m []DDNSDomain) []DDNSDomain {
-			d.ControlSockets = append(d.ControlSockets, ControlSocket{Type: "http", Port: ptr(int64(53001)),
-				Authentication: &HTTPAuth{Clients: []HTTPClient{{User: "ops", PasswordFile: ptr("/etc/kea/secrets/ops.pw")}}}})
-			return m
-		}, `control_sockets[1].port: 53001 is also D2's listener port on 127.0.0.1`},
 		{"remote without address", func(d *D2Daemon, k []TSIGKey, m []DDNSDomain) []DDNSDomain {
 			d.ListenerMode = ptr("remote")
 			return m

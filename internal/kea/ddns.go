@@ -147,6 +147,7 @@ func (rd *renderer) renderDDNS(o *Object, sr reporter) {
 		}
 	} else if d := rd.d2Daemon(d2From, *shared.D2Daemon); d != nil {
 		rd.ddns.d2 = d
+		rd.checkLocalD2Sockets(sr, d)
 		addr, port := d.listener()
 		b := (&Object{}).Set("enable-updates", boolv(shared.DDNSEnableUpdates, true))
 		b.Set("server-ip", addr).Set("server-port", port)
@@ -197,5 +198,31 @@ func (rd *renderer) d2Daemon(r reporter, name string) *D2Daemon {
 func (rd *renderer) warnDDNS(sr reporter) {
 	if rd.ddns.d2 == nil && len(rd.ddns.attached) > 0 {
 		sr.warnf("d2_daemon", "is not set, so the DDNS policies of %s have no effect: the server sends no DNS updates", strings.Join(rd.ddns.attached, ", "))
+	}
+}
+
+// checkLocalD2Sockets refuses an http control socket of the server on the
+// address and port of one of its local D2 daemon's: both daemons run on
+// the host and listen on TCP, so the second to start fails to bind.
+func (rd *renderer) checkLocalD2Sockets(sr reporter, d *D2Daemon) {
+	if str(d.ListenerMode) == "remote" {
+		return
+	}
+	for j := range rd.srv.ControlSockets {
+		sc := &rd.srv.ControlSockets[j]
+		if sc.Type == "unix" || sc.Port == nil {
+			continue
+		}
+		for i := range d.ControlSockets {
+			dc := &d.ControlSockets[i]
+			if dc.Type == "unix" || dc.Port == nil || *dc.Port != *sc.Port {
+				continue
+			}
+			sa, err1 := netip.ParseAddr(sc.address())
+			da, err2 := netip.ParseAddr(dc.address())
+			if err1 == nil && err2 == nil && (sa == da || sa.IsUnspecified() || da.IsUnspecified()) {
+				sr.errf(fmt.Sprintf("control_sockets[%d].port", j), "%d on %s is also the control socket port of D2 daemon %q, which runs on this host (local mode): the second daemon to start cannot bind it; give one of them another port", *sc.Port, sc.address(), d.Name)
+			}
+		}
 	}
 }

@@ -603,10 +603,13 @@ var ddnsBadInputs = []badInput{
   name = "d2"
   dns_server_timeout = 0
 }`, `Attribute dns_server_timeout value must be between 1 and 4294967295`},
-	{"d2 control socket on the listener port", ddnsOn + `resource "kea_d2_daemon" "x" {
-  name = "d2"
-  control_sockets = [{ type = "http", port = 53001, authentication = { clients = [{ user = "ops", password_file = "/etc/kea/ops.pw" }] } }]
-}`, `control_sockets[0].port: 53001 is also D2's listener port on 127.0.0.1`},
+	{"server and its local D2 on one control socket port", render(`{ name = "s1", d2_daemon = "d2", control_sockets = [{ type = "http", port = 8053, authentication = { clients = [{ user = "ops", password_file = "/etc/kea/ops.pw" }] } }] }`, `{
+  d2_daemons = [{ name = "d2", control_sockets = [{ type = "http", port = 8053, authentication = { clients = [{ user = "ops", password_file = "/etc/kea/ops.pw" }] } }] }]
+}`), `control_sockets[0].port: 8053 on 127.0.0.1 is also the control socket port of D2 daemon "d2", which runs on this host`},
+	{"tsig key name not a DNS name", ddnsOn + `resource "kea_tsig_key" "x" {
+  name = "ddns..key"
+  algorithm = "HMAC-SHA256"
+}`, `a TSIG key name is a DNS name`},
 	{"ddns domain without dns servers", ddnsOn + `resource "kea_ddns_domain" "x" {
   d2_daemon = "d2"
   zone = "example.org"
