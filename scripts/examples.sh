@@ -28,12 +28,25 @@ while IFS= read -r dir; do
 		echo "FAIL $rel"; fail=$((fail + 1))
 	fi
 done < <(find "$REPO/examples" -name '*.tf' -printf '%h\n' | sort -u)
-if [[ ${#docs[@]} -gt 0 ]]; then
-	if "$REPO/scripts/kea-check.sh" "${docs[@]}"; then
-		pass=$((pass + ${#docs[@]}))
+envs=() kea=()
+for d in "${docs[@]}"; do
+	if [[ $d == *.env ]]; then envs+=("$d"); else kea+=("$d"); fi
+done
+if [[ ${#kea[@]} -gt 0 ]]; then
+	if "$REPO/scripts/kea-check.sh" "${kea[@]}"; then
+		pass=$((pass + ${#kea[@]}))
 	else
 		fail=$((fail + 1))
 	fi
+fi
+if [[ ${#envs[@]} -gt 0 ]]; then
+	rc=0
+	"$REPO/scripts/stork-check.sh" "${envs[@]}" || rc=$?
+	case $rc in
+	0) pass=$((pass + ${#envs[@]})) ;;
+	3) ;; # stork-check said why it skipped
+	*) fail=$((fail + 1)) ;;
+	esac
 fi
 echo "examples: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

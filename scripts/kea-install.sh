@@ -42,8 +42,9 @@ STAMP=$KEA_CACHE/install.stamp
 KEA_PACKAGES=(kea-dhcp4-server kea-dhcp6-server kea-dhcp-ddns-server kea-common kea-doc)
 # The programs the end-to-end DNS update test runs beside Kea, from the
 # same suite: BIND 9's named (the authoritative server D2 updates), dig
-# (reads the records back) and busybox (udhcpc, the DHCP client).
-TOOL_PACKAGES=(bind9 bind9-dnsutils busybox)
+# (reads the records back), busybox (udhcpc, the DHCP client) and
+# PostgreSQL (the database stork-server needs).
+TOOL_PACKAGES=(bind9 bind9-dnsutils busybox postgresql)
 TOOLS=(/usr/sbin/named /usr/bin/dig /usr/bin/busybox)
 KEA_DAEMONS=(kea-dhcp4 kea-dhcp6 kea-dhcp-ddns)
 HOOKS_DIR=/usr/lib/x86_64-linux-gnu/kea/hooks
@@ -105,6 +106,18 @@ setup_runtime() {
 		"$root/tmp" "$root/dev" "$root/etc/kea"
 	chmod 0750 "$root/run/kea" "$root/var/lib/kea" "$root/var/log/kea"
 	chmod 1777 "$root/tmp"
+	# PostgreSQL refuses to run as root and looks its user up: give the
+	# chroot root and postgres accounts.
+	[[ -f $root/etc/passwd ]] || printf 'root:x:0:0:root:/root:/bin/sh\npostgres:x:70:70:PostgreSQL:/var/lib/postgresql:/bin/sh\n' >"$root/etc/passwd"
+	# stork-server names its certificate after the host's addresses, found
+	# by reverse lookup.
+	[[ -f $root/etc/hosts ]] || printf '127.0.0.1 localhost\n::1 localhost\n' >"$root/etc/hosts"
+	# Stork looks for PostgreSQL's socket in /var/run/postgresql, and for
+	# Kea's in /var/run/kea.
+	[[ -e $root/var/run ]] || ln -s ../run "$root/var/run"
+	# initdb runs programs through /bin/sh: busybox's.
+	[[ -e $root/usr/bin/sh ]] || ln -s busybox "$root/usr/bin/sh"
+	[[ -f $root/etc/group ]] || printf 'root:x:0:\npostgres:x:70:\n' >"$root/etc/group"
 	for spec in null:1:3 zero:1:5 random:1:8 urandom:1:9; do
 		IFS=: read -r name major minor <<<"$spec"
 		if [[ ! -c $root/dev/$name ]]; then

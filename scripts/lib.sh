@@ -41,7 +41,8 @@ CFG
 
 # render_example DIR OUT: terraform apply DIR with the dev override (state
 # and data kept in a scratch directory) and write every output that is a
-# Kea document to OUT/<output>.json. Prints the files written.
+# Kea document to OUT/<output>.json, and every Stork env file to
+# OUT/<output>.server.env or .agent.env. Prints the files written.
 render_example() {
 	local dir=$1 out=$2 scratch
 	scratch=$(mktemp -d)
@@ -74,6 +75,13 @@ outs = json.load(open(sys.argv[1]))
 kinds = set(sys.argv[3].split(","))
 def emit(name, v):
     if not isinstance(v, str):
+        return
+    if v.endswith("\n") and all(l == "" or l.startswith("#") or l.startswith("STORK_") for l in v.splitlines()):
+        kind = "server" if "STORK_DATABASE_" in v or "STORK_REST_" in v else "agent"
+        path = os.path.join(sys.argv[2], name + "." + kind + ".env")
+        with open(path, "w") as f:
+            f.write(v)
+        print(path)
         return
     try:
         doc = json.loads(v)

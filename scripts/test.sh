@@ -46,6 +46,19 @@ if [[ ${#rejected[@]} -gt 0 ]]; then
 	scripts/kea-check.sh --expect-fail "${rejected[@]}" | grep -E '^(rejected|FAIL)'
 fi
 
+step "Stork 2.5 runs every golden env file and refuses every rejected one (stork-server and stork-agent built from ../shared/stork, with --use-env-file; PostgreSQL from Debian's archive)"
+mapfile -t env_suffixes < <(doc_kinds | awk -F'\t' '$2 == "env" { print $4 }')
+envs_in() { local s; for s in "${env_suffixes[@]}"; do compgen -G "$1/*.$s" || true; done | sort -u; }
+mapfile -t golden_env < <(envs_in internal/kea/testdata/golden)
+mapfile -t rejected_env < <(envs_in internal/kea/testdata/rejected)
+rc=0
+scripts/stork-check.sh "${golden_env[@]}" || rc=$?
+if [[ $rc -eq 0 ]]; then
+	scripts/stork-check.sh --expect-fail "${rejected_env[@]}" | grep -E '^(rejected|FAIL)'
+elif [[ $rc -ne 3 ]]; then
+	exit 1
+fi
+
 step "HA pairs started for real: both members reach their normal state"
 g=internal/kea/testdata/golden
 scripts/ha-pair.sh $g/ha-hot-standby.kea-a.kea4.json $g/ha-hot-standby.kea-b.kea4.json hot-standby | tail -1

@@ -4,6 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 )
 
 // Format is how a document is written.
@@ -34,20 +37,26 @@ type DocKind struct {
 	Check string
 	// Target is the object kind a document is rendered for.
 	Target string
-	render func(e *Estate, t Target, d *DocKind) (body any, secrets bool, diags Diags)
+	// PerMember kinds render one document per member host of the target
+	// (Stork's agent.env, per member of an agent group): their render
+	// function returns a map of member names to bodies.
+	PerMember bool
+	render    func(e *Estate, t Target, d *DocKind) (body any, secrets bool, diags Diags)
 }
 
-// The document kinds. kea-dhcp-ddns has -t only (no -T). The Stork server.env
-// and agent.env (targets kea_stork_server and kea_stork_agent_group) join
-// with their kinds.
+// The document kinds. kea-dhcp-ddns has -t only (no -T). The Stork env
+// files are checked by running the programs with --use-env-file
+// (scripts/stork-check.sh).
 var (
-	DocDhcp4    = &DocKind{Name: "Dhcp4", Format: FormatJSON, File: "kea-dhcp4.conf", Suffix: "kea4.json", Check: "kea-dhcp4 -T", Target: KindServer, render: renderDHCP}
-	DocDhcp6    = &DocKind{Name: "Dhcp6", Format: FormatJSON, File: "kea-dhcp6.conf", Suffix: "kea6.json", Check: "kea-dhcp6 -T", Target: KindServer, render: renderDHCP}
-	DocDhcpDdns = &DocKind{Name: docNameDhcpDdns, Format: FormatJSON, File: "kea-dhcp-ddns.conf", Suffix: "d2.json", Check: "kea-dhcp-ddns -t", Target: KindD2Daemon, render: renderDhcpDdns}
+	DocDhcp4       = &DocKind{Name: "Dhcp4", Format: FormatJSON, File: "kea-dhcp4.conf", Suffix: "kea4.json", Check: "kea-dhcp4 -T", Target: KindServer, render: renderDHCP}
+	DocDhcp6       = &DocKind{Name: "Dhcp6", Format: FormatJSON, File: "kea-dhcp6.conf", Suffix: "kea6.json", Check: "kea-dhcp6 -T", Target: KindServer, render: renderDHCP}
+	DocStorkServer = &DocKind{Name: "server.env", Format: FormatEnv, File: "server.env", Suffix: "server.env", Check: "stork-server --use-env-file", Target: KindStorkServer, render: renderStorkServer}
+	DocStorkAgent  = &DocKind{Name: "agent.env", Format: FormatEnv, File: "agent.env", Suffix: "agent.env", Check: "stork-agent --use-env-file", Target: KindStorkAgentGroup, PerMember: true, render: renderStorkAgents}
+	DocDhcpDdns    = &DocKind{Name: docNameDhcpDdns, Format: FormatJSON, File: "kea-dhcp-ddns.conf", Suffix: "d2.json", Check: "kea-dhcp-ddns -t", Target: KindD2Daemon, render: renderDhcpDdns}
 )
 
 // DocKinds lists every document kind.
-var DocKinds = []*DocKind{DocDhcp4, DocDhcp6, DocDhcpDdns}
+var DocKinds = []*DocKind{DocDhcp4, DocDhcp6, DocDhcpDdns, DocStorkServer, DocStorkAgent}
 
 // Renders reports whether the provider renders documents of the kind yet.
 func (d *DocKind) Renders() bool { return d.render != nil }
@@ -59,13 +68,25 @@ type Target interface {
 	Document() *DocKind
 }
 
-// Rendered is a rendered document and its digest.
+// Rendered is a rendered document and its digest, or for a per-member
+// kind, the documents of every member.
 type Rendered struct {
 	Kind     *DocKind
-	Document []byte // the file's bytes: for JSON, two-space indented with a trailing newline
-	SHA256   string // hex sha256 of Document
-	// HasSecrets is set when a secret was written into Document.
+	Document []byte // the file's bytes: for JSON, two-space indented with a trailing newline; nil for a per-member kind
+	// SHA256 is the hex sha256 of Document; for a per-member kind, of
+	// every part's name and digest, one "name sha256\n" line each.
+	SHA256 string
+	// Parts are a per-member kind's documents, by member name.
+	Parts []Part
+	// HasSecrets is set when a secret was written into a document.
 	HasSecrets bool
+}
+
+// Part is one member's document of a per-member kind.
+type Part struct {
+	Name     string
+	Document []byte
+	SHA256   string
 }
 
 // Render validates the estate and renders the target's document. Objects
@@ -83,13 +104,36 @@ func Render(e *Estate, t Target) (*Rendered, Diags) {
 	if diags.HasErrors() || body == nil {
 		return nil, diags
 	}
-	var out []byte
-	switch doc.Format {
-	case FormatJSON:
-		out = Marshal(body)
-	default:
-		panic(fmt.Sprintf("document kind %s: format %q has no writer", doc.Name, doc.Format))
+	r := &Rendered{Kind: doc, HasSecrets: secrets}
+	if !doc.PerMember {
+		r.Document = doc.write(body)
+		r.SHA256 = digest(r.Document)
+		return r, diags
 	}
-	sum := sha256.Sum256(out)
-	return &Rendered{Kind: doc, Document: out, SHA256: hex.EncodeToString(sum[:]), HasSecrets: secrets}, diags
+	parts := body.(map[string]*EnvFile)
+	var index strings.Builder
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		p := Part{Name: name, Document: doc.write(parts[name])}
+		p.SHA256 = digest(p.Document)
+		r.Parts = append(r.Parts, p)
+		index.WriteString(name + " " + p.SHA256 + "\n")
+	}
+	r.SHA256 = digest([]byte(index.String()))
+	return r, diags
+}
+
+// write writes one document body in the kind's format.
+func (d *DocKind) write(body any) []byte {
+	switch d.Format {
+	case FormatJSON:
+		return Marshal(body)
+	case FormatEnv:
+		return body.(*EnvFile).bytes()
+	}
+	panic(fmt.Sprintf("document kind %s: format %q has no writer", d.Name, d.Format))
+}
+
+func digest(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }

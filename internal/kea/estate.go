@@ -33,6 +33,9 @@ type Estate struct {
 	D2Daemons    []D2Daemon   `json:"d2_daemons"`
 	DDNSDomains  []DDNSDomain `json:"ddns_domains"`
 	DDNSPolicies []DDNSPolicy `json:"ddns_policies"`
+	// Stork monitoring.
+	StorkServers     []StorkServer     `json:"stork_servers"`
+	StorkAgentGroups []StorkAgentGroup `json:"stork_agent_groups"`
 	// Secrets are values written into the document where objects name
 	// them (e.g. control socket passwords).
 	Secrets map[string]string `json:"secrets"`
@@ -126,6 +129,8 @@ var Kinds = []*Kind{
 	kindOf(KindD2Daemon, "d2_daemons", "`kea_d2_daemon` objects: the D2 daemons servers send DNS updates to (the target's D2 daemon, for a DHCP server).", func(e *Estate) *[]D2Daemon { return &e.D2Daemons }, ParseD2DaemonID).gated(FeatureDDNS).tied([]string{"listener_mode", "address"}),
 	kindOf(KindDDNSDomain, "ddns_domains", "`kea_ddns_domain` objects. Domains of other D2 daemons are ignored.", func(e *Estate) *[]DDNSDomain { return &e.DDNSDomains }, ParseDDNSDomainID).gated(FeatureDDNS),
 	kindOf(KindDDNSPolicy, "ddns_policies", "`kea_ddns_policy` objects the server, its HA relationship, shared networks, subnets and pools name.", func(e *Estate) *[]DDNSPolicy { return &e.DDNSPolicies }, ParseDDNSPolicyID).gated(FeatureDDNS),
+	kindOf(KindStorkServer, "stork_servers", "`kea_stork_server` objects: the Stork server an agent group registers with.", func(e *Estate) *[]StorkServer { return &e.StorkServers }, ParseStorkServerID).gated(FeatureStork).tied([]string{"tls_certificate", "tls_private_key"}),
+	kindOf(KindStorkAgentGroup, "stork_agent_groups", "`kea_stork_agent_group` objects the servers' `stork_agent_group` names.", func(e *Estate) *[]StorkAgentGroup { return &e.StorkAgentGroups }, ParseStorkAgentGroupID).gated(FeatureStork).tied([]string{"mode", "stork_server"}),
 }
 
 var kindsByName = func() map[string]*Kind {

@@ -3,15 +3,21 @@ package kea
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
 // FuzzRender feeds arbitrary estates to the renderer: it may reject them,
-// but it must not panic, and whatever it renders must be valid JSON.
-// Seeds are the golden and rejected estates; `go test` runs them, and
-// `go test -fuzz FuzzRender ./internal/kea` explores further.
+// but it must not panic, and whatever it renders must be valid JSON, or an
+// env file every line of which Stork's parser and systemd read alike.
+// Every target of the estate is rendered (the fixture's server, else each
+// object of a target kind). Seeds are the golden and rejected estates;
+// `go test` runs them, and `go test -fuzz FuzzRender ./internal/kea`
+// explores further.
 func FuzzRender(f *testing.F) {
 	for _, pattern := range []string{"testdata/golden/*.in.json", "testdata/rejected/*.in.json"} {
 		files, _ := filepath.Glob(pattern)
@@ -25,21 +31,55 @@ func FuzzRender(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var f fixture
-		if json.NewDecoder(bytes.NewReader(raw)).Decode(&f) != nil || f.Server == nil {
+		if json.NewDecoder(bytes.NewReader(raw)).Decode(&f) != nil {
 			return
 		}
-		r, diags := Render(&f.Estate, f.Server)
-		if diags.HasErrors() {
-			if r != nil {
-				t.Fatal("a document was returned along with errors")
+		for _, nt := range f.targets("fuzz") {
+			r, diags := Render(&f.Estate, nt.t)
+			if diags.HasErrors() {
+				if r != nil {
+					t.Fatal("a document was returned along with errors")
+				}
+				continue
 			}
-			return
-		}
-		var v any
-		if err := json.Unmarshal(r.Document, &v); err != nil {
-			t.Fatalf("rendered document is not JSON: %v\n%s", err, r.Document)
+			if r.Kind.Format == FormatJSON {
+				var v any
+				if err := json.Unmarshal(r.Document, &v); err != nil {
+					t.Fatalf("rendered document is not JSON: %v\n%s", err, r.Document)
+				}
+				continue
+			}
+			docs := [][]byte{r.Document}
+			if r.Kind.PerMember {
+				docs = docs[:0]
+				for _, p := range r.Parts {
+					docs = append(docs, p.Document)
+				}
+			}
+			for _, doc := range docs {
+				if err := checkEnvDocument(doc); err != nil {
+					t.Fatalf("%s: %v\n%s", nt.name, err, doc)
+				}
+			}
 		}
 	})
+}
+
+// envLineRe is an env file line both readers take alike: a comment, a
+// blank line, or KEY=value with a value free of quotes, backslashes and
+// surrounding spaces.
+var envLineRe = regexp.MustCompile(`^(|### [^\n]*|[A-Z][A-Z0-9_]*=([^"'\x60\\\s]([^"'\x60\\\n]*[^"'\x60\\\s])?)?)$`)
+
+func checkEnvDocument(doc []byte) error {
+	if len(doc) == 0 || doc[len(doc)-1] != '\n' {
+		return fmt.Errorf("no trailing newline")
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(string(doc), "\n"), "\n") {
+		if !envLineRe.MatchString(line) {
+			return fmt.Errorf("line %d %q is not a comment or KEY=value that Stork and systemd read alike", i+1, line)
+		}
+	}
+	return nil
 }
 
 // FuzzOptionValue checks arbitrary values against every option type: the

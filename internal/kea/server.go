@@ -38,6 +38,9 @@ type Server struct {
 	Address     *string       `json:"address"`
 	HA          *HAMembership `json:"ha"`
 	DDNSSender
+	// StorkAgentGroup is the kea_stork_agent_group whose agent monitors
+	// the server on its host.
+	StorkAgentGroup *string `json:"stork_agent_group"`
 	// DHCPv6 only.
 	V6Lifetimes
 	ServerID             *ServerID `json:"server_id"`

@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,22 +54,32 @@ func TestConformance(t *testing.T) {
 					continue
 				}
 				seen[r.SHA256] = true
-				f := filepath.Join(dir, fmt.Sprintf("%04d.json", len(docs)))
-				if err := os.WriteFile(f, r.Document, 0o644); err != nil {
-					t.Fatal(err)
+				for _, p := range documentParts(r) {
+					f := filepath.Join(dir, fmt.Sprintf("%04d.%s", len(docs), r.Kind.Suffix))
+					if err := os.WriteFile(f, p, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					docs = append(docs, doc{f, what})
 				}
-				docs = append(docs, doc{f, what})
 			}
 		})
 	}
-	files := make([]string, len(docs))
-	for i, d := range docs {
-		files[i] = d.file
-	}
-	verdicts := keatest.Check(t, files)
+	var keaFiles, storkFiles []string
 	for _, d := range docs {
-		if v := verdicts[d.file]; !v.Accepted {
-			t.Errorf("the provider renders %s, and Kea refuses the document: %s", d.what, v.Message)
+		if strings.HasSuffix(d.file, ".env") {
+			storkFiles = append(storkFiles, d.file)
+		} else {
+			keaFiles = append(keaFiles, d.file)
+		}
+	}
+	verdicts := keatest.Check(t, keaFiles)
+	for f, v := range storkCheck(t, storkFiles) {
+		verdicts[f] = v
+	}
+	for _, d := range docs {
+		v, checked := verdicts[d.file]
+		if checked && !v.Accepted {
+			t.Errorf("the provider renders %s, and the program refuses the document: %s", d.what, v.Message)
 		}
 	}
 	t.Logf("%d boundary values: %d refused by the provider, %d rendered (%d distinct documents, each held to Kea)", rendered+refused, refused, rendered, len(docs))
@@ -77,6 +89,18 @@ func TestConformance(t *testing.T) {
 // host rather than on the document.
 var hostDependent = map[string]string{
 	"kea_dhcp_server hooks_libraries.library": "Kea loads the library from the host's hooks directory; the provider checks the directory, not which files a host has",
+}
+
+func init() {
+	db := "stork-server needs the database these name; the test's PostgreSQL is the local one, database and user stork, without TLS or password"
+	for _, a := range []string{"database_url", "database_host", "database_port", "database_name", "database_user", "database_sslmode", "database_sslcert", "database_sslkey", "database_sslrootcert", "database_password_secret", "database_password_file"} {
+		hostDependent[kea.KindStorkServer+" "+a] = db
+	}
+	files := "stork-server reads these files at start; the provider checks the paths, not which files a host has"
+	for _, a := range []string{"tls_certificate", "tls_private_key", "tls_ca_certificate"} {
+		hostDependent[kea.KindStorkServer+" "+a] = files
+	}
+	hostDependent[kea.KindStorkServer+" rest_host"] = "stork-server resolves a name given here with the host's DNS"
 }
 
 // boundaryValue is one value to try for an attribute.
@@ -166,6 +190,57 @@ func boundaryValues(s *attrSpec) []boundaryValue {
 		out = append(out, str("2001:db8::/128"), str("2001:db8::/64"), str("::/0"))
 	case tMAC:
 		out = append(out, str("00:00:00:00:00:00"), str("ff:ff:ff:ff:ff:ff"))
+	}
+	return out
+}
+
+// documentParts are a render's files: its document, or each member's.
+func documentParts(r *kea.Rendered) [][]byte {
+	if !r.Kind.PerMember {
+		return [][]byte{r.Document}
+	}
+	out := make([][]byte, len(r.Parts))
+	for i, p := range r.Parts {
+		out[i] = p.Document
+	}
+	return out
+}
+
+// storkCheck holds env files to the real stork-server and stork-agent
+// (scripts/stork-check.sh). Without the Stork source it says so and
+// returns no verdicts.
+func storkCheck(t *testing.T, files []string) map[string]keatest.Verdict {
+	out := map[string]keatest.Verdict{}
+	if len(files) == 0 {
+		return out
+	}
+	cmd := exec.Command("../../scripts/stork-check.sh", files...)
+	text, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit) && exit.ExitCode() == 3:
+		t.Logf("Stork env files NOT held to Stork: %s", strings.TrimSpace(string(text)))
+		return out
+	case err != nil && !errors.As(err, &exit), exit != nil && exit.ExitCode() != 1:
+		t.Fatalf("stork-check: %v\n%s", err, text)
+	}
+	var reasons []string
+	for _, line := range strings.Split(string(text), "\n") {
+		switch {
+		case strings.HasPrefix(line, "ok "):
+			out[strings.TrimPrefix(line, "ok ")] = keatest.Verdict{Accepted: true}
+			reasons = nil
+		case strings.HasPrefix(line, "FAIL "):
+			out[strings.TrimPrefix(line, "FAIL ")] = keatest.Verdict{Message: strings.Join(reasons, "; ")}
+			reasons = nil
+		case strings.HasPrefix(line, "  "):
+			reasons = append(reasons, strings.TrimSpace(line))
+		}
+	}
+	for _, f := range files {
+		if _, ok := out[f]; !ok {
+			t.Errorf("stork-check gave no verdict on %s:\n%s", f, text)
+		}
 	}
 	return out
 }

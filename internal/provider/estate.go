@@ -29,7 +29,7 @@ const estateListNote = " Give whole resource objects (`values(kea_subnet.all)`, 
 // targetKinds are the resource kinds documents are rendered for, each
 // with the data source input that takes it; a test checks them against
 // the document kinds.
-var targetKinds = []*objectKind{serverKind, d2DaemonKind}
+var targetKinds = []*objectKind{serverKind, d2DaemonKind, storkServerKind, storkAgentGroupKind}
 
 // targetNames are the data source's target inputs: "server", "d2_daemon".
 func targetNames() []string {
@@ -209,4 +209,17 @@ func errorText(ds kea.Diags) string {
 		lines = append(lines, d.Error())
 	}
 	return strings.Join(lines, "\n")
+}
+
+// documentsByName are a render's documents by name: a per-member kind's
+// parts by member, or the one document by the target's id.
+func documentsByName(t kea.Target, r *kea.Rendered) map[string]string {
+	if !r.Kind.PerMember {
+		return map[string]string{t.ID(): string(r.Document)}
+	}
+	out := make(map[string]string, len(r.Parts))
+	for _, p := range r.Parts {
+		out[p.Name] = string(p.Document)
+	}
+	return out
 }

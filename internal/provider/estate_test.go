@@ -33,7 +33,7 @@ func renderInputs(t *testing.T, server tftypes.Value, lists map[string]tftypes.V
 	if diags.HasErrors() != (r == nil) {
 		t.Fatalf("a document and errors, or neither: %v", diags)
 	}
-	if r != nil && !json.Valid(r.Document) {
+	if r != nil && r.Kind.Format == kea.FormatJSON && !json.Valid(r.Document) {
 		t.Fatalf("the document is not JSON:\n%s", r.Document)
 	}
 	return nil, r, diags
@@ -120,21 +120,23 @@ func FuzzDecodeRender(f *testing.F) {
 // baseObjects are minimal valid plain objects of every kind, which
 // TestEveryAttributeRefusesBadValues spoils one attribute at a time.
 var baseObjects = map[string]map[string]any{
-	kea.KindServer:         {"name": "s1"},
-	kea.KindHARelationship: {"name": "p", "mode": "hot-standby"},
-	kea.KindVendorSpace:    {"name": "acme", "enterprise_id": int64(9)},
-	kea.KindSharedNetwork:  {"server": "s1", "name": "n"},
-	kea.KindSubnet:         {"server": "s1", "subnet_id": int64(1), "prefix": "192.0.2.0/24"},
-	kea.KindPool:           {"subnet": "s1/1", "range": "192.0.2.10 - 192.0.2.20"},
-	kea.KindPDPool:         {"subnet": "s1/1", "prefix": "2001:db8:8000::/48", "delegated_length": int64(56)},
-	kea.KindReservation:    {"subnet": "s1/1", "hw_address": "aa:bb:cc:dd:ee:ff", "ip_address": "192.0.2.50"},
-	kea.KindOptionDef:      {"name": "site", "code": int64(224), "type": "string"},
-	kea.KindOptionData:     {"name": "dom", "option": "domain-name", "data": "example.com"},
-	kea.KindClientClass:    {"name": "c"},
-	kea.KindTSIGKey:        {"name": "k", "algorithm": "HMAC-SHA256", "secret": "c2VjcmV0LWZvci10ZXN0cy0zMi1ieXRlcy1sb25nISE="},
-	kea.KindD2Daemon:       {"name": "d2", "listener_mode": "local"},
-	kea.KindDDNSDomain:     {"d2_daemon": "d2", "zone": "example.org", "dns_servers": []any{map[string]any{"address": "192.0.2.53"}}},
-	kea.KindDDNSPolicy:     {"name": "pol"},
+	kea.KindServer:          {"name": "s1"},
+	kea.KindHARelationship:  {"name": "p", "mode": "hot-standby"},
+	kea.KindVendorSpace:     {"name": "acme", "enterprise_id": int64(9)},
+	kea.KindSharedNetwork:   {"server": "s1", "name": "n"},
+	kea.KindSubnet:          {"server": "s1", "subnet_id": int64(1), "prefix": "192.0.2.0/24"},
+	kea.KindPool:            {"subnet": "s1/1", "range": "192.0.2.10 - 192.0.2.20"},
+	kea.KindPDPool:          {"subnet": "s1/1", "prefix": "2001:db8:8000::/48", "delegated_length": int64(56)},
+	kea.KindReservation:     {"subnet": "s1/1", "hw_address": "aa:bb:cc:dd:ee:ff", "ip_address": "192.0.2.50"},
+	kea.KindOptionDef:       {"name": "site", "code": int64(224), "type": "string"},
+	kea.KindOptionData:      {"name": "dom", "option": "domain-name", "data": "example.com"},
+	kea.KindClientClass:     {"name": "c"},
+	kea.KindTSIGKey:         {"name": "k", "algorithm": "HMAC-SHA256", "secret": "c2VjcmV0LWZvci10ZXN0cy0zMi1ieXRlcy1sb25nISE="},
+	kea.KindD2Daemon:        {"name": "d2", "listener_mode": "local"},
+	kea.KindDDNSDomain:      {"d2_daemon": "d2", "zone": "example.org", "dns_servers": []any{map[string]any{"address": "192.0.2.53"}}},
+	kea.KindDDNSPolicy:      {"name": "pol"},
+	kea.KindStorkServer:     {"name": "stork", "endpoint": "192.0.2.10"},
+	kea.KindStorkAgentGroup: {"name": "g", "stork_server": "stork"},
 }
 
 // badValue is a value of the wrong shape or size for an attribute.
@@ -341,6 +343,14 @@ func placeObject(ok *objectKind, obj tftypes.Value) (tftypes.Value, map[string]t
 		if ok.kind.Name != kea.KindDDNSDomain {
 			more["ddns_domains"] = []map[string]any{dom}
 		}
+	case kea.KindStorkServer, kea.KindStorkAgentGroup:
+		// An agent group's documents: the server is its member, with an
+		// address and a control socket the agent can use.
+		srv = maps.Clone(baseObjects[kea.KindStorkAgentGroup])
+		more["servers"] = []map[string]any{{"name": "s1", "address": "192.0.2.1", "stork_agent_group": "g", "control_sockets": []any{map[string]any{"type": "unix", "socket_name": "kea4-ctrl"}}}}
+		if ok.kind.Name == kea.KindStorkAgentGroup {
+			more["stork_servers"] = []map[string]any{baseObjects[kea.KindStorkServer]}
+		}
 	case kea.KindHARelationship:
 		member := func(name, role, addr string) map[string]any {
 			return map[string]any{"name": name, "ha": map[string]any{"relationship": "p", "role": role, "address": addr, "port": int64(8001)}}
@@ -362,7 +372,7 @@ func placeObject(ok *objectKind, obj tftypes.Value) (tftypes.Value, map[string]t
 		}
 		lists[list] = tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems)
 	}
-	if ok.kind.Name == kea.KindServer || ok.kind.Name == kea.KindD2Daemon {
+	if ok.targetInput != "" {
 		server = obj
 	} else {
 		add(ok.kind.List, obj)

@@ -18,7 +18,7 @@ type configFunction struct{}
 
 func newConfigFunction() function.Function { return &configFunction{} }
 
-var configResultType = map[string]attr.Type{"config": types.StringType, "sha256": types.StringType, "warnings": types.ListType{ElemType: types.StringType}}
+var configResultType = map[string]attr.Type{"config": types.StringType, "configs": types.MapType{ElemType: types.StringType}, "sha256": types.StringType, "warnings": types.ListType{ElemType: types.StringType}}
 
 func (f *configFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "config"
@@ -33,7 +33,7 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 			"source would often be read only at apply time. Terraform gives functions no provider configuration, so the " +
 			"provider's feature gates (`enable_ddns`) and settings apply to the resources and the data source, not here.",
 		Parameters: []function.Parameter{
-			function.DynamicParameter{Name: "target", MarkdownDescription: "The `kea_dhcp_server` (renders `kea-dhcp4.conf` or `kea-dhcp6.conf`) or `kea_d2_daemon` (renders `kea-dhcp-ddns.conf`) to render, as a resource object or a plain object. A plain object is a D2 daemon when it has an attribute only D2 daemons have (give `listener_mode = \"local\"`), else a server."},
+			function.DynamicParameter{Name: "target", MarkdownDescription: "What to render, as a resource object or a plain object: a `kea_dhcp_server` (`kea-dhcp4.conf` or `kea-dhcp6.conf`), a `kea_d2_daemon` (`kea-dhcp-ddns.conf`), a `kea_stork_server` (`server.env`) or a `kea_stork_agent_group` (one `agent.env` per member, in `configs`). A plain object is of the first of these kinds whose attributes it fits, so a plain D2 daemon, Stork server or agent group needs an attribute only its kind has (for example `listener_mode`, `endpoint` or `mode`)."},
 			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes " + inputList(kea.ListNames()) +
 				", each a list as the data source takes it, and `" + kea.SecretsKey + "`, a map of names to values.", AllowNullValue: true},
 		},
@@ -98,8 +98,17 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 			warnings = append(warnings, types.StringValue(dg.Error()))
 		}
 	}
+	docs := map[string]attr.Value{}
+	for name, doc := range documentsByName(in.target, r) {
+		docs[name] = types.StringValue(doc)
+	}
+	config := types.StringValue(string(r.Document))
+	if r.Kind.PerMember {
+		config = types.StringNull()
+	}
 	result, d := types.ObjectValue(configResultType, map[string]attr.Value{
-		"config":   types.StringValue(string(r.Document)),
+		"configs":  types.MapValueMust(types.StringType, docs),
+		"config":   config,
 		"sha256":   types.StringValue(r.SHA256),
 		"warnings": types.ListValueMust(types.StringType, warnings),
 	})

@@ -56,6 +56,8 @@ var objectKinds = []*objectKind{
 	d2DaemonKind,
 	ddnsDomainKind,
 	ddnsPolicyKind,
+	storkServerKind,
+	storkAgentGroupKind,
 }
 
 // objectKindOf is the resource kind of a kea kind.

@@ -61,6 +61,7 @@ var serverKind = &objectKind{
 		field("ddns_sender_ip", tString, "Address the server sends NameChangeRequests from (`dhcp-ddns.sender-ip`); of the D2 listener's address family. Kea's default is any address.").ddns(),
 		field("ddns_sender_port", tInt, "Port the server sends NameChangeRequests from; 0 (Kea's default) picks one. Stays per server in an HA relationship.").between(0, kea.MaxUint16).ddns(),
 		field("ddns_max_queue_size", tInt, "NameChangeRequests queued while D2 is unreachable (`max-queue-size`, Kea default 1024).").between(1, kea.MaxUint32).ddns(),
+		field("stork_agent_group", tString, "Id of the `kea_stork_agent_group` whose `stork-agent` monitors this server on its host; the agent listens on `address` (or `ha.address`). Needs `enable_stork`.").stork(),
 		field("address", tString, "The server's address as relays see it: the target routers need for `ip helper-address` (`kea_relay_targets`). Defaults to `ha.address`."),
 		nestedAttr("ha", tObject, "Membership in a `kea_ha_relationship`. The peer URL is built from `address`, `port` and `tls` (IPv6 in brackets).",
 			field("relationship", tString, "Id of the `kea_ha_relationship`.").req(),

@@ -192,6 +192,7 @@ func (a attrSpec) identity() attrSpec { a.replace = true; return a }
 func (a attrSpec) filled() attrSpec   { a.optComputed = true; return a }
 func (a attrSpec) secret() attrSpec   { a.sensitive = true; return a }
 func (a attrSpec) ddns() attrSpec     { a.feature = kea.FeatureDDNS; return a }
+func (a attrSpec) stork() attrSpec    { a.feature = kea.FeatureStork; return a }
 func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
 	return attrSpec{name: name, t: t, desc: desc, nested: n}
 }

@@ -682,12 +682,136 @@ var ddnsBadInputs = []badInput{
 	{"DDNS policy not passed", render(`{ name = "s1", ddns_policy = "p" }`, `{}`), `ddns_policy: refers to DDNS policy "p", which was not passed in ddns_policies`},
 }
 
+// storkGroup renders agent group "g" (Stork server "stork" at
+// 198.18.0.10) for member "m": group and member hold extra attributes
+// (leading ", "), server those of the Stork server.
+func storkGroup(group, member, server string) string {
+	return render(fmt.Sprintf(`{ name = "g", stork_server = "stork"%s }`, group), fmt.Sprintf(`{
+  stork_servers = [{ name = "stork", endpoint = "198.18.0.10"%s }]
+  servers       = [{ name = "m", address = "198.18.0.1", control_sockets = [{ type = "unix", socket_name = "kea4-ctrl" }], stork_agent_group = "g"%s }]
+}`, server, member))
+}
+
+// storkBadInputs are the Stork rules: what real stork-agent and
+// stork-server refuse (internal/kea's rejected corpus, run by
+// scripts/stork-check.sh) or what breaks monitoring.
+var storkBadInputs = []badInput{
+	{"agent host unspecified", storkGroup("", `, address = "0.0.0.0"`, ""), `kea_dhcp_server "m" address: 0.0.0.0 cannot be the agent's address`},
+	{"agent host :: with a server", storkGroup("", `, address = "::"`, ""), `address: :: cannot be the agent's address`},
+	{"member without an address", render(`{ name = "g", stork_server = "stork" }`, `{
+  stork_servers = [{ name = "stork", endpoint = "198.18.0.10" }]
+  servers       = [{ name = "m", control_sockets = [{ type = "unix", socket_name = "kea4-ctrl" }], stork_agent_group = "g" }]
+}`), `address: is not set: the agent of group "g" listens on the server's address`},
+	{"member without a control socket", render(`{ name = "g", stork_server = "stork" }`, `{
+  stork_servers = [{ name = "stork", endpoint = "198.18.0.10" }]
+  servers       = [{ name = "m", address = "198.18.0.1", stork_agent_group = "g" }]
+}`), `control_sockets: is empty: the Stork agent of group "g" finds Kea through its control sockets`},
+	{"exporter port is the agent port", `resource "kea_stork_agent_group" "x" {
+  name = "g"
+  stork_server = "stork"
+  agent_port = 9547
+}`, `exporter_port: 9547 is also the agent port`},
+	{"exporter port is a control socket port", storkGroup(`, exporter_port = 8004`, `, control_sockets = [{ type = "http", port = 8004, authentication = { clients = [{ user = "stork", password_file = "/etc/kea/stork.pw" }] } }]`, ""), `exporter_port: 8004 is also its control_sockets[0] port on member "m"`},
+	{"agent port is the HA port", render(`{ name = "g", stork_server = "stork", agent_port = 8001 }`, `{
+  stork_servers    = [{ name = "stork", endpoint = "198.18.0.10" }]
+  ha_relationships = [{ name = "p", mode = "hot-standby" }]
+  servers = [
+    { name = "a", control_sockets = [{ type = "unix", socket_name = "a" }], stork_agent_group = "g", ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001 } },
+  ]
+}`), `agent_port: 8001 is also its HA port (ha.port) on member "a"`},
+	{"both mode without a server", `resource "kea_stork_agent_group" "x" {
+  name = "g"
+}`, `stork_server: is required in both mode`},
+	{"stork-only mode without a server", `resource "kea_stork_agent_group" "x" {
+  name = "g"
+  mode = "stork-only"
+}`, `stork_server: is required in stork-only mode`},
+	{"prometheus-only with a server", `resource "kea_stork_agent_group" "x" {
+  name = "g"
+  mode = "prometheus-only"
+  stork_server = "stork"
+}`, `stork_server: is set, but a prometheus-only agent does not listen for the Stork server`},
+	{"exporter settings in stork-only mode", `resource "kea_stork_agent_group" "x" {
+  name = "g"
+  mode = "stork-only"
+  stork_server = "stork"
+  exporter_port = 9100
+}`, `exporter_port: applies to the Prometheus exporter, which a stork-only agent does not run`},
+	{"agent log level in lower case", `resource "kea_stork_agent_group" "x" {
+  name = "g"
+  stork_server = "stork"
+  log_level = "debug"
+}`, `Attribute log_level value must be one of`},
+	{"plain agent log level in lower case", storkGroup(`, log_level = "debug"`, "", ""), `log_level: "debug": Stork takes the level in capitals (DEBUG)`},
+	{"endpoint with a quote", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "\"stork.example\""
+}`, `holds a quote or backslash`},
+	{"endpoint with an inline comment", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10 # stork"
+}`, `holds #: an env file has no inline comments`},
+	{"endpoint with a line break", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "stork\nSTORK_REST_PORT=1"
+}`, `holds a line break`},
+	{"endpoint unspecified", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "0.0.0.0"
+}`, `endpoint: 0.0.0.0 is not an address agents can reach`},
+	{"base URL not a path", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10"
+  base_url = "stork"
+}`, `the base URL is a path starting with /`},
+	{"database URL with separate fields", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10"
+  database_url = "postgres://stork@db.example/stork"
+  database_name = "stork"
+}`, `database_name: cannot be combined with database_url`},
+	{"sslmode in the database URL", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10"
+  database_url = "postgres://stork@db.example/stork?sslmode=require"
+}`, `holds sslmode, which Stork ignores there`},
+	{"SSL root certificate without verification", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10"
+  database_host = "db.example"
+  database_sslrootcert = "/etc/stork/db-ca.pem"
+}`, `database_sslrootcert: is not used with database_sslmode disable; set database_sslmode to verify-ca or verify-full`},
+	{"database port without host", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10"
+  database_port = 5433
+}`, `database_port: applies to a TCP connection`},
+	{"TLS certificate without key", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10"
+  tls_certificate = "/etc/stork/cert.pem"
+}`, `set tls_certificate and tls_private_key together`},
+	{"database password secret and file", `resource "kea_stork_server" "x" {
+  name = "stork"
+  endpoint = "198.18.0.10"
+  database_password_secret = "db"
+  database_password_file = "/etc/stork/db.env"
+}`, `set database_password_secret or database_password_file, not both`},
+	{"group without members", render(`{ name = "g", stork_server = "stork" }`, `{
+  stork_servers = [{ name = "stork", endpoint = "198.18.0.10" }]
+}`), `has no members: pass the kea_dhcp_server objects whose stork_agent_group is "g" in servers`},
+	{"stork attribute with the gate closed", "provider \"kea\" {\n  enable_stork = false\n}\n" + `resource "kea_dhcp_server" "x" {
+  name = "s1"
+  stork_agent_group = "g"
+}`, `stork_agent_group belongs to the stork feature, and the provider's enable_stork is false`},
+}
+
 // Every rule is an error at plan time, with its message.
 func TestValidation_BadInputsFailAtPlan(t *testing.T) {
-	if len(badInputs) < 30 || len(ddnsBadInputs) < 25 {
-		t.Fatalf("only %d bad inputs and %d DDNS ones", len(badInputs), len(ddnsBadInputs))
+	if len(badInputs) < 30 || len(ddnsBadInputs) < 25 || len(storkBadInputs) < 20 {
+		t.Fatalf("only %d bad inputs, %d DDNS ones and %d Stork ones", len(badInputs), len(ddnsBadInputs), len(storkBadInputs))
 	}
-	all := append(slices.Clone(badInputs), ddnsBadInputs...)
+	all := slices.Concat(badInputs, ddnsBadInputs, storkBadInputs)
 	steps := make([]resource.TestStep, 0, len(all))
 	for _, c := range all {
 		steps = append(steps, resource.TestStep{
