@@ -59,6 +59,26 @@ elif [[ $rc -ne 3 ]]; then
 	exit 1
 fi
 
+step "Stork monitors Kea for real: PostgreSQL + stork-server + two hosts of kea-dhcp4 and stork-agent; exporters serve per-subnet (or only global) statistics, the agent registers and its dhcp4 daemon is active; a quoted port must break it"
+g=internal/kea/testdata/golden
+rc=0
+scripts/stork-e2e.sh $g/stork-e2e.stork.server.env \
+	$g/stork-e2e.e2e-a.kea4.json $g/stork-e2e.per-subnet.e2e-a.agent.env \
+	$g/stork-e2e.e2e-b.kea4.json $g/stork-e2e.totals.e2e-b.agent.env || rc=$?
+if [[ $rc -eq 0 ]]; then
+	broken=$(mktemp --suffix=.agent.env)
+	sed 's/^\(STORK_AGENT_PROMETHEUS_KEA_EXPORTER_PORT=\)\(.*\)/\1"\2"/' $g/stork-e2e.per-subnet.e2e-a.agent.env >"$broken"
+	grep -q '_EXPORTER_PORT="' "$broken"
+	out=$(STORK_E2E_TIMEOUT=10 scripts/stork-e2e.sh --expect-fail $g/stork-e2e.stork.server.env $g/stork-e2e.e2e-a.kea4.json "$broken" 2>&1) || { echo "$out" | tail -20; exit 1; }
+	# The failure must be Stork's own refusal of the quoted port.
+	grep -q 'agent-0.log: level="fatal" msg="invalid CLI argument' <<<"$out" || { echo "$out" | tail -20; echo "the broken agent.env did not fail for its quoted port" >&2; exit 1; }
+	grep -E '^stork-e2e: FAIL agent-0.log' <<<"$out" | cut -c1-200
+	echo "stork-e2e: the quoted exporter port breaks monitoring: stork-agent refuses to start, as the provider's rule predicts"
+	rm -f "$broken"
+elif [[ $rc -ne 3 ]]; then
+	exit 1
+fi
+
 step "HA pairs started for real: both members reach their normal state"
 g=internal/kea/testdata/golden
 scripts/ha-pair.sh $g/ha-hot-standby.kea-a.kea4.json $g/ha-hot-standby.kea-b.kea4.json hot-standby | tail -1
