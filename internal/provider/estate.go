@@ -52,7 +52,7 @@ func targetOf(v tftypes.Value) *objectKind {
 		idx := specIndex(k.attrs)
 		fits := true
 		for name := range fields {
-			if _, ok := idx[name]; !ok && name != "id" {
+			if _, ok := idx[name]; !ok && name != "id" && !outputNames[name] {
 				fits = false
 				break
 			}

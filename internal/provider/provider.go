@@ -202,7 +202,7 @@ func (p *keaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 		MarkdownDescription: "Describes an ISC Kea 3.0 DHCP estate and renders the configuration files Kea loads. " +
 			"Resources keep their state in Terraform only; nothing is contacted. See the `kea_config` data source and the `config` function.",
 		Attributes: map[string]schema.Attribute{
-			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects (Stork servers and agent groups): while it is `false`, planning such a resource, or passing one to `kea_config`, is an error. Defaults to `true`. The Stork objects themselves arrive in a later release."},
+			"enable_stork": schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Stork monitoring objects (Stork servers and agent groups): while it is `false`, planning such a resource, setting `stork_agent_group` on a server, or passing such objects to `kea_config`, is an error. Defaults to `true`."},
 			"enable_ddns":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Feature gate for Dynamic DNS objects (TSIG keys, D2 daemons, DDNS domains and policies): while it is `false`, planning such a resource, setting a DDNS attribute (`d2_daemon`, `ddns_policy`, …), or passing such objects to `kea_config`, is an error. Defaults to `false`."},
 			"defaults": schema.SingleNestedAttribute{
 				Optional:            true,

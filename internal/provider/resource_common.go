@@ -46,6 +46,26 @@ type objectKind struct {
 	// targetInput is the kea_config input that takes an object of the
 	// kind as the document's target ("server"), for target kinds.
 	targetInput string
+	// outputs are computed attributes derived from the object at plan,
+	// beside id (kea_stork_server's url). Decoders skip them.
+	outputs []output
+}
+
+// output is a computed attribute derived from the decoded object.
+type output struct {
+	name, desc string
+	value      func(kea.Entity) string
+}
+
+// outputNames are every kind's outputs, which decoders skip like id.
+var outputNames = map[string]bool{}
+
+func init() {
+	for _, k := range objectKinds {
+		for _, o := range k.outputs {
+			outputNames[o.name] = true
+		}
+	}
 }
 
 // typeName is the resource type without the provider prefix ("subnet").
@@ -54,6 +74,12 @@ func (k *objectKind) typeName() string { return strings.TrimPrefix(k.kind.Name, 
 // check validates one decoded object on its own and returns its id ("" while
 // the identity attributes are not all set).
 func (k *objectKind) check(m map[string]any) (string, kea.Diags) {
+	id, _, diags := k.checked(m)
+	return id, diags
+}
+
+// checked is check, also returning the decoded object.
+func (k *objectKind) checked(m map[string]any) (string, kea.Entity, kea.Diags) {
 	raw, err := json.Marshal(m)
 	var obj kea.Entity
 	if err == nil {
@@ -66,7 +92,7 @@ func (k *objectKind) check(m map[string]any) (string, kea.Diags) {
 	if !ok {
 		id = ""
 	}
-	return id, obj.Validate(-1)
+	return id, obj, obj.Validate(-1)
 }
 
 // importAttrs reads an import id into the identity attributes it names.
@@ -117,6 +143,9 @@ func (r *stateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 		Version:             r.k.version,
 		MarkdownDescription: r.k.description,
 		Attributes:          resourceAttributes(r.k.attrs, r.k.idDesc),
+	}
+	for _, o := range r.k.outputs {
+		resp.Schema.Attributes[o.name] = schema.StringAttribute{Computed: true, MarkdownDescription: o.desc}
 	}
 }
 
@@ -213,7 +242,14 @@ func (r *stateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, diags := r.k.check(m)
+	id, obj, diags := r.k.checked(m)
+	for _, o := range r.k.outputs {
+		if len(d.unknown) > 0 {
+			fields[o.name] = tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+		} else {
+			fields[o.name] = tftypes.NewValue(tftypes.String, o.value(obj))
+		}
+	}
 	if !r.current().dirsUnknown() { // else the paths are checked once the directories are known
 		addKeaDiags(&resp.Diagnostics, r.k.kind, filterDiags(diags, func(dg kea.Diag) bool { return dg.DependsOnDirectories }), d.unknown)
 	}
@@ -339,12 +375,16 @@ func (r *stateResource) ImportState(ctx context.Context, req resource.ImportStat
 	if r.k.fill != nil {
 		r.k.fill(r.current().known(), m)
 	}
-	id, diags := r.k.check(m)
+	id, obj, diags := r.k.checked(m)
 	if diags.HasErrors() && id == "" {
 		addKeaDiags(&resp.Diagnostics, r.k.kind, diags, nil)
 		return
 	}
-	v, err := encode(m, r.k.attrs, id)
+	outs := map[string]string{}
+	for _, o := range r.k.outputs {
+		outs[o.name] = o.value(obj)
+	}
+	v, err := encode(m, r.k.attrs, id, outs)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return

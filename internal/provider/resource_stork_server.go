@@ -13,6 +13,8 @@ var storkServerKind = &objectKind{
 		"`--use-env-file` read alike: `KEY=value`, unquoted, comments on their own lines.",
 	idDesc:      "The server's name.",
 	targetInput: "stork_server",
+	outputs: []output{{name: "url", desc: "The server's URL as agents use it (`STORK_AGENT_SERVER_URL`): `https` with `tls_certificate`, the endpoint, the REST port and the base URL without its trailing slash, e.g. `http://198.51.100.10:8080`.",
+		value: func(e kea.Entity) string { return e.(*kea.StorkServer).URL() }}},
 	attrs: []attrSpec{
 		field("name", tString, "Unique name; also the id agent groups use to refer to it.").req().identity(),
 		field("endpoint", tString, "Address or DNS name agents reach the server at; the host of its URL (`STORK_AGENT_SERVER_URL`).").req(),

@@ -340,7 +340,7 @@ func (d *decoder) object(v tftypes.Value, specs []attrSpec, where string) map[st
 		fv := fields[k]
 		s, ok := byName[k]
 		if !ok {
-			if k == "id" { // resource objects carry their computed id
+			if k == "id" || outputNames[k] { // resource objects carry their computed id and outputs
 				continue
 			}
 			d.errf(where, "unsupported attribute %q (accepted: %s)", k, specNames(specs))
@@ -555,7 +555,7 @@ func (d *decoder) list(v tftypes.Value, where string) ([]tftypes.Value, bool) {
 
 // encode turns a decoded (JSON-form) object back into a Terraform value of
 // the kind's object type; used for import. Missing attributes are null.
-func encode(m map[string]any, specs []attrSpec, withID string) (tftypes.Value, error) {
+func encode(m map[string]any, specs []attrSpec, withID string, outputs map[string]string) (tftypes.Value, error) {
 	ot := objectType(specs)
 	vals := make(map[string]tftypes.Value, len(specs)+1)
 	for _, s := range specs {
@@ -568,6 +568,10 @@ func encode(m map[string]any, specs []attrSpec, withID string) (tftypes.Value, e
 	if withID != "" || m != nil {
 		ot.AttributeTypes["id"] = tftypes.String
 		vals["id"] = tftypes.NewValue(tftypes.String, withID)
+	}
+	for name, v := range outputs {
+		ot.AttributeTypes[name] = tftypes.String
+		vals[name] = tftypes.NewValue(tftypes.String, v)
 	}
 	return tftypes.NewValue(ot, vals), nil
 }
