@@ -31,6 +31,9 @@ type D2Daemon struct {
 	TSIGKey        *string         `json:"tsig_key"`
 	ControlSockets []ControlSocket `json:"control_sockets"`
 	Directories    *Directories    `json:"directories"`
+	// StorkAgentGroup is the agent group monitoring a remote D2 daemon on
+	// its own host.
+	StorkAgentGroup *string `json:"stork_agent_group"`
 	Escape
 }
 

@@ -435,24 +435,43 @@ func renderStorkAgents(e *Estate, t Target, _ *DocKind) (any, bool, Diags) {
 		}
 	}
 	parts := map[string]*EnvFile{}
-	seen := map[string]int{}
-	for i := range e.Servers {
-		m := &e.Servers[i]
-		if m.StorkAgentGroup == nil || *m.StorkAgentGroup != g.Name {
-			continue
+	seen := map[string]string{} // member name -> where it was passed
+	join := func(m agentMember, where string) {
+		if other, dup := seen[m.name]; dup {
+			m.r.errf("name", "is also %s: each member host's agent.env is named after its member, so names must differ", other)
+			return
 		}
-		mr := reporter{kind: KindServer, id: m.Name, index: i, out: &diags}
-		if j, dup := seen[m.Name]; dup {
-			mr.errf("name", "is passed twice (servers[%d])", j)
-			continue
-		}
-		seen[m.Name] = i
-		if f := renderAgentEnv(g, srv, m, gr, mr); f != nil {
-			parts[m.Name] = f
+		seen[m.name] = where
+		diags = append(diags, m.validate()...)
+		if f := renderAgentEnv(g, srv, m, gr); f != nil {
+			parts[m.name] = f
 		}
 	}
+	for i := range e.Servers {
+		s := &e.Servers[i]
+		if s.StorkAgentGroup != nil && *s.StorkAgentGroup == g.Name {
+			host, ok := s.memberHost()
+			join(agentMember{name: s.Name, host: host, hasHost: ok, sockets: s.ControlSockets, ha: s.HA,
+				r: reporter{kind: KindServer, id: s.Name, index: i, out: &diags}, validate: func() Diags { return s.Validate(i) }}, fmt.Sprintf("servers[%d]", i))
+		}
+	}
+	for i := range e.D2Daemons {
+		d := &e.D2Daemons[i]
+		if d.StorkAgentGroup == nil || *d.StorkAgentGroup != g.Name {
+			continue
+		}
+		r := reporter{kind: KindD2Daemon, id: d.Name, index: i, out: &diags}
+		if str(d.ListenerMode) != "remote" {
+			// A local D2 runs beside its DHCP servers, whose agent finds
+			// every Kea daemon of the host.
+			r.errf("stork_agent_group", "applies to a remote D2 daemon, on a host of its own: a local D2 daemon runs beside its DHCP servers, and their agent monitors it too; join the group with those servers")
+			continue
+		}
+		join(agentMember{name: d.Name, host: str(d.Address), hasHost: d.Address != nil, sockets: d.ControlSockets,
+			r: r, validate: func() Diags { return d.Validate(i) }}, fmt.Sprintf("d2_daemons[%d]", i))
+	}
 	if len(seen) == 0 {
-		gr.errf("name", "has no members: pass the kea_dhcp_server objects whose stork_agent_group is %q in servers", g.Name)
+		gr.errf("name", "has no members: pass the kea_dhcp_server (or remote kea_d2_daemon) objects whose stork_agent_group is %q in servers (d2_daemons)", g.Name)
 	}
 	if diags.HasErrors() {
 		return nil, false, diags
@@ -460,16 +479,29 @@ func renderStorkAgents(e *Estate, t Target, _ *DocKind) (any, bool, Diags) {
 	return parts, false, diags
 }
 
+// agentMember is a host an agent group's agent runs on: a DHCP server's,
+// or a remote D2 daemon's.
+type agentMember struct {
+	name     string
+	host     string
+	hasHost  bool
+	sockets  []ControlSocket
+	ha       *HAMembership
+	r        reporter
+	validate func() Diags
+}
+
 // renderAgentEnv renders the agent.env of one member host.
-func renderAgentEnv(g *StorkAgentGroup, srv *StorkServer, m *Server, gr, mr reporter) *EnvFile {
+func renderAgentEnv(g *StorkAgentGroup, srv *StorkServer, m agentMember, gr reporter) *EnvFile {
+	mr := m.r
 	n := len(*mr.out)
 	f := &EnvFile{}
-	host, hasHost := m.memberHost()
+	host, hasHost := m.host, m.hasHost
 	if g.grpc() {
 		a, err := netip.ParseAddr(host)
 		switch {
 		case !hasHost:
-			mr.errf("address", "is not set: the agent of group %q listens on the server's address and tells the Stork server to reach it there (STORK_AGENT_HOST)", g.Name)
+			mr.errf("address", "is not set: the agent of group %q listens on the member's address and tells the Stork server to reach it there (STORK_AGENT_HOST)", g.Name)
 		case err == nil && a.IsUnspecified():
 			// 0.0.0.0 with a server URL is fatal at start; :: registers an
 			// address no other host can dial.
@@ -518,8 +550,8 @@ func renderAgentEnv(g *StorkAgentGroup, srv *StorkServer, m *Server, gr, mr repo
 
 // checkAgentSockets holds a member's Kea sockets against the agent: the
 // agent reaches Kea through them, and its ports must be free on the host.
-func checkAgentSockets(g *StorkAgentGroup, m *Server, gr, mr reporter) {
-	if len(m.ControlSockets) == 0 {
+func checkAgentSockets(g *StorkAgentGroup, m agentMember, gr, mr reporter) {
+	if len(m.sockets) == 0 {
 		mr.errf("control_sockets", "is empty: the Stork agent of group %q finds Kea through its control sockets; give the server a unix or http one", g.Name)
 	}
 	type use struct {
@@ -527,8 +559,8 @@ func checkAgentSockets(g *StorkAgentGroup, m *Server, gr, mr reporter) {
 		what string
 	}
 	var taken []use
-	for i := range m.ControlSockets {
-		cs := &m.ControlSockets[i]
+	for i := range m.sockets {
+		cs := &m.sockets[i]
 		if cs.Type == "unix" || cs.Port == nil {
 			continue
 		}
@@ -537,8 +569,8 @@ func checkAgentSockets(g *StorkAgentGroup, m *Server, gr, mr reporter) {
 			mr.warnf(fmt.Sprintf("control_sockets[%d]", i), "is https: the Stork agent verifies Kea's certificate, so unless it is signed by a CA the host trusts, set skip_tls_verification on group %q (else no statistics arrive)", g.Name)
 		}
 	}
-	if m.HA != nil {
-		taken = append(taken, use{m.HA.Port, "its HA port (ha.port)"})
+	if m.ha != nil {
+		taken = append(taken, use{m.ha.Port, "its HA port (ha.port)"})
 	}
 	var agentPorts []struct {
 		attr string
@@ -559,7 +591,7 @@ func checkAgentSockets(g *StorkAgentGroup, m *Server, gr, mr reporter) {
 	for _, a := range agentPorts {
 		for _, u := range taken {
 			if a.port == u.port {
-				gr.errf(a.attr, "%d is also %s on member %q, which runs on the same host as its agent; give them different ports", a.port, u.what, m.Name)
+				gr.errf(a.attr, "%d is also %s on member %q, which runs on the same host as its agent; give them different ports", a.port, u.what, m.name)
 			}
 		}
 	}

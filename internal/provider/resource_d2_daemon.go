@@ -23,6 +23,7 @@ var d2DaemonKind = &objectKind{
 		field("tsig_key", tString, "Name of the `kea_tsig_key` for the daemon's domains that name none (D2 has no default key: it is written into each such domain). Unset leaves their updates unsigned."),
 		controlSocketsAttr(),
 		directoriesAttr(),
+		field("stork_agent_group", tString, "remote mode only: Id of the `kea_stork_agent_group` whose `stork-agent` monitors the daemon on its own host (listening on `address`). A local D2 daemon is monitored by the agent of the DHCP servers it runs beside. Needs `enable_stork`.").stork(),
 		userContextAttr(),
 		extraJSONAttr(),
 	},

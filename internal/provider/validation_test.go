@@ -701,7 +701,7 @@ var storkBadInputs = []badInput{
 	{"member without an address", render(`{ name = "g", stork_server = "stork" }`, `{
   stork_servers = [{ name = "stork", endpoint = "198.18.0.10" }]
   servers       = [{ name = "m", control_sockets = [{ type = "unix", socket_name = "kea4-ctrl" }], stork_agent_group = "g" }]
-}`), `address: is not set: the agent of group "g" listens on the server's address`},
+}`), `address: is not set: the agent of group "g" listens on the member's address`},
 	{"member without a control socket", render(`{ name = "g", stork_server = "stork" }`, `{
   stork_servers = [{ name = "stork", endpoint = "198.18.0.10" }]
   servers       = [{ name = "m", address = "198.18.0.1", stork_agent_group = "g" }]
@@ -799,7 +799,7 @@ var storkBadInputs = []badInput{
 }`, `set database_password_secret or database_password_file, not both`},
 	{"group without members", render(`{ name = "g", stork_server = "stork" }`, `{
   stork_servers = [{ name = "stork", endpoint = "198.18.0.10" }]
-}`), `has no members: pass the kea_dhcp_server objects whose stork_agent_group is "g" in servers`},
+}`), `has no members: pass the kea_dhcp_server (or remote kea_d2_daemon) objects whose stork_agent_group is "g"`},
 	{"stork attribute with the gate closed", "provider \"kea\" {\n  enable_stork = false\n}\n" + `resource "kea_dhcp_server" "x" {
   name = "s1"
   stork_agent_group = "g"

@@ -1,0 +1,65 @@
+package kea
+
+import (
+	"strings"
+	"testing"
+)
+
+// A remote D2 daemon on a host of its own joins an agent group: its
+// agent.env is keyed by its name and listens on its address. A local one
+// is refused (the agent of its DHCP servers monitors it), and a member
+// name used twice is refused.
+func TestStorkAgents_D2Members(t *testing.T) {
+	e := &Estate{
+		StorkServers:     []StorkServer{{Name: "stork", Endpoint: "198.51.100.10"}},
+		StorkAgentGroups: []StorkAgentGroup{{Name: "g", StorkServer: ptr("stork")}},
+		Servers:          []Server{{Name: "dhcp", Address: ptr("198.51.100.1"), ControlSockets: []ControlSocket{{Type: "unix", SocketName: ptr("kea4")}}, StorkAgentGroup: ptr("g")}},
+		D2Daemons:        []D2Daemon{{Name: "d2", ListenerMode: ptr("remote"), Address: ptr("198.51.100.53"), ControlSockets: []ControlSocket{{Type: "unix", SocketName: ptr("d2")}}, StorkAgentGroup: ptr("g")}},
+	}
+	r, diags := Render(e, &e.StorkAgentGroups[0])
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	hosts := map[string]string{}
+	for _, p := range r.Parts {
+		f := string(p.Document)
+		hosts[p.Name] = f[strings.Index(f, "STORK_AGENT_HOST=")+len("STORK_AGENT_HOST=") : strings.Index(f, "\nSTORK_AGENT_PORT")]
+	}
+	if hosts["dhcp"] != "198.51.100.1" || hosts["d2"] != "198.51.100.53" || len(hosts) != 2 {
+		t.Errorf("agent hosts by member: %v", hosts)
+	}
+	e.D2Daemons[0].ListenerMode, e.D2Daemons[0].Address = nil, nil
+	if _, diags := Render(e, &e.StorkAgentGroups[0]); !strings.Contains(errorsOf(diags), `kea_d2_daemon "d2" stork_agent_group: applies to a remote D2 daemon`) {
+		t.Errorf("a local D2 daemon in a group: %v", diags)
+	}
+	e.D2Daemons[0].ListenerMode, e.D2Daemons[0].Address, e.D2Daemons[0].Name = ptr("remote"), ptr("198.51.100.53"), "dhcp"
+	if _, diags := Render(e, &e.StorkAgentGroups[0]); !strings.Contains(errorsOf(diags), `name: is also servers[0]`) {
+		t.Errorf("a member name used twice: %v", diags)
+	}
+}
+
+func errorsOf(ds Diags) string {
+	var b strings.Builder
+	for _, d := range ds.Errors() {
+		b.WriteString(d.Error() + "\n")
+	}
+	return b.String()
+}
+
+// The env line check FuzzRender applies does refuse what Stork and
+// systemd would read apart.
+func TestCheckEnvDocument(t *testing.T) {
+	for doc, ok := range map[string]bool{
+		"### a comment\nSTORK_AGENT_PORT=8080\n\nSTORK_DATABASE_PASSWORD=p#ss\n": true,
+		"STORK_AGENT_PORT=\"8080\"\n":                                            false,
+		"STORK_AGENT_HOST=198.51.100.1 \n":                                       false,
+		"STORK_AGENT_PORT=8080":                                                  false,
+		"stork_agent_port=8080\n":                                                false,
+		"STORK_AGENT_HOST=a\\\nb\n":                                              false,
+		"# STORK_AGENT_PORT=8080\n":                                              false,
+	} {
+		if err := checkEnvDocument([]byte(doc)); (err == nil) != ok {
+			t.Errorf("%q: accepted %v, want %v (%v)", doc, err == nil, ok, err)
+		}
+	}
+}
