@@ -57,18 +57,8 @@ for f in "${files[@]}"; do
 	[[ -r $f ]] || die "cannot read $f"
 	[[ $f == *.server.env || $f == *.agent.env ]] || die "$f: name it *.server.env or *.agent.env"
 done
-rc=0
-BIN=$("$SCRIPT_DIR/stork-build.sh") || rc=$?
-if [[ $rc -eq 3 ]]; then
-	echo "stork-check: SKIPPED: the Stork source (../shared/stork/) is absent, so stork-agent and stork-server cannot be built; ${#files[@]} file(s) NOT checked"
-	exit 3
-fi
-[[ $rc -eq 0 ]] || die "cannot build Stork"
-ROOT=$("$SCRIPT_DIR/kea-install.sh") || die "Kea (and PostgreSQL) could not be installed"
-exec 8>"$KEA_CACHE/.lock" 9>"$KEA_CACHE/stork-check.lock"
-if command -v flock >/dev/null; then flock -s 8 && flock 9; fi
-mkdir -p "$ROOT/usr/local/bin"
-cp "$BIN/stork-agent" "$BIN/stork-server" "$ROOT/usr/local/bin/"
+source "$SCRIPT_DIR/stork-lib.sh"
+stork_setup stork-check "${#files[@]} file(s)"
 
 work=$(mktemp -d "$ROOT/tmp/stork-check.XXXXXX")
 trap '[[ -n ${STORK_CHECK_KEEP:-} ]] || rm -rf "$work"' EXIT
@@ -85,6 +75,8 @@ chown 70:70 "$work"
 # addresses, PostgreSQL for the servers.
 cat >"$work/run.sh" <<EOF
 set -u
+ROOT=$ROOT
+source "$SCRIPT_DIR/stork-lib.sh"
 ip link set lo up
 # A veth pair gives the namespace a non-loopback interface (stork-server
 # needs one for its certificates) carrying the agents' addresses and the
@@ -97,17 +89,8 @@ for a in \$( { sed -n 's/^STORK_AGENT_HOST=//p' "$work"/*-*.agent.env; sed -n 's
 	case \$a in *:*) ip addr add "\$a/128" dev stork0 nodad ;; *) ip addr add "\$a/32" dev stork0 ;; esac 2>/dev/null || true
 done
 ip addr add 198.18.255.254/32 dev stork0 2>/dev/null || true
-PG=/usr/lib/postgresql/17/bin
-in_root() { chroot "$ROOT" "\$@"; }
-as_pg() { chroot --userspec=70:70 "$ROOT" "\$@"; }
 if [[ $need_pg == 1 ]]; then
-	mkdir -p "$work/pg" "$ROOT/run/postgresql" && chown 70:70 "$work/pg" "$ROOT/run/postgresql"
-	as_pg \$PG/initdb -D $cwork/pg/data -A trust -U postgres >"$work/pg/initdb.log" 2>&1 || { cat "$work/pg/initdb.log"; exit 2; }
-	as_pg \$PG/pg_ctl -D $cwork/pg/data -o "-k /run/postgresql -c listen_addresses=127.0.0.1" -l $cwork/pg/pg.log -w start >/dev/null || { cat "$work/pg/pg.log"; exit 2; }
-	as_pg \$PG/psql -q -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 \
-		-c "CREATE USER stork" -c "CREATE DATABASE stork OWNER stork" >/dev/null || exit 2
-	as_pg \$PG/psql -q -h 127.0.0.1 -U postgres -d stork -v ON_ERROR_STOP=1 \
-		-c "GRANT ALL PRIVILEGES ON SCHEMA public TO stork" -c "CREATE EXTENSION pgcrypto" >/dev/null || exit 2
+	pg_start $cwork/pg || exit 2
 fi
 for f in "$work"/*-*.env; do
 	name=\${f##*/}
@@ -147,7 +130,7 @@ for f in "$work"/*-*.env; do
 	echo \$code >"\$f.rc"
 done
 rm -rf "$ROOT/var/lib/stork-agent"
-[[ $need_pg == 1 ]] && as_pg \$PG/pg_ctl -D $cwork/pg/data -m fast stop >/dev/null
+[[ $need_pg == 1 ]] && pg_stop $cwork/pg
 exit 0
 EOF
 unshare --net --mount bash "$work/run.sh" || die "the Stork run failed (see above)"

@@ -51,18 +51,8 @@ fi
 server_env=$1
 shift
 [[ $(id -u) -eq 0 ]] || die "must run as root (namespaces, chroot)"
-rc=0
-BIN=$("$SCRIPT_DIR/stork-build.sh") || rc=$?
-if [[ $rc -eq 3 ]]; then
-	echo "stork-e2e: SKIPPED: the Stork source (../shared/stork/) is absent, so Stork cannot be run"
-	exit 3
-fi
-[[ $rc -eq 0 ]] || die "cannot build Stork"
-ROOT=$("$SCRIPT_DIR/kea-install.sh") || die "Kea (and PostgreSQL) could not be installed"
-exec 8>"$KEA_CACHE/.lock" 9>"$KEA_CACHE/stork-check.lock"
-if command -v flock >/dev/null; then flock -s 8 && flock 9; fi
-mkdir -p "$ROOT/usr/local/bin" "$ROOT/proc"
-cp "$BIN/stork-agent" "$BIN/stork-server" "$ROOT/usr/local/bin/"
+source "$SCRIPT_DIR/stork-lib.sh"
+stork_setup stork-e2e "the end-to-end run"
 
 work=$(mktemp -d "$ROOT/tmp/stork-e2e.XXXXXX")
 trap '[[ -n ${STORK_E2E_KEEP:-} ]] || rm -rf "$work"' EXIT
@@ -80,10 +70,9 @@ chown 70:70 "$work"
 cat >"$work/run.sh" <<EOF
 set -u
 W=$work; C=$cwork; ROOT=$ROOT; N=$n; TIMEOUT=$TIMEOUT
+source "$SCRIPT_DIR/stork-lib.sh"
 EOF
 cat >>"$work/run.sh" <<'EOF'
-PG=/usr/lib/postgresql/17/bin
-as_pg() { chroot --userspec=70:70 "$ROOT" "$@"; }
 say() { echo "stork-e2e: $*"; }
 pids=()
 stop() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done; sleep 1; for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
@@ -94,13 +83,8 @@ ip link set stork0 up; ip link set stork1 up
 for a in $( { sed -n 's/^STORK_REST_HOST=//p' "$W/server.env"; sed -n -e 's/^STORK_AGENT_HOST=//p' -e 's/^STORK_AGENT_PROMETHEUS_KEA_EXPORTER_ADDRESS=//p' -e 's|^STORK_AGENT_SERVER_URL=https*://\([0-9.]*\):.*|\1|p' "$W"/agent-*.env; } | sort -u); do
 	case $a in 0.0.0.0 | "") ;; *) ip addr add "$a/32" dev stork0 ;; esac
 done
-# PostgreSQL, prepared as Stork's setup-db.sql says.
-mkdir -p "$W/pg" "$ROOT/run/postgresql" && chown 70:70 "$W/pg" "$ROOT/run/postgresql"
-as_pg $PG/initdb -D $C/pg/data -A trust -U postgres >"$W/pg/initdb.log" 2>&1 || { cat "$W/pg/initdb.log"; exit 2; }
-as_pg $PG/pg_ctl -D $C/pg/data -o "-k /run/postgresql -c listen_addresses=127.0.0.1" -l $C/pg/pg.log -w start >/dev/null || exit 2
-as_pg $PG/psql -q -h 127.0.0.1 -U postgres -c "CREATE USER stork" -c "CREATE DATABASE stork OWNER stork" >/dev/null || exit 2
-as_pg $PG/psql -q -h 127.0.0.1 -U postgres -d stork -c "GRANT ALL PRIVILEGES ON SCHEMA public TO stork" -c "CREATE EXTENSION pgcrypto" >/dev/null || exit 2
-trap 'stop; as_pg $PG/pg_ctl -D $C/pg/data -m fast stop >/dev/null' EXIT
+pg_start $C/pg || exit 2
+trap 'stop; pg_stop $C/pg' EXIT
 chroot "$ROOT" /usr/local/bin/stork-server --use-env-file --env-file $C/server.env >"$W/server.log" 2>&1 &
 pids+=($!)
 host=$(sed -n 's/^STORK_REST_HOST=//p' "$W/server.env"); port=$(sed -n 's/^STORK_REST_PORT=//p' "$W/server.env")
