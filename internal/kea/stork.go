@@ -72,6 +72,11 @@ var (
 	StorkDatabaseSSLModes = []string{"disable", "require", "verify-ca", "verify-full"}
 )
 
+// storkBind9ExporterPort is the port the agent's BIND 9 exporter listens
+// on (0.0.0.0) whenever it exports to Prometheus, BIND or not; the
+// provider does not configure it.
+const storkBind9ExporterPort = 9119
+
 const (
 	defaultStorkRESTPort     = 8080
 	defaultStorkAgentPort    = 8080
@@ -586,12 +591,19 @@ func checkAgentSockets(g *StorkAgentGroup, m agentMember, gr, mr reporter) {
 		agentPorts = append(agentPorts, struct {
 			attr string
 			port int64
-		}{"exporter_port", g.exporterPort()})
+		}{"exporter_port", g.exporterPort()}, struct {
+			attr string
+			port int64
+		}{"mode", storkBind9ExporterPort})
 	}
 	for _, a := range agentPorts {
 		for _, u := range taken {
 			if a.port == u.port {
-				gr.errf(a.attr, "%d is also %s on member %q, which runs on the same host as its agent; give them different ports", a.port, u.what, m.name)
+				what := fmt.Sprintf("%d", a.port)
+				if a.attr == "mode" {
+					what = fmt.Sprintf("%s: the agent's BIND 9 exporter listens on 0.0.0.0:%d, which", g.mode(), a.port)
+				}
+				gr.errf(a.attr, "%s is also %s on member %q, which runs on the same host as its agent; give them different ports", what, u.what, m.name)
 			}
 		}
 	}

@@ -63,3 +63,23 @@ func TestCheckEnvDocument(t *testing.T) {
 		}
 	}
 }
+
+// The agent's BIND 9 exporter always takes 0.0.0.0:9119 when it exports
+// to Prometheus: a member's HA port there is refused, unless the agent
+// is stork-only.
+func TestStorkAgents_Bind9ExporterPort(t *testing.T) {
+	e := &Estate{
+		StorkAgentGroups: []StorkAgentGroup{{Name: "g", Mode: ptr("prometheus-only")}},
+		HARelationships:  []HARelationship{{Name: "p", Mode: "hot-standby"}},
+		Servers: []Server{{Name: "a", ControlSockets: []ControlSocket{{Type: "unix", SocketName: ptr("a")}}, StorkAgentGroup: ptr("g"),
+			HA: &HAMembership{Relationship: "p", Role: "primary", Address: "198.51.100.1", Port: 9119}}},
+	}
+	if _, diags := Render(e, &e.StorkAgentGroups[0]); !strings.Contains(errorsOf(diags), "BIND 9 exporter listens on 0.0.0.0:9119, which is also its HA port (ha.port)") {
+		t.Errorf("HA port 9119: %v", diags)
+	}
+	e.StorkAgentGroups[0] = StorkAgentGroup{Name: "g", Mode: ptr("stork-only"), StorkServer: ptr("stork")}
+	e.StorkServers = []StorkServer{{Name: "stork", Endpoint: "198.51.100.10"}}
+	if _, diags := Render(e, &e.StorkAgentGroups[0]); diags.HasErrors() {
+		t.Errorf("stork-only agent, HA port 9119: %v", diags.Errors())
+	}
+}
