@@ -154,6 +154,74 @@ var importCases = []importCase{
 		json: `{"server":"s1","name":"building a","interface":"eth1","relay_addresses":["192.0.2.1"]}`,
 	},
 	{
+		resource: "kea_tsig_key.k",
+		config: ddnsOn + `resource "kea_tsig_key" "k" {
+  name        = "ddns-key."
+  algorithm   = "HMAC-SHA512"
+  digest_bits = 256
+  secret_file = "/etc/kea/secrets/ddns.tsig"
+}`,
+		id:   "ddns-key.",
+		fill: []string{"algorithm", "digest_bits", "secret_file"},
+		json: `{"name":"ddns-key.","algorithm":"HMAC-SHA512","digest_bits":256,"secret_file":"/etc/kea/secrets/ddns.tsig"}`,
+	},
+	{
+		resource: "kea_d2_daemon.d",
+		config: ddnsOn + `resource "kea_d2_daemon" "d" {
+  name               = "d2"
+  dns_server_timeout = 1000
+  tsig_key           = "ddns-key."
+}`,
+		id:   "d2",
+		fill: []string{"dns_server_timeout", "tsig_key"},
+		json: `{"name":"d2","dns_server_timeout":1000,"tsig_key":"ddns-key."}`,
+	},
+	{
+		resource: "kea_ddns_domain.z",
+		config: ddnsOn + `resource "kea_ddns_domain" "z" {
+  d2_daemon   = "d2"
+  zone        = "2.0.192.in-addr.arpa."
+  dns_servers = [{ address = "192.0.2.53", port = 5353 }]
+}`,
+		id:   "d2/2.0.192.in-addr.arpa.",
+		fill: []string{"dns_servers"},
+		json: `{"d2_daemon":"d2","zone":"2.0.192.in-addr.arpa.","dns_servers":[{"address":"192.0.2.53","port":5353}]}`,
+	},
+	{
+		resource: "kea_ddns_policy.p",
+		config: ddnsOn + `resource "kea_ddns_policy" "p" {
+  name              = "office"
+  qualifying_suffix = "office.example."
+  ttl_percent       = 0.5
+}`,
+		id:   "office",
+		fill: []string{"qualifying_suffix", "ttl_percent"},
+		json: `{"name":"office","qualifying_suffix":"office.example.","ttl_percent":0.5}`,
+	},
+	{
+		resource: "kea_stork_server.s",
+		config: `resource "kea_stork_server" "s" {
+  name          = "stork"
+  endpoint      = "stork.example"
+  rest_port     = 8443
+  database_host = "127.0.0.1"
+}`,
+		id:   "stork",
+		fill: []string{"endpoint", "rest_port", "database_host", "url"},
+		json: `{"name":"stork","endpoint":"stork.example","rest_port":8443,"database_host":"127.0.0.1"}`,
+	},
+	{
+		resource: "kea_stork_agent_group.g",
+		config: `resource "kea_stork_agent_group" "g" {
+  name         = "site"
+  stork_server = "stork"
+  agent_port   = 8081
+}`,
+		id:   "site",
+		fill: []string{"stork_server", "agent_port"},
+		json: `{"name":"site","stork_server":"stork","agent_port":8081}`,
+	},
+	{
 		resource: "kea_pd_pool.pd",
 		config: `resource "kea_pd_pool" "pd" {
   subnet           = "s6/1"
