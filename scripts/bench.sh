@@ -9,11 +9,16 @@
 #    encoding/json (Marshal, MarshalIndent) of the same document. The
 #    ratios to encoding/json are printed at the end.
 # 3. terraform plan of the same estate as plain objects through
-#    provider::kea::config (bench/gen -tf), wall time and peak RSS.
+#    provider::kea::config (bench/gen -tf), and of the same estate rendered
+#    in pure HCL with jsonencode (bench/gen -tf -hcl, the baseline issue 12
+#    measures against), interleaved BENCH_PLANS times each: medians of wall
+#    time, CPU (terraform and provider) and the provider's peak RSS, the
+#    ratios, and the load average.
 #
 # Environment:
 #   BENCH_COUNT      -count for go test (default 3)
 #   BENCH_TIME       -benchtime (default: go's 1s)
+#   BENCH_PLANS      interleaved plans of each kind (default 3)
 #   BENCH_TERRAFORM  auto (default: only if a terraform >= 1.8 is already on
 #                    PATH or in .cache/bin), 1 (scripts/terraform.sh, which
 #                    may build one), 0 (skip)
@@ -109,8 +114,10 @@ provider_installation {
 CFG
 
 TFDIR=$OUT/tf
-rm -rf "$TFDIR"
+HCLDIR=$OUT/hcl
+rm -rf "$TFDIR" "$HCLDIR"
 go run ./bench/gen -tf -o "$TFDIR"
+go run ./bench/gen -tf -hcl -o "$HCLDIR"
 
 # watch_plan PID: poll /proc until PID exits for the peak RSS (VmHWM) and the
 # CPU time of PID and of its provider plugin children (there may be several
@@ -139,42 +146,59 @@ watch_plan() {
 	echo "$tf_max $prov_max $tf_cpu $v"
 }
 
-log "terraform plan of $TFDIR (50,000 reservations as plain objects via jsondecode)"
+# plan DIR LOG: one terraform plan of DIR; prints "wall_s tf_kB prov_kB cpu_ticks".
+plan() {
+	local dir=$1 log=$2 start end pid stats rc=0
+	start=$(date +%s.%N)
+	terraform -chdir="$dir" plan -input=false -no-color -lock=false >"$log" 2>&1 &
+	pid=$!
+	stats=$(watch_plan "$pid")
+	wait "$pid" || rc=$?
+	end=$(date +%s.%N)
+	if ((rc != 0)); then
+		echo "terraform plan of $dir failed (exit $rc):" >&2
+		cat "$log" >&2
+		return 1
+	fi
+	read -r tf_kb prov_kb tf_ticks prov_ticks <<<"$stats"
+	awk -v a="$start" -v b="$end" -v t="$tf_kb" -v p="$prov_kb" -v c=$((tf_ticks + prov_ticks)) 'BEGIN { printf "%.2f %d %d %d\n", b - a, t, p, c }'
+}
+
 export TF_CLI_CONFIG_FILE=$OUT/dev.tfrc TF_IN_AUTOMATION=1
-start=$(date +%s.%N)
-terraform -chdir="$TFDIR" plan -input=false -no-color -lock=false >"$OUT/plan.log" 2>&1 &
-tf_pid=$!
-stats=$(watch_plan "$tf_pid")
-rc=0
-wait "$tf_pid" || rc=$?
-end=$(date +%s.%N)
-if ((rc != 0)); then
-	echo "terraform plan failed (exit $rc):" >&2
-	cat "$OUT/plan.log" >&2
-	exit 1
-fi
-read -r tf_kb prov_kb tf_ticks prov_ticks <<<"$stats"
+terraform -chdir="$HCLDIR" init -input=false >/dev/null
+RUNS=${BENCH_PLANS:-3}
+log "terraform plan, interleaved: provider::kea::config ($TFDIR) and pure HCL ($HCLDIR), $RUNS each"
+: >"$OUT/plans.txt"
+for ((i = 1; i <= RUNS; i++)); do
+	echo "kea $(plan "$TFDIR" "$OUT/plan.log")" >>"$OUT/plans.txt"
+	echo "hcl $(plan "$HCLDIR" "$OUT/plan-hcl.log")" >>"$OUT/plans.txt"
+done
 hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
 sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan.log" | sed -n 1p)
 {
 	echo
-	echo "terraform plan (provider::kea::config, full estate):"
-	awk -v a="$start" -v b="$end" 'BEGIN { printf "  wall time          : %.1f s\n", b - a }'
-	printf '  peak RSS terraform : %s MiB\n' "$((tf_kb / 1024))"
-	if ((prov_kb > 0)); then
-		printf '  peak RSS provider  : %s MiB\n' "$((prov_kb / 1024))"
-	else
-		echo "  peak RSS provider  : n/a (plugin not seen)"
-	fi
-	# Sampled every 0.1 s, so the last moments of each process may be missing.
-	awk -v t="$tf_ticks" -v p="$prov_ticks" -v hz="$hz" 'BEGIN {
-		printf "  CPU terraform      : %.1f s (as last sampled)\n", t / hz
-		printf "  CPU provider       : %.1f s (as last sampled, all plugin processes)\n", p / hz
-	}'
+	echo "terraform plan of the full estate, $RUNS interleaved runs each (medians; load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+	awk -v hz="$hz" '
+	function median(a, n,   i, j, t) {
+		for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+		return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+	}
+	{ k = $1; n[k]++; wall[k, n[k]] = $2; cpu[k, n[k]] = $5 / hz; prov[k, n[k]] = $4 / 1024 }
+	END {
+		for (k in n) {
+			for (i = 1; i <= n[k]; i++) { w[i] = wall[k, i]; c[i] = cpu[k, i]; p[i] = prov[k, i] }
+			mw[k] = median(w, n[k]); mc[k] = median(c, n[k]); mp[k] = median(p, n[k])
+		}
+		printf "  %-32s %8s %10s %18s\n", "", "wall s", "CPU s", "provider RSS MiB"
+		printf "  %-32s %8.1f %10.1f %18.0f\n", "provider::kea::config", mw["kea"], mc["kea"], mp["kea"]
+		printf "  %-32s %8.1f %10.1f %18s\n", "pure HCL (jsonencode)", mw["hcl"], mc["hcl"], "-"
+		printf "  CPU ratio, function / pure HCL : %.2fx (issue 12 target: <= 1.5x)\n", mc["kea"] / mc["hcl"]
+		printf "  wall ratio, function / pure HCL: %.2fx\n", mw["kea"] / mw["hcl"]
+	}' "$OUT/plans.txt"
 	if [[ -n $sha && $sha == "$want_sha" ]]; then
-		echo "  output sha256      : $sha (same as Render in go test)"
+		echo "  output sha256 : $sha (same as Render in go test)"
 	else
-		echo "  output sha256      : ${sha:-?} (go test rendered ${want_sha:-?}: MISMATCH)"
+		echo "  output sha256 : ${sha:-?} (go test rendered ${want_sha:-?}: MISMATCH)"
 	fi
 } | tee -a "$OUT/summary.txt"
 [[ -n $sha && $sha == "$want_sha" ]]
