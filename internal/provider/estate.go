@@ -155,12 +155,8 @@ func decodeList(d *decoder, v tftypes.Value, k *objectKind, e *kea.Estate) {
 			ms = append(ms, m)
 		}
 	}
-	raw, err := json.Marshal(ms)
-	if err == nil {
-		err = k.kind.DecodeList(e, raw)
-	}
-	if err != nil { // the attribute table and the kea type disagree: a bug
-		panic(fmt.Sprintf("decoded %s do not fit: %v", name, err))
+	if err := k.kind.DecodeMaps(e, ms); err != nil { // the attribute table and the kea type disagree: a bug
+		panic(fmt.Sprintf("decoded %s do not fit: %s%v", name, name, err))
 	}
 }
 
