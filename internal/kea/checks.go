@@ -25,6 +25,45 @@ func boolv(p *bool, def bool) bool {
 	return *p
 }
 
+func int64v(p *int64, def int64) int64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func strv(p *string, def string) string {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// checkPort checks an optional port: min (0 or 1) to 65535.
+func checkPort(r reporter, attr string, p *int64, min int64) {
+	if p != nil && (*p < min || *p > MaxUint16) {
+		r.errf(attr, "%d is out of range: %d to 65535", *p, min)
+	}
+}
+
+// setAttr is an optional attribute and whether the object sets it.
+type setAttr struct {
+	attr string
+	set  bool
+}
+
+func isSet[T any](attr string, p *T) setAttr { return setAttr{attr, p != nil} }
+
+// refuseSet reports each set attribute with the same reason: attributes
+// that do not apply, or that exclude another.
+func refuseSet(r reporter, reason string, attrs ...setAttr) {
+	for _, a := range attrs {
+		if a.set {
+			r.errf(a.attr, "%s", reason)
+		}
+	}
+}
+
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
 
 func contains(list []string, v string) bool { return slices.Contains(list, v) }

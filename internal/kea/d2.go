@@ -83,11 +83,7 @@ func (d *D2Daemon) listener() (string, int64) {
 	if str(d.ListenerMode) == "remote" && d.Address != nil {
 		addr = canonicalIP(*d.Address)
 	}
-	port := int64(DefaultD2Port)
-	if d.Port != nil {
-		port = *d.Port
-	}
-	return addr, port
+	return addr, int64v(d.Port, DefaultD2Port)
 }
 
 // Validate checks the daemon on its own.
@@ -115,9 +111,7 @@ func (d *D2Daemon) Validate(index int) Diags {
 			r.errf("address", "%v: D2 takes an IP address, not a name", err)
 		}
 	}
-	if d.Port != nil && (*d.Port < 1 || *d.Port > MaxUint16) {
-		r.errf("port", "%d is out of range: 1 to 65535", *d.Port)
-	}
+	checkPort(r, "port", d.Port, 1)
 	if d.NCRProtocol != nil && !contains(NCRProtocols, *d.NCRProtocol) {
 		r.errf("ncr_protocol", "%q: D2 3.0 takes UDP only (it refuses TCP: \"TCP is not yet supported\")", *d.NCRProtocol)
 	}
@@ -197,14 +191,8 @@ func (m *DDNSDomain) Validate(index int) Diags {
 		if err != nil {
 			r.errf(a+".address", "%v: D2 takes an IP address (\"hostname is not yet supported\")", err)
 		}
-		port := int64(53)
-		if s.Port != nil {
-			port = *s.Port
-			if port < 1 || port > MaxUint16 {
-				r.errf(a+".port", "%d is out of range: 1 to 65535", port)
-			}
-		}
-		if err == nil {
+		checkPort(r, a+".port", s.Port, 1)
+		if port := int64v(s.Port, 53); err == nil && port >= 1 && port <= MaxUint16 {
 			key := netip.AddrPortFrom(ip, uint16(port)).String()
 			if j, dup := seen[key]; dup {
 				r.errf(a, "%s is already dns_servers[%d]", key, j)
@@ -442,22 +430,17 @@ func checkCoverage(d *D2Daemon, e *Estate) Diags {
 	owners := map[string]*string{}
 	for i := range e.Servers {
 		s := &e.Servers[i]
-		shared := s.DDNSShared
+		var rel *HARelationship
 		if s.HA != nil {
-			if rel := rels[s.HA.Relationship]; rel != nil {
-				if rel.D2Daemon != nil {
-					shared.D2Daemon = rel.D2Daemon
-				}
-				if rel.DDNSPolicy != nil {
-					shared.DDNSPolicy = rel.DDNSPolicy
-				}
-				owners[rel.Name] = shared.DDNSPolicy
-			}
+			rel = rels[s.HA.Relationship]
 		}
-		if shared.D2Daemon != nil && *shared.D2Daemon == d.Name {
-			owners[s.Name] = shared.DDNSPolicy
-		} else if s.HA != nil {
-			delete(owners, s.HA.Relationship)
+		shared := s.DDNSShared.under(rel)
+		if shared.D2Daemon == nil || *shared.D2Daemon != d.Name {
+			continue
+		}
+		owners[s.Name] = shared.DDNSPolicy
+		if rel != nil { // subnets attached to the relationship
+			owners[rel.Name] = shared.DDNSPolicy
 		}
 	}
 	if len(owners) == 0 {

@@ -41,9 +41,7 @@ func (s *DDNSSender) check(r reporter) {
 			r.errf("ddns_sender_ip", "%v: Kea takes an IP address", err)
 		}
 	}
-	if p := s.DDNSSenderPort; p != nil && (*p < 0 || *p > MaxUint16) {
-		r.errf("ddns_sender_port", "%d is out of range: 0 (any) to 65535", *p)
-	}
+	checkPort(r, "ddns_sender_port", s.DDNSSenderPort, 0)
 	if q := s.DDNSMaxQueueSize; q != nil && (*q < 1 || *q > MaxUint32) {
 		r.errf("ddns_max_queue_size", "%d is out of range: 1 to 4294967295 requests", *q)
 	}
@@ -104,8 +102,25 @@ func (rd *renderer) renderPolicy(o *Object, r reporter, scope keyScope, s *DDNSS
 	}
 }
 
+// under is a member's DDNS settings in HA relationship rel (nil for
+// none): the relationship's D2 daemon (with its enable flag) and policy
+// win over the member's own.
+func (s DDNSShared) under(rel *HARelationship) DDNSShared {
+	if rel == nil {
+		return s
+	}
+	if rel.D2Daemon != nil {
+		s.D2Daemon, s.DDNSEnableUpdates = rel.D2Daemon, rel.DDNSEnableUpdates
+	}
+	if rel.DDNSPolicy != nil {
+		s.DDNSPolicy = rel.DDNSPolicy
+	}
+	return s
+}
+
 // effectiveDDNS is the target's DDNS settings after HA precedence, with
-// the reporter of the object each came from.
+// the reporter of the object each came from, warning about what the
+// relationship overrides.
 func (rd *renderer) effectiveDDNS(sr reporter) (shared DDNSShared, d2From, policyFrom reporter) {
 	srv := rd.srv
 	shared, d2From, policyFrom = srv.DDNSShared, sr, sr
@@ -113,6 +128,7 @@ func (rd *renderer) effectiveDDNS(sr reporter) (shared DDNSShared, d2From, polic
 		return
 	}
 	rel := rd.ha.rel
+	shared = srv.DDNSShared.under(rel)
 	hr := rd.rep(KindHARelationship, rel.Name, rd.ha.index)
 	if rel.D2Daemon != nil {
 		if srv.D2Daemon != nil && *srv.D2Daemon != *rel.D2Daemon {
@@ -121,13 +137,13 @@ func (rd *renderer) effectiveDDNS(sr reporter) (shared DDNSShared, d2From, polic
 		if srv.DDNSEnableUpdates != nil && rel.DDNSEnableUpdates != nil && *srv.DDNSEnableUpdates != *rel.DDNSEnableUpdates {
 			sr.warnf("ddns_enable_updates", "is ignored: HA relationship %q sets it for every member", rel.Name)
 		}
-		shared.D2Daemon, shared.DDNSEnableUpdates, d2From = rel.D2Daemon, rel.DDNSEnableUpdates, hr
+		d2From = hr
 	}
 	if rel.DDNSPolicy != nil {
 		if srv.DDNSPolicy != nil && *srv.DDNSPolicy != *rel.DDNSPolicy {
 			sr.warnf("ddns_policy", "%q is ignored: HA relationship %q's policy %q applies to every member", *srv.DDNSPolicy, rel.Name, *rel.DDNSPolicy)
 		}
-		shared.DDNSPolicy, policyFrom = rel.DDNSPolicy, hr
+		policyFrom = hr
 	}
 	return
 }
@@ -137,14 +153,8 @@ func (rd *renderer) renderDDNS(o *Object, sr reporter) {
 	srv := rd.srv
 	shared, d2From, policyFrom := rd.effectiveDDNS(sr)
 	if shared.D2Daemon == nil {
-		for _, a := range []struct {
-			attr string
-			set  bool
-		}{{"ddns_enable_updates", srv.DDNSEnableUpdates != nil}, {"ddns_sender_ip", srv.DDNSSenderIP != nil}, {"ddns_sender_port", srv.DDNSSenderPort != nil}, {"ddns_max_queue_size", srv.DDNSMaxQueueSize != nil}} {
-			if a.set {
-				sr.errf(a.attr, "applies only when the server sends to a D2 daemon; set d2_daemon (or the HA relationship's)")
-			}
-		}
+		refuseSet(sr, "applies only when the server sends to a D2 daemon; set d2_daemon (or the HA relationship's)",
+			isSet("ddns_enable_updates", srv.DDNSEnableUpdates), isSet("ddns_sender_ip", srv.DDNSSenderIP), isSet("ddns_sender_port", srv.DDNSSenderPort), isSet("ddns_max_queue_size", srv.DDNSMaxQueueSize))
 	} else if d := rd.d2Daemon(d2From, *shared.D2Daemon); d != nil {
 		rd.ddns.d2 = d
 		rd.checkLocalD2Sockets(sr, d)

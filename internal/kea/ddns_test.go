@@ -119,3 +119,27 @@ func TestDDNSDomain_ReversePrefix(t *testing.T) {
 		}
 	}
 }
+
+// Subnets attached to an HA relationship are matched with a D2 daemon as
+// soon as one member sends to it, whatever the order the members are
+// passed in (a member sending elsewhere used to drop them).
+func TestDDNS_ZoneCoverageHAMembersInAnyOrder(t *testing.T) {
+	e := haDDNS()
+	e.HARelationships[0].DDNSShared = DDNSShared{}
+	e.Servers[0].D2Daemon, e.Servers[0].DDNSPolicy = ptr("d2-own"), ptr("own")
+	e.Servers[1].D2Daemon = ptr("d2-rel")
+	e.DDNSDomains = []DDNSDomain{{D2Daemon: "d2-own", Zone: "other.example.", DNSServers: []DNSServer{{Address: "198.18.0.53"}}}}
+	want := `kea_subnet "p/1" ddns_policy: its qualifying suffix own.example. is in no forward zone of D2 daemon "d2-own"`
+	for _, order := range [][2]int{{0, 1}, {1, 0}} {
+		e2 := *e
+		e2.Servers = []Server{e.Servers[order[0]], e.Servers[order[1]]}
+		_, diags := Render(&e2, &e2.D2Daemons[1])
+		found := false
+		for _, d := range diags {
+			found = found || strings.Contains(d.Error(), want)
+		}
+		if !found {
+			t.Errorf("members in order %v: no warning %q in %v", order, want, diags)
+		}
+	}
+}

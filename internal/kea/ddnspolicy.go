@@ -68,14 +68,8 @@ func (p *DDNSPolicy) Validate(index int) Diags {
 	if p.TTL != nil && *p.TTL != 0 {
 		// Kea: "cannot specify both ddns-ttl-percent and ddns-ttl", and so
 		// for ttl-min and ttl-max.
-		for _, f := range []struct {
-			attr string
-			set  bool
-		}{{"ttl_percent", p.TTLPercent != nil}, {"ttl_min", p.TTLMin != nil}, {"ttl_max", p.TTLMax != nil}} {
-			if f.set {
-				r.errf(f.attr, "cannot be combined with ttl: a fixed TTL leaves nothing to compute")
-			}
-		}
+		refuseSet(r, "cannot be combined with ttl: a fixed TTL leaves nothing to compute",
+			isSet("ttl_percent", p.TTLPercent), isSet("ttl_min", p.TTLMin), isSet("ttl_max", p.TTLMax))
 	}
 	if p.TTLMin != nil && p.TTLMax != nil && *p.TTLMax != 0 && *p.TTLMax < *p.TTLMin {
 		// Kea: "ddns-ttl-max: 100 must be greater than ddns-ttl-min: 600".

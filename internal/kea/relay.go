@@ -117,13 +117,7 @@ func Relay(e *Estate, q RelayQuery) (*RelayTargets, Diags) {
 	}
 	out := &RelayTargets{Subnet: subnet.ID()}
 	for _, s := range members {
-		addr := ""
-		switch {
-		case s.Address != nil:
-			addr = *s.Address
-		case s.HA != nil:
-			addr = s.HA.Address
-		}
+		addr, _ := s.hostAddress()
 		if addr == "" {
 			rs := reporter{kind: KindServer, id: s.Name, index: -1, out: &diags}
 			rs.errf("address", "is not set: relays need the address of every server of subnet %s", subnet.ID())

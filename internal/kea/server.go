@@ -115,6 +115,19 @@ var serverNameRe = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9]
 // ID is the server's identity: its name.
 func (s *Server) ID() string { return s.Name }
 
+// hostAddress is the address others reach the server's host at: relays,
+// and the Stork server dialling its agent. It is address, else the HA
+// address.
+func (s *Server) hostAddress() (string, bool) {
+	switch {
+	case s.Address != nil:
+		return *s.Address, true
+	case s.HA != nil:
+		return s.HA.Address, true
+	}
+	return "", false
+}
+
 // Identity is the id once the name is set.
 func (s *Server) Identity() (string, bool) { return s.Name, s.Name != "" }
 

@@ -125,13 +125,6 @@ func (g *StorkAgentGroup) exporterPort() int64 {
 	return int64v(g.ExporterPort, defaultStorkExporterPort)
 }
 
-func int64v(p *int64, def int64) int64 {
-	if p == nil {
-		return def
-	}
-	return *p
-}
-
 // URL is the server's URL as agents use it: https with TLS, the base URL
 // without its trailing slash (the seed's form).
 func (s *StorkServer) URL() string {
@@ -171,12 +164,6 @@ func checkHostValue(r reporter, attr, v string) bool {
 		return false
 	}
 	return true
-}
-
-func checkPort(r reporter, attr string, p *int64, min int64) {
-	if p != nil && (*p < min || *p > MaxUint16) {
-		r.errf(attr, "%d is out of range: %d to 65535", *p, min)
-	}
 }
 
 // Validate checks the Stork server on its own.
@@ -237,15 +224,9 @@ func (d *StorkDatabase) check(r reporter) {
 				r.errf("database_url", "holds sslmode, which Stork ignores there (it connects without TLS); set database_sslmode")
 			}
 		}
-		for _, f := range []struct {
-			attr string
-			set  bool
-		}{{"database_host", d.DatabaseHost != nil}, {"database_port", d.DatabasePort != nil}, {"database_name", d.DatabaseName != nil}, {"database_user", d.DatabaseUser != nil}} {
-			if f.set {
-				// Stork: "URL is mutually exclusive with the database name".
-				r.errf(f.attr, "cannot be combined with database_url, which Stork takes instead of the separate fields")
-			}
-		}
+		// Stork: "URL is mutually exclusive with the database name".
+		refuseSet(r, "cannot be combined with database_url, which Stork takes instead of the separate fields",
+			isSet("database_host", d.DatabaseHost), isSet("database_port", d.DatabasePort), isSet("database_name", d.DatabaseName), isSet("database_user", d.DatabaseUser))
 	}
 	if d.DatabaseHost != nil {
 		checkHostValue(r, "database_host", *d.DatabaseHost)
@@ -324,14 +305,8 @@ func (g *StorkAgentGroup) Validate(index int) Diags {
 		checkHostValue(r, "exporter_address", *g.ExporterAddress)
 	}
 	if !g.exporter() {
-		for _, f := range []struct {
-			attr string
-			set  bool
-		}{{"exporter_address", g.ExporterAddress != nil}, {"exporter_port", g.ExporterPort != nil}, {"per_subnet_stats", g.PerSubnetStats != nil}} {
-			if f.set {
-				r.errf(f.attr, "applies to the Prometheus exporter, which a stork-only agent does not run")
-			}
-		}
+		refuseSet(r, "applies to the Prometheus exporter, which a stork-only agent does not run",
+			isSet("exporter_address", g.ExporterAddress), isSet("exporter_port", g.ExporterPort), isSet("per_subnet_stats", g.PerSubnetStats))
 	}
 	if mode == "both" && g.agentPort() == g.exporterPort() {
 		r.errf("exporter_port", "%d is also the agent port; the exporter and the agent's listener need a port each", g.exporterPort())
@@ -406,18 +381,6 @@ func renderStorkServer(e *Estate, t Target, _ *DocKind) (any, bool, Diags) {
 	return f, secrets, diags
 }
 
-// memberHost is the address a member server's agent listens on and the
-// Stork server reaches it at: the server's address, else its HA address.
-func (s *Server) memberHost() (string, bool) {
-	switch {
-	case s.Address != nil:
-		return *s.Address, true
-	case s.HA != nil:
-		return s.HA.Address, true
-	}
-	return "", false
-}
-
 // renderStorkAgents renders one agent.env per member of the target group:
 // the servers passed in servers whose stork_agent_group names it.
 func renderStorkAgents(e *Estate, t Target, _ *DocKind) (any, bool, Diags) {
@@ -455,7 +418,7 @@ func renderStorkAgents(e *Estate, t Target, _ *DocKind) (any, bool, Diags) {
 	for i := range e.Servers {
 		s := &e.Servers[i]
 		if s.StorkAgentGroup != nil && *s.StorkAgentGroup == g.Name {
-			host, ok := s.memberHost()
+			host, ok := s.hostAddress()
 			join(agentMember{name: s.Name, host: host, hasHost: ok, sockets: s.ControlSockets, ha: s.HA,
 				r: reporter{kind: KindServer, id: s.Name, index: i, out: &diags}, validate: func() Diags { return s.Validate(i) }}, fmt.Sprintf("servers[%d]", i))
 		}
@@ -559,61 +522,44 @@ func checkAgentSockets(g *StorkAgentGroup, m agentMember, gr, mr reporter) {
 	if len(m.sockets) == 0 {
 		mr.errf("control_sockets", "is empty: the Stork agent of group %q finds Kea through its control sockets; give the server a unix or http one", g.Name)
 	}
-	type use struct {
+	// portUse is a port and what takes it (for a member's ports) or the
+	// group attribute that sets it (for the agent's).
+	type portUse struct {
 		port int64
 		what string
 	}
-	var taken []use
+	var taken []portUse
 	for i := range m.sockets {
 		cs := &m.sockets[i]
 		if cs.Type == "unix" || cs.Port == nil {
 			continue
 		}
-		taken = append(taken, use{*cs.Port, fmt.Sprintf("its control_sockets[%d] port", i)})
+		taken = append(taken, portUse{*cs.Port, fmt.Sprintf("its control_sockets[%d] port", i)})
 		if cs.CertFile != nil && !boolv(g.SkipTLSVerification, false) {
 			mr.warnf(fmt.Sprintf("control_sockets[%d]", i), "is https: the Stork agent verifies Kea's certificate, so unless it is signed by a CA the host trusts, set skip_tls_verification on group %q (else no statistics arrive)", g.Name)
 		}
 	}
 	if m.ha != nil {
-		taken = append(taken, use{m.ha.Port, "its HA port (ha.port)"})
+		taken = append(taken, portUse{m.ha.Port, "its HA port (ha.port)"})
 	}
-	var agentPorts []struct {
-		attr string
-		port int64
-	}
+	var agentPorts []portUse
 	if g.grpc() {
-		agentPorts = append(agentPorts, struct {
-			attr string
-			port int64
-		}{"agent_port", g.agentPort()})
+		agentPorts = append(agentPorts, portUse{g.agentPort(), "agent_port"})
 	}
 	if g.exporter() {
-		agentPorts = append(agentPorts, struct {
-			attr string
-			port int64
-		}{"exporter_port", g.exporterPort()}, struct {
-			attr string
-			port int64
-		}{"mode", storkBind9ExporterPort})
+		agentPorts = append(agentPorts, portUse{g.exporterPort(), "exporter_port"}, portUse{storkBind9ExporterPort, "mode"})
 	}
 	for _, a := range agentPorts {
 		for _, u := range taken {
 			if a.port == u.port {
 				what := fmt.Sprintf("%d", a.port)
-				if a.attr == "mode" {
+				if a.what == "mode" {
 					what = fmt.Sprintf("%s: the agent's BIND 9 exporter listens on 0.0.0.0:%d, which", g.mode(), a.port)
 				}
-				gr.errf(a.attr, "%s is also %s on member %q, which runs on the same host as its agent; give them different ports", what, u.what, m.name)
+				gr.errf(a.what, "%s is also %s on member %q, which runs on the same host as its agent; give them different ports", what, u.what, m.name)
 			}
 		}
 	}
-}
-
-func strv(p *string, def string) string {
-	if p == nil {
-		return def
-	}
-	return *p
 }
 
 func setEnv(f *EnvFile, key string, v *string) {
