@@ -224,9 +224,11 @@ func (d *StorkDatabase) check(r reporter) {
 				r.errf("database_url", "holds sslmode, which Stork ignores there (it connects without TLS); set database_sslmode")
 			}
 		}
-		// Stork: "URL is mutually exclusive with the database name".
-		refuseSet(r, "cannot be combined with database_url, which Stork takes instead of the separate fields",
-			isSet("database_host", d.DatabaseHost), isSet("database_port", d.DatabasePort), isSet("database_name", d.DatabaseName), isSet("database_user", d.DatabaseUser))
+		// Stork: "URL is mutually exclusive with the database name", and
+		// "... with the password" (checked with stork-server 2.5.1).
+		refuseSet(r, "cannot be combined with database_url, which Stork takes instead of the separate fields (a password, if any, goes in the URL)",
+			isSet("database_host", d.DatabaseHost), isSet("database_port", d.DatabasePort), isSet("database_name", d.DatabaseName), isSet("database_user", d.DatabaseUser),
+			isSet("database_password_secret", d.DatabasePasswordSecret), isSet("database_password_file", d.DatabasePasswordFile))
 	}
 	if d.DatabaseHost != nil {
 		checkHostValue(r, "database_host", *d.DatabaseHost)

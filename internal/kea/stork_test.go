@@ -83,3 +83,32 @@ func TestStorkAgents_Bind9ExporterPort(t *testing.T) {
 		t.Errorf("stork-only agent, HA port 9119: %v", diags.Errors())
 	}
 }
+
+// With server-token registration the agents carry no server URL, only the
+// register command; a password from secrets makes server.env hold a
+// secret, a password file does not.
+func TestStork_RegistrationAndSecrets(t *testing.T) {
+	e := &Estate{
+		StorkServers:     []StorkServer{{Name: "stork", Endpoint: "198.51.100.10", Registration: ptr("server-token"), StorkDatabase: StorkDatabase{DatabasePasswordSecret: ptr("db")}}},
+		StorkAgentGroups: []StorkAgentGroup{{Name: "g", StorkServer: ptr("stork")}},
+		Servers:          []Server{{Name: "dhcp", Address: ptr("198.51.100.1"), ControlSockets: []ControlSocket{{Type: "unix", SocketName: ptr("kea4")}}, StorkAgentGroup: ptr("g")}},
+		Secrets:          map[string]string{"db": "p#ss-word"},
+	}
+	r, diags := Render(e, &e.StorkAgentGroups[0])
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	agent := string(r.Parts[0].Document)
+	if strings.Contains(agent, "STORK_AGENT_SERVER_URL") || !strings.Contains(agent, "### server-token registration: run once on this host: stork-agent register -u http://198.51.100.10:8080 -t <server token> -a 198.51.100.1 -p 8080\n") {
+		t.Errorf("server-token agent.env:\n%s", agent)
+	}
+	r, diags = Render(e, &e.StorkServers[0])
+	if diags.HasErrors() || !r.HasSecrets || !strings.Contains(string(r.Document), "STORK_DATABASE_PASSWORD=p#ss-word\n") {
+		t.Errorf("password from secrets: secrets %v, %v\n%s", r != nil && r.HasSecrets, diags, r.Document)
+	}
+	e.StorkServers[0].DatabasePasswordSecret, e.StorkServers[0].DatabasePasswordFile = nil, ptr("/etc/stork/db.env")
+	r, diags = Render(e, &e.StorkServers[0])
+	if diags.HasErrors() || r.HasSecrets || strings.Contains(string(r.Document), "STORK_DATABASE_PASSWORD=") {
+		t.Errorf("password file: secrets %v, %v\n%s", r != nil && r.HasSecrets, diags, r.Document)
+	}
+}

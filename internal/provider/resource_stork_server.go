@@ -25,7 +25,7 @@ var storkServerKind = &objectKind{
 		field("tls_private_key", tString, "Private key file for `tls_certificate` (`STORK_REST_TLS_PRIVATE_KEY`)."),
 		field("tls_ca_certificate", tString, "CA file for mutual TLS with clients (`STORK_REST_TLS_CA_CERTIFICATE`)."),
 		field("static_files_dir", tString, "Directory of the web UI's files (`STORK_REST_STATIC_FILES_DIR`, default `/usr/share/stork/www`)."),
-		field("database_url", tString, "A `postgres://` URL instead of the separate database fields (`STORK_DATABASE_URL`); `sslmode` in it is ignored by Stork, so set `database_sslmode`."),
+		field("database_url", tString, "A `postgres://` URL instead of the separate database fields and the password (`STORK_DATABASE_URL`; Stork refuses either beside it, so a password goes in the URL); `sslmode` in it is ignored by Stork, so set `database_sslmode`."),
 		field("database_host", tString, "PostgreSQL host (`STORK_DATABASE_HOST`); unset means the local unix socket, where the port is ignored."),
 		field("database_port", tInt, "PostgreSQL port (`STORK_DATABASE_PORT`, default 5432); needs `database_host`.").between(1, kea.MaxUint16),
 		field("database_name", tString, "Database name (`STORK_DATABASE_NAME`, default `stork`)."),
