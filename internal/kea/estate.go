@@ -141,6 +141,17 @@ var kindsByName = func() map[string]*Kind {
 	return m
 }()
 
+var kindsByList = func() map[string]*Kind {
+	m := make(map[string]*Kind, len(Kinds))
+	for _, k := range Kinds {
+		m[k.List] = k
+	}
+	return m
+}()
+
+// KindListed returns the kind whose estate list has the name, or nil.
+func KindListed(list string) *Kind { return kindsByList[list] }
+
 // KindNamed returns the kind with the Terraform type name, or nil.
 func KindNamed(name string) *Kind { return kindsByName[name] }
 

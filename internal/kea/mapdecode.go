@@ -119,3 +119,32 @@ func assignValue(dst reflect.Value, v any) error {
 	}
 	return nil
 }
+
+// ListOf is the estate's list of the kind as a settable slice value, for
+// decoders that fill the kea types field by field (the provider's reader
+// of Terraform's wire format).
+func (k *Kind) ListOf(e *Estate) reflect.Value { return reflect.ValueOf(k.list(e)).Elem() }
+
+// Field is the field of the struct dst (pointers followed and allocated)
+// that holds the JSON attribute name, embedded structs flattened as
+// encoding/json does.
+func Field(dst reflect.Value, name string) (reflect.Value, bool) {
+	for dst.Kind() == reflect.Pointer {
+		if dst.IsNil() {
+			dst.Set(reflect.New(dst.Type().Elem()))
+		}
+		dst = dst.Elem()
+	}
+	if dst.Kind() != reflect.Struct {
+		return reflect.Value{}, false
+	}
+	path, ok := fieldsOf(dst.Type())[name]
+	if !ok {
+		return reflect.Value{}, false
+	}
+	return dst.FieldByIndex(path), true
+}
+
+// Assign sets dst (a field Field found, or a list element) from a value of
+// the map form DecodeMaps reads.
+func Assign(dst reflect.Value, v any) error { return assignValue(dst, v) }

@@ -91,22 +91,7 @@ func decodeEstate(tk *objectKind, target tftypes.Value, lists map[string]tftypes
 	var out decodedEstate
 	var d decoder
 	e := &kea.Estate{}
-	if target.Type() != nil {
-		where := tk.targetInput
-		sm := d.object(target, tk.attrs, where)
-		if sm == nil && len(d.unknown) == 0 && len(d.errs) == 0 {
-			d.errs = append(d.errs, where+": a "+tk.kind.Name+" object is required")
-		}
-		if sm != nil {
-			raw, _ := json.Marshal(sm)
-			t, err := tk.kind.Decode(raw)
-			if err != nil {
-				d.errf(where, "%v", err)
-			} else {
-				out.target = t.(kea.Target)
-			}
-		}
-	}
+	out.target = decodeTarget(&d, tk, target)
 	for _, k := range kea.Kinds {
 		decodeList(&d, lists[k.List], objectKindOf(k), e)
 	}
@@ -119,6 +104,29 @@ func decodeEstate(tk *objectKind, target tftypes.Value, lists map[string]tftypes
 	out.unknown = len(d.unknown) > 0
 	out.errs = d.errs
 	return out
+}
+
+// decodeTarget reads the target object of kind tk, when target is not a
+// null of no type.
+func decodeTarget(d *decoder, tk *objectKind, target tftypes.Value) kea.Target {
+	if target.Type() == nil {
+		return nil
+	}
+	where := tk.targetInput
+	sm := d.object(target, tk.attrs, where)
+	if sm == nil {
+		if len(d.unknown) == 0 && len(d.errs) == 0 {
+			d.errs = append(d.errs, where+": a "+tk.kind.Name+" object is required")
+		}
+		return nil
+	}
+	raw, _ := json.Marshal(sm)
+	t, err := tk.kind.Decode(raw)
+	if err != nil {
+		d.errf(where, "%v", err)
+		return nil
+	}
+	return t.(kea.Target)
 }
 
 // decodeList decodes one list input (a list, or a map of objects such as a

@@ -78,6 +78,13 @@ func fuzzInput(t *testing.T, raw []byte) {
 	}
 	delete(fields, "server")
 	renderInputs(t, server, fields)
+	// The function's own path, from the msgpack Terraform sends, agrees.
+	objects := map[string]tftypes.Value{}
+	types := map[string]tftypes.Type{}
+	for k, v := range fields {
+		objects[k], types[k] = v, v.Type()
+	}
+	compareValues(t, "fuzz input", server, fields, tftypes.NewValue(tftypes.Object{AttributeTypes: types}, objects))
 }
 
 // FuzzDecodeRender feeds the function's inputs, as plain objects and as

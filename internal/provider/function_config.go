@@ -2,12 +2,12 @@ package provider
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
@@ -18,10 +18,12 @@ type configFunction struct{}
 
 func newConfigFunction() function.Function { return &configFunction{} }
 
+const configFunctionName = "config"
+
 var configResultType = map[string]attr.Type{"config": types.StringType, "configs": types.MapType{ElemType: types.StringType}, "sha256": types.StringType, "warnings": types.ListType{ElemType: types.StringType}}
 
 func (f *configFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "config"
+	resp.Name = configFunctionName
 }
 
 func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
@@ -41,80 +43,125 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 	}
 }
 
+// Run serves the function where the framework calls it: it encodes the
+// arguments as Terraform sends them and takes the one path, callConfig.
+// The provider's server (provider_server.go) calls callConfig directly.
 func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var server, objects types.Dynamic
-	resp.Error = function.ConcatFuncErrors(req.Arguments.Get(ctx, &server, &objects))
+	var target, objects types.Dynamic
+	resp.Error = function.ConcatFuncErrors(req.Arguments.Get(ctx, &target, &objects))
 	if resp.Error != nil {
 		return
 	}
-	sv, err := server.UnderlyingValue().ToTerraformValue(ctx)
-	if err != nil || server.IsUnderlyingValueNull() {
-		resp.Error = function.NewArgumentFuncError(0, "target must be a kea_dhcp_server or kea_d2_daemon object")
-		return
-	}
-	lists := map[string]tftypes.Value{}
-	if !objects.IsNull() && !objects.IsUnderlyingValueNull() && !objects.IsUnknown() && !objects.IsUnderlyingValueUnknown() {
-		ov, err := objects.UnderlyingValue().ToTerraformValue(ctx)
-		var fields map[string]tftypes.Value
-		if err != nil || !(ov.Type().Is(tftypes.Object{}) || ov.Type().Is(tftypes.Map{})) || ov.As(&fields) != nil {
-			resp.Error = function.NewArgumentFuncError(1, "objects must be an object such as { subnets = [...], pools = [...] }")
+	var args []*tfprotov6.DynamicValue
+	for _, a := range []types.Dynamic{target, objects} {
+		v, err := a.ToTerraformValue(ctx)
+		if err != nil {
+			resp.Error = function.NewFuncError(err.Error())
 			return
 		}
-		for k, v := range fields {
-			if !slices.Contains(inputNames(), k) {
-				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use "+strings.Join(inputNames(), ", "))
-				return
-			}
-			lists[k] = v
+		dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
+		if err != nil {
+			resp.Error = function.NewFuncError(err.Error())
+			return
 		}
-	} else if objects.IsUnknown() || objects.IsUnderlyingValueUnknown() {
-		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(configResultType))
-		return
+		args = append(args, &dv)
 	}
-	in := decodeEstate(targetOf(sv), sv, lists)
-	if len(in.errs) > 0 {
-		msg := ""
-		for i, e := range in.errs {
-			if i > 0 {
-				msg += "\n"
-			}
-			msg += e
+	out := callConfig(ctx, args)
+	if out.Error != nil {
+		if out.Error.FunctionArgument != nil {
+			resp.Error = function.NewArgumentFuncError(*out.Error.FunctionArgument, out.Error.Text)
+		} else {
+			resp.Error = function.NewFuncError(out.Error.Text)
 		}
-		resp.Error = function.NewFuncError(msg)
 		return
 	}
-	if in.unknown {
-		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(configResultType))
+	rt := types.ObjectType{AttrTypes: configResultType}
+	v, err := out.Result.Unmarshal(rt.TerraformType(ctx))
+	if err != nil {
+		resp.Error = function.NewFuncError(err.Error())
 		return
 	}
-	r, diags := in.render(ctx)
-	if diags.HasErrors() {
-		resp.Error = function.NewFuncError(errorText(diags))
-		return
-	}
-	var warnings []attr.Value
-	for _, dg := range diags {
-		if dg.Severity == kea.Warning {
-			warnings = append(warnings, types.StringValue(dg.Error()))
-		}
-	}
-	docs := map[string]attr.Value{}
-	for name, doc := range documentsByName(in.target, r) {
-		docs[name] = types.StringValue(doc)
-	}
-	config := types.StringValue(string(r.Document))
-	if r.Kind.PerMember {
-		config = types.StringNull()
-	}
-	result, d := types.ObjectValue(configResultType, map[string]attr.Value{
-		"configs":  types.MapValueMust(types.StringType, docs),
-		"config":   config,
-		"sha256":   types.StringValue(r.SHA256),
-		"warnings": types.ListValueMust(types.StringType, warnings),
-	})
-	if d.HasError() {
-		resp.Error = function.FuncErrorFromDiags(ctx, d)
+	result, err := rt.ValueFromTerraform(ctx, v)
+	if err != nil {
+		resp.Error = function.NewFuncError(err.Error())
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, result)
+}
+
+// callConfig renders the document for the function's arguments as
+// Terraform encodes them (msgpack of two dynamic values): the target is
+// small and read through tftypes, the objects, which may hold a whole
+// large estate, by the wire reader in one pass.
+func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse {
+	argErr := func(i int64, text string) *tfprotov6.CallFunctionResponse {
+		return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: text, FunctionArgument: &i}}
+	}
+	funcErr := func(text string) *tfprotov6.CallFunctionResponse {
+		return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: text}}
+	}
+	resultType := types.ObjectType{AttrTypes: configResultType}.TerraformType(ctx)
+	result := func(v tftypes.Value) *tfprotov6.CallFunctionResponse {
+		dv, err := tfprotov6.NewDynamicValue(resultType, v)
+		if err != nil {
+			return funcErr(err.Error())
+		}
+		return &tfprotov6.CallFunctionResponse{Result: &dv}
+	}
+	if len(args) != 2 || args[0] == nil {
+		return funcErr("config takes two arguments: target and objects")
+	}
+	sv, err := args[0].Unmarshal(tftypes.DynamicPseudoType)
+	if err != nil || sv.Type() == nil || sv.IsNull() {
+		return argErr(0, "target must be a kea_dhcp_server or kea_d2_daemon object")
+	}
+	if !sv.IsKnown() {
+		return result(tftypes.NewValue(resultType, tftypes.UnknownValue))
+	}
+	tk := targetOf(sv)
+	var d decoder
+	in := decodedEstate{estate: &kea.Estate{}}
+	in.target = decodeTarget(&d, tk, sv)
+	if args[1] != nil && len(args[1].MsgPack) > 0 {
+		w := newWireReader(args[1].MsgPack, &d)
+		unknown, msg := w.estateObjects(in.estate)
+		switch {
+		case w.bad != nil:
+			return argErr(1, "objects could not be read: "+w.bad.Error())
+		case msg != "":
+			return argErr(1, msg)
+		case unknown:
+			return result(tftypes.NewValue(resultType, tftypes.UnknownValue))
+		}
+	}
+	if len(d.errs) > 0 {
+		return funcErr(strings.Join(d.errs, "\n"))
+	}
+	if len(d.unknown) > 0 {
+		return result(tftypes.NewValue(resultType, tftypes.UnknownValue))
+	}
+	r, diags := in.render(ctx)
+	if diags.HasErrors() {
+		return funcErr(errorText(diags))
+	}
+	var warnings []tftypes.Value
+	for _, dg := range diags {
+		if dg.Severity == kea.Warning {
+			warnings = append(warnings, tftypes.NewValue(tftypes.String, dg.Error()))
+		}
+	}
+	docs := map[string]tftypes.Value{}
+	for name, doc := range documentsByName(in.target, r) {
+		docs[name] = tftypes.NewValue(tftypes.String, doc)
+	}
+	config := tftypes.NewValue(tftypes.String, string(r.Document))
+	if r.Kind.PerMember {
+		config = tftypes.NewValue(tftypes.String, nil)
+	}
+	return result(tftypes.NewValue(resultType, map[string]tftypes.Value{
+		"configs":  tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, docs),
+		"config":   config,
+		"sha256":   tftypes.NewValue(tftypes.String, r.SHA256),
+		"warnings": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, warnings),
+	}))
 }

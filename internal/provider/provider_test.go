@@ -20,7 +20,7 @@ import (
 // terraform binary that terraform-plugin-testing drives.
 func protoV6ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"kea": providerserver.NewProtocol6WithError(New("test")()),
+		"kea": NewServer(New("test")),
 	}
 }
 

@@ -537,6 +537,8 @@ func anyToValue(v any) (tftypes.Value, error) {
 			vals[k], types[k] = ev, ev.Type()
 		}
 		return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, vals), nil
+	case tftypes.Value: // converted already (tests put unknowns in)
+		return t, nil
 	}
 	return tftypes.Value{}, fmt.Errorf("unexpected JSON value %v", v)
 }

@@ -2,11 +2,9 @@ package provider
 
 import (
 	"fmt"
-	"math"
 	"math/big"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -407,79 +405,24 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 		return nil, false
 	}
 	t := v.Type()
-	if t.Is(tftypes.String) && s.t != tString && s.t != tJSON {
-		var str string
-		_ = v.As(&str)
-		if str == "" && !s.required {
-			return nil, false
-		}
-	}
 	switch s.t {
-	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC:
-		if !t.Is(tftypes.String) {
-			d.errf(where, "must be a string, got %s", typeName(t))
-			return nil, false
-		}
-		var str string
-		_ = v.As(&str)
-		if str == "" && !s.required {
-			return nil, false
-		}
-		return str, true
-	case tInt, tFloat:
-		var f *big.Float
+	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC, tInt, tFloat, tBool:
+		var sc scalar
 		switch {
+		case t.Is(tftypes.String):
+			sc.k = wString
+			_ = v.As(&sc.s)
 		case t.Is(tftypes.Number):
-			_ = v.As(&f)
-		case t.Is(tftypes.String):
-			var str string
-			_ = v.As(&str)
-			parsed, _, err := big.ParseFloat(strings.TrimSpace(str), 10, 256, big.ToNearestEven)
-			if err != nil {
-				d.errf(where, "%q is not a number", str)
-				return nil, false
-			}
-			f = parsed
-		default:
-			d.errf(where, "must be a number, got %s", typeName(t))
-			return nil, false
-		}
-		if s.t == tFloat {
-			fl, _ := f.Float64()
-			if math.IsInf(fl, 0) || math.IsNaN(fl) {
-				d.errf(where, "%s is out of range: not a finite number", f.Text('g', 10))
-				return nil, false
-			}
-			return fl, true
-		}
-		if !f.IsInt() {
-			d.errf(where, "%s is not a whole number", f.Text('g', -1))
-			return nil, false
-		}
-		i, acc := f.Int64()
-		if acc != big.Exact {
-			d.errf(where, "%s is out of range", f.Text('g', -1))
-			return nil, false
-		}
-		return i, true
-	case tBool:
-		switch {
+			sc.k = wNumber
+			_ = v.As(&sc.big)
 		case t.Is(tftypes.Bool):
-			var b bool
-			_ = v.As(&b)
-			return b, true
-		case t.Is(tftypes.String):
-			var str string
-			_ = v.As(&str)
-			b, err := strconv.ParseBool(strings.TrimSpace(str))
-			if err != nil {
-				d.errf(where, "%q is not a bool", str)
-				return nil, false
-			}
-			return b, true
+			sc.k = wBool
+			_ = v.As(&sc.b)
+		default:
+			sc.k = wOther
+			sc.s = typeName(t)
 		}
-		d.errf(where, "must be a bool, got %s", typeName(t))
-		return nil, false
+		return d.scalar(sc, s, where)
 	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
 		elems, ok := d.list(v, where)
 		if !ok {

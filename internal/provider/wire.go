@@ -1,0 +1,365 @@
+package provider
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+	"github.com/vmihailenco/msgpack/v5"
+	"github.com/vmihailenco/msgpack/v5/msgpcode"
+)
+
+// wireReader reads Terraform's msgpack encoding of the estate lists in one
+// pass, straight into the kea types: no tftypes value tree, no maps, no
+// JSON. It follows the attribute tables and the conversion rules of the
+// tftypes decoder (scalar.go), and reports every fault with the same path
+// ("subnets[3].pools"). A large estate given to provider::kea::config
+// arrives this way; see provider_server.go.
+//
+// Terraform encodes objects and maps as msgpack maps with their keys in
+// sorted order, lists, tuples and sets as arrays, unknown values as
+// extensions, and a value whose declared type is dynamic (a function's
+// dynamic argument) as the pair [type JSON, value].
+type wireReader struct {
+	dec *msgpack.Decoder
+	d   *decoder
+	bad error // the stream itself is malformed
+}
+
+func newWireReader(b []byte, d *decoder) *wireReader {
+	return &wireReader{dec: msgpack.NewDecoder(bytes.NewReader(b)), d: d}
+}
+
+// what is next in the stream.
+type wireNext int
+
+const (
+	nNull wireNext = iota
+	nUnknown
+	nString
+	nNumber
+	nBool
+	nList
+	nObject
+	nBad
+)
+
+func (w *wireReader) fail(err error) {
+	if err != nil && w.bad == nil {
+		w.bad = err
+	}
+}
+
+func (w *wireReader) peek() wireNext {
+	if w.bad != nil {
+		return nBad
+	}
+	c, err := w.dec.PeekCode()
+	if err != nil {
+		w.fail(err)
+		return nBad
+	}
+	switch {
+	case c == msgpcode.Nil:
+		return nNull
+	case c == msgpcode.True || c == msgpcode.False:
+		return nBool
+	case msgpcode.IsFixedNum(c), c >= msgpcode.Uint8 && c <= msgpcode.Int64, c == msgpcode.Float, c == msgpcode.Double:
+		return nNumber
+	case msgpcode.IsString(c):
+		return nString
+	case msgpcode.IsFixedArray(c), c == msgpcode.Array16, c == msgpcode.Array32:
+		return nList
+	case msgpcode.IsFixedMap(c), c == msgpcode.Map16, c == msgpcode.Map32:
+		return nObject
+	case msgpcode.IsExt(c), msgpcode.IsFixedExt(c):
+		return nUnknown
+	}
+	w.fail(fmt.Errorf("unexpected msgpack code %#x", c))
+	return nBad
+}
+
+func (w *wireReader) skip()         { w.fail(w.dec.Skip()) }
+func (w *wireReader) str() string   { s, err := w.dec.DecodeString(); w.fail(err); return s }
+func (w *wireReader) arrayLen() int { n, err := w.dec.DecodeArrayLen(); w.fail(err); return n }
+func (w *wireReader) mapLen() int   { n, err := w.dec.DecodeMapLen(); w.fail(err); return n }
+func (w *wireReader) kindName(n wireNext) string {
+	switch n {
+	case nString:
+		return "a string"
+	case nNumber:
+		return "a number"
+	case nBool:
+		return "a bool"
+	case nList:
+		return "a list"
+	case nObject:
+		return "an object"
+	}
+	return "an unknown value"
+}
+
+// dynamic reads the [type JSON, value] pair of a dynamic argument up to
+// its value, which comes next; the value carries its own shape.
+func (w *wireReader) dynamic() {
+	if w.peek() != nList {
+		return // an unknown or null of no type
+	}
+	if n := w.arrayLen(); n != 2 {
+		w.fail(fmt.Errorf("a dynamic value of %d parts", n))
+		return
+	}
+	w.skip()
+}
+
+// scalar reads a string, number or bool for the shared conversion; a list
+// or object is skipped and named.
+func (w *wireReader) scalar(n wireNext) scalar {
+	switch n {
+	case nString:
+		return scalar{k: wString, s: w.str()}
+	case nBool:
+		b, err := w.dec.DecodeBool()
+		w.fail(err)
+		return scalar{k: wBool, b: b}
+	case nNumber:
+		c, _ := w.dec.PeekCode()
+		if c == msgpcode.Float || c == msgpcode.Double {
+			f, err := w.dec.DecodeFloat64()
+			w.fail(err)
+			return scalar{k: wNumber, f: f, isFloat: true}
+		}
+		i, err := w.dec.DecodeInt64()
+		w.fail(err)
+		return scalar{k: wNumber, i: i, isInt: true}
+	}
+	w.skip()
+	return scalar{k: wOther, s: w.kindName(n)}
+}
+
+// objectInto reads an object or map of the attributes specs into the
+// struct dst; false when it was null, unknown or not an object.
+func (w *wireReader) objectInto(dst reflect.Value, specs []attrSpec, where string) bool {
+	switch n := w.peek(); n {
+	case nObject:
+	case nUnknown:
+		w.skip()
+		w.d.unknown = append(w.d.unknown, where)
+		return false
+	case nNull:
+		w.skip()
+		return false
+	case nBad:
+		return false
+	default:
+		w.skip()
+		w.d.errf(where, "must be an object, got %s", w.kindName(n))
+		return false
+	}
+	byName := specIndex(specs)
+	for range w.mapLen() {
+		k := w.str()
+		s, ok := byName[k]
+		if !ok {
+			w.skip()
+			if k != "id" && !outputNames[k] { // resource objects carry their computed id and outputs
+				w.d.errf(where, "unsupported attribute %q (accepted: %s)", k, specNames(specs))
+			}
+			continue
+		}
+		w.value(dst, s, join(where, k))
+	}
+	return w.bad == nil
+}
+
+// value reads one attribute into its field of the struct dst.
+func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
+	n := w.peek()
+	switch n {
+	case nUnknown:
+		w.skip()
+		w.d.unknown = append(w.d.unknown, where)
+		return
+	case nNull:
+		w.skip()
+		return
+	case nBad:
+		return
+	}
+	f, ok := kea.Field(dst, s.name)
+	if !ok { // the attribute table and the kea type disagree: a bug TestObjectKindsMatchKea catches
+		panic(fmt.Sprintf("%s: no field %s in %s", where, s.name, dst.Type()))
+	}
+	var v any
+	switch s.t {
+	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC, tInt, tFloat, tBool:
+		var set bool
+		if v, set = w.d.scalar(w.scalar(n), s, where); !set {
+			return
+		}
+	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
+		if n != nList {
+			w.skip()
+			w.d.errf(where, "must be a list, got %s", w.kindName(n))
+			return
+		}
+		l := w.arrayLen()
+		out := make([]string, 0, l)
+		unknown := false
+		for i := range l {
+			switch e := w.peek(); e {
+			case nString:
+				out = append(out, w.str())
+			case nUnknown:
+				w.skip()
+				unknown = true
+			default:
+				w.skip()
+				w.d.errf(fmt.Sprintf("%s[%d]", where, i), "must be a string")
+			}
+		}
+		if unknown {
+			w.d.unknown = append(w.d.unknown, where)
+			return
+		}
+		v = out
+	case tStringMap:
+		if n != nObject {
+			w.skip()
+			w.d.errf(where, "must be a map of strings, got %s", w.kindName(n))
+			return
+		}
+		l := w.mapLen()
+		out := make(map[string]string, l)
+		unknown := false
+		for range l {
+			k := w.str()
+			switch e := w.peek(); e {
+			case nString:
+				out[k] = w.str()
+			case nUnknown:
+				w.skip()
+				unknown = true
+			default:
+				w.skip()
+				w.d.errf(where+"."+k, "must be a string")
+			}
+		}
+		if unknown {
+			w.d.unknown = append(w.d.unknown, where)
+			return
+		}
+		v = out
+	case tObject:
+		o := reflect.New(f.Type()).Elem()
+		if !w.objectInto(o, s.nested, where) {
+			return
+		}
+		f.Set(o)
+		return
+	case tObjects:
+		if n != nList {
+			w.skip()
+			w.d.errf(where, "must be a list, got %s", w.kindName(n))
+			return
+		}
+		l := w.arrayLen()
+		out := reflect.MakeSlice(f.Type(), l, l)
+		for i := range l {
+			w.objectInto(out.Index(i), s.nested, fmt.Sprintf("%s[%d]", where, i))
+		}
+		f.Set(out)
+		return
+	}
+	if err := kea.Assign(f, v); err != nil {
+		panic(fmt.Sprintf("%s: %v", where, err)) // as above: a bug
+	}
+}
+
+// list reads one estate list (a list, or a map of objects such as a
+// for_each resource, in key order) into the estate.
+func (w *wireReader) list(k *objectKind, e *kea.Estate) {
+	name := k.kind.List
+	var l int
+	keyed := false
+	switch n := w.peek(); n {
+	case nNull, nBad:
+		w.skip()
+		return
+	case nUnknown:
+		w.skip()
+		w.d.unknown = append(w.d.unknown, name)
+		return
+	case nList:
+		l = w.arrayLen()
+	case nObject:
+		l = w.mapLen()
+		keyed = true // each object comes after its key
+	default:
+		w.skip()
+		w.d.errf(name, "must be a list of %s objects, got %s", k.kind.Name, w.kindName(n))
+		return
+	}
+	out := k.kind.ListOf(e)
+	out.Set(reflect.MakeSlice(out.Type(), l, l))
+	kept := 0
+	for i := range l {
+		if keyed {
+			w.skip()
+		}
+		if w.objectInto(out.Index(kept), k.attrs, fmt.Sprintf("%s[%d]", name, i)) {
+			kept++
+		}
+	}
+	out.SetLen(kept)
+}
+
+// estateObjects reads the objects argument of the config function (a
+// dynamic value: an object of lists and secrets) into e. The error it
+// returns is about the argument as a whole.
+func (w *wireReader) estateObjects(e *kea.Estate) (unknown bool, argErr string) {
+	w.dynamic()
+	switch n := w.peek(); n {
+	case nNull, nBad:
+		return false, ""
+	case nUnknown:
+		return true, ""
+	case nObject:
+	default:
+		return false, "objects must be an object such as { subnets = [...], pools = [...] }"
+	}
+	// Each list is read with its own decoder, so the faults come out in
+	// the order of kea.Kinds, as the tftypes path gives them.
+	byList := map[string]*decoder{}
+	for range w.mapLen() {
+		name := w.str()
+		k := kea.KindListed(name)
+		switch {
+		case k != nil:
+			var d decoder
+			byList[name] = &d
+			sub := &wireReader{dec: w.dec, d: &d}
+			sub.list(objectKindOf(k), e)
+			w.fail(sub.bad)
+		case name == kea.SecretsKey:
+			var d decoder
+			byList[name] = &d
+			holder := reflect.ValueOf(e).Elem()
+			sub := &wireReader{dec: w.dec, d: &d}
+			sub.value(holder, &secretsSpec, kea.SecretsKey)
+			w.fail(sub.bad)
+		default:
+			w.skip()
+			return false, "objects has an unsupported attribute " + name + "; use " + strings.Join(inputNames(), ", ")
+		}
+	}
+	for _, name := range append(kea.ListNames(), kea.SecretsKey) {
+		if d := byList[name]; d != nil {
+			w.d.unknown = append(w.d.unknown, d.unknown...)
+			w.d.errs = append(w.d.errs, d.errs...)
+		}
+	}
+	return false, ""
+}
