@@ -1,11 +1,16 @@
 package provider
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -13,6 +18,24 @@ import (
 // (bench/gen) from Terraform values into kea types, the provider's share of
 // a plan besides rendering.
 func BenchmarkDecodeEstateLarge(b *testing.B) {
+	fields := largeInputs(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		in := decodeEstate(serverKind, fields["server"], fields)
+		if len(in.errs) > 0 || in.unknown {
+			b.Fatalf("decode: %v", in.errs)
+		}
+		if len(in.estate.Reservations) != 50000 {
+			b.Fatalf("got %d reservations", len(in.estate.Reservations))
+		}
+	}
+}
+
+// largeInputs is the large benchmark estate (bench/gen) as Terraform
+// values: the server and the lists.
+func largeInputs(b *testing.B) map[string]tftypes.Value {
+	b.Helper()
 	dir := b.TempDir()
 	file := filepath.Join(dir, "estate.json")
 	gen := exec.Command("go", "run", "../../bench/gen", "-o", file)
@@ -32,15 +55,68 @@ func BenchmarkDecodeEstateLarge(b *testing.B) {
 	if err := v.As(&fields); err != nil {
 		b.Fatal(err)
 	}
+	return fields
+}
+
+// BenchmarkConfigCallLarge measures the function's whole call on the large
+// estate, from the msgpack arguments Terraform sends to the msgpack result:
+// time, allocations, and the peak of the live heap (sampled every
+// millisecond) against the rendered document's size, which issue 12 wants
+// within 10x.
+func BenchmarkConfigCallLarge(b *testing.B) {
+	fields := largeInputs(b)
+	target := fields["server"]
+	delete(fields, "server")
+	types := map[string]tftypes.Type{}
+	for k, v := range fields {
+		types[k] = v.Type()
+	}
+	var args []*tfprotov6.DynamicValue
+	for _, v := range []tftypes.Value{target, tftypes.NewValue(tftypes.Object{AttributeTypes: types}, fields)} {
+		dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
+		if err != nil {
+			b.Fatal(err)
+		}
+		args = append(args, &dv)
+	}
+	argBytes := len(args[0].MsgPack) + len(args[1].MsgPack)
+	fields, target = nil, tftypes.Value{}
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+		}
+	}()
 	b.ReportAllocs()
 	b.ResetTimer()
+	var docBytes int
 	for i := 0; i < b.N; i++ {
-		in := decodeEstate(serverKind, fields["server"], fields)
-		if len(in.errs) > 0 || in.unknown {
-			b.Fatalf("decode: %v", in.errs)
+		resp := callConfig(context.Background(), args)
+		if resp.Error != nil {
+			b.Fatal(resp.Error.Text)
 		}
-		if len(in.estate.Reservations) != 50000 {
-			b.Fatalf("got %d reservations", len(in.estate.Reservations))
-		}
+		docBytes = len(resp.Result.MsgPack)
 	}
+	b.StopTimer()
+	close(stop)
+	<-done
+	live := float64(peak.Load()-base.HeapAlloc) / (1 << 20)
+	b.ReportMetric(live, "peak-heap-MiB")
+	b.ReportMetric(float64(argBytes)/(1<<20), "args-MiB")
+	b.ReportMetric(float64(docBytes)/(1<<20), "result-MiB")
 }

@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -10,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
+	"github.com/vmihailenco/msgpack/v5"
 )
 
 var _ function.Function = (*configFunction)(nil)
@@ -89,6 +92,65 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	resp.Error = resp.Result.Set(ctx, result)
 }
 
+// configResult encodes the function's result object as Terraform reads
+// it: a msgpack map of its attributes in sorted order. It is written here,
+// not through tftypes, so that the document (megabytes for a large
+// estate) is copied once, into the result, and not as Go strings and a
+// value tree on the way.
+func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
+	docs := []kea.Part{{Name: t.ID(), Document: r.Document}}
+	if r.Kind.PerMember {
+		docs = slices.SortedFunc(slices.Values(r.Parts), func(a, b kea.Part) int { return strings.Compare(a.Name, b.Name) })
+	}
+	size := 128 + len(r.SHA256)
+	for _, d := range docs {
+		size += 2*len(d.Document) + len(d.Name) + 10
+	}
+	for _, w := range warnings {
+		size += len(w) + 5
+	}
+	var b bytes.Buffer
+	b.Grow(size)
+	enc := msgpack.NewEncoder(&b) // writes straight into b, unbuffered
+	_ = enc.EncodeMapLen(4)
+	_ = enc.EncodeString("config")
+	if r.Kind.PerMember {
+		_ = enc.EncodeNil()
+	} else {
+		writeMsgpackStr(&b, r.Document)
+	}
+	_ = enc.EncodeString("configs")
+	_ = enc.EncodeMapLen(len(docs))
+	for _, d := range docs {
+		_ = enc.EncodeString(d.Name)
+		writeMsgpackStr(&b, d.Document)
+	}
+	_ = enc.EncodeString("sha256")
+	_ = enc.EncodeString(r.SHA256)
+	_ = enc.EncodeString("warnings")
+	_ = enc.EncodeArrayLen(len(warnings))
+	for _, w := range warnings {
+		_ = enc.EncodeString(w)
+	}
+	return b.Bytes()
+}
+
+// writeMsgpackStr writes p as a msgpack string (header, then the bytes).
+func writeMsgpackStr(b *bytes.Buffer, p []byte) {
+	n := len(p)
+	switch {
+	case n < 32:
+		b.WriteByte(0xa0 | byte(n))
+	case n < 1<<8:
+		b.Write([]byte{0xd9, byte(n)})
+	case n < 1<<16:
+		b.Write([]byte{0xda, byte(n >> 8), byte(n)})
+	default:
+		b.Write([]byte{0xdb, byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
+	}
+	b.Write(p)
+}
+
 // callConfig renders the document for the function's arguments as
 // Terraform encodes them (msgpack of two dynamic values): the target is
 // small and read through tftypes, the objects, which may hold a whole
@@ -144,24 +206,12 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	if diags.HasErrors() {
 		return funcErr(errorText(diags))
 	}
-	var warnings []tftypes.Value
+	var warnings []string
 	for _, dg := range diags {
 		if dg.Severity == kea.Warning {
-			warnings = append(warnings, tftypes.NewValue(tftypes.String, dg.Error()))
+			warnings = append(warnings, dg.Error())
 		}
 	}
-	docs := map[string]tftypes.Value{}
-	for name, doc := range documentsByName(in.target, r) {
-		docs[name] = tftypes.NewValue(tftypes.String, doc)
-	}
-	config := tftypes.NewValue(tftypes.String, string(r.Document))
-	if r.Kind.PerMember {
-		config = tftypes.NewValue(tftypes.String, nil)
-	}
-	return result(tftypes.NewValue(resultType, map[string]tftypes.Value{
-		"configs":  tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, docs),
-		"config":   config,
-		"sha256":   tftypes.NewValue(tftypes.String, r.SHA256),
-		"warnings": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, warnings),
-	}))
+	in.estate = nil // the document is all the result needs
+	return &tfprotov6.CallFunctionResponse{Result: &tfprotov6.DynamicValue{MsgPack: configResult(in.target, r, warnings)}}
 }

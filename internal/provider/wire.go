@@ -21,15 +21,17 @@ import (
 // Terraform encodes objects and maps as msgpack maps with their keys in
 // sorted order, lists, tuples and sets as arrays, unknown values as
 // extensions, and a value whose declared type is dynamic (a function's
-// dynamic argument) as the pair [type JSON, value].
+// dynamic argument) as the pair [type JSON, value] (dynamicBody).
 type wireReader struct {
 	dec *msgpack.Decoder
 	d   *decoder
 	bad error // the stream itself is malformed
 }
 
+// newWireReader reads the dynamic argument b.
 func newWireReader(b []byte, d *decoder) *wireReader {
-	return &wireReader{dec: msgpack.NewDecoder(bytes.NewReader(b)), d: d}
+	body, err := dynamicBody(b)
+	return &wireReader{dec: msgpack.NewDecoder(bytes.NewReader(body)), d: d, bad: err}
 }
 
 // what is next in the stream.
@@ -101,17 +103,31 @@ func (w *wireReader) kindName(n wireNext) string {
 	return "an unknown value"
 }
 
-// dynamic reads the [type JSON, value] pair of a dynamic argument up to
-// its value, which comes next; the value carries its own shape.
-func (w *wireReader) dynamic() {
-	if w.peek() != nList {
-		return // an unknown or null of no type
+// dynamicBody is the value of a dynamic argument's [type JSON, value]
+// pair: the type JSON is passed over in place (for a large tuple it is
+// megabytes, and the value carries its own shape). A value without the
+// pair (an unknown or a null of no type) is returned as it is.
+func dynamicBody(b []byte) ([]byte, error) {
+	if len(b) < 2 || b[0] != msgpcode.FixedArrayLow|2 {
+		return b, nil
 	}
-	if n := w.arrayLen(); n != 2 {
-		w.fail(fmt.Errorf("a dynamic value of %d parts", n))
-		return
+	var n, at int
+	switch c := b[1]; {
+	case msgpcode.IsFixedString(c):
+		n, at = int(c&msgpcode.FixedStrMask), 2
+	case (c == msgpcode.Bin8 || c == msgpcode.Str8) && len(b) >= 3:
+		n, at = int(b[2]), 3
+	case (c == msgpcode.Bin16 || c == msgpcode.Str16) && len(b) >= 4:
+		n, at = int(b[2])<<8|int(b[3]), 4
+	case (c == msgpcode.Bin32 || c == msgpcode.Str32) && len(b) >= 6:
+		n, at = int(b[2])<<24|int(b[3])<<16|int(b[4])<<8|int(b[5]), 6
+	default:
+		return nil, fmt.Errorf("a dynamic value whose type is not a string (%#x)", c)
 	}
-	w.skip()
+	if at+n >= len(b) {
+		return nil, fmt.Errorf("a dynamic value cut short")
+	}
+	return b[at+n:], nil
 }
 
 // scalar reads a string, number or bool for the shared conversion; a list
@@ -320,7 +336,6 @@ func (w *wireReader) list(k *objectKind, e *kea.Estate) {
 // dynamic value: an object of lists and secrets) into e. The error it
 // returns is about the argument as a whole.
 func (w *wireReader) estateObjects(e *kea.Estate) (unknown bool, argErr string) {
-	w.dynamic()
 	switch n := w.peek(); n {
 	case nNull, nBad:
 		return false, ""
