@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -71,14 +70,7 @@ func BenchmarkConfigCallLarge(b *testing.B) {
 	for k, v := range fields {
 		types[k] = v.Type()
 	}
-	var args []*tfprotov6.DynamicValue
-	for _, v := range []tftypes.Value{target, tftypes.NewValue(tftypes.Object{AttributeTypes: types}, fields)} {
-		dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
-		if err != nil {
-			b.Fatal(err)
-		}
-		args = append(args, &dv)
-	}
+	args := dynamicArgs(b, target, tftypes.NewValue(tftypes.Object{AttributeTypes: types}, fields))
 	argBytes := len(args[0].MsgPack) + len(args[1].MsgPack)
 	fields, target = nil, tftypes.Value{}
 	runtime.GC()

@@ -216,24 +216,15 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 			return
 		}
 	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
-		if n != nList {
-			w.skip()
-			w.d.errf(where, "must be a list, got %s", w.kindName(n))
+		if !w.expect(n, nList, where, "a list") {
 			return
 		}
 		l := w.arrayLen()
 		out := make([]string, 0, l)
 		unknown := false
 		for i := range l {
-			switch e := w.peek(); e {
-			case nString:
-				out = append(out, w.str())
-			case nUnknown:
-				w.skip()
-				unknown = true
-			default:
-				w.skip()
-				w.d.errf(fmt.Sprintf("%s[%d]", where, i), "must be a string")
+			if e, ok := w.stringElem(fmt.Sprintf("%s[%d]", where, i), &unknown); ok {
+				out = append(out, e)
 			}
 		}
 		if unknown {
@@ -242,9 +233,7 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 		}
 		v = out
 	case tStringMap:
-		if n != nObject {
-			w.skip()
-			w.d.errf(where, "must be a map of strings, got %s", w.kindName(n))
+		if !w.expect(n, nObject, where, "a map of strings") {
 			return
 		}
 		l := w.mapLen()
@@ -252,15 +241,8 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 		unknown := false
 		for range l {
 			k := w.str()
-			switch e := w.peek(); e {
-			case nString:
-				out[k] = w.str()
-			case nUnknown:
-				w.skip()
-				unknown = true
-			default:
-				w.skip()
-				w.d.errf(where+"."+k, "must be a string")
+			if e, ok := w.stringElem(where+"."+k, &unknown); ok {
+				out[k] = e
 			}
 		}
 		if unknown {
@@ -276,9 +258,7 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 		f.Set(o)
 		return
 	case tObjects:
-		if n != nList {
-			w.skip()
-			w.d.errf(where, "must be a list, got %s", w.kindName(n))
+		if !w.expect(n, nList, where, "a list") {
 			return
 		}
 		l := w.arrayLen()
@@ -292,6 +272,33 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 	if err := kea.Assign(f, v); err != nil {
 		panic(fmt.Sprintf("%s: %v", where, err)) // as above: a bug
 	}
+}
+
+// expect reports whether the next value (n) is a want; if not, it skips
+// the value and records "must be <what>, got ...".
+func (w *wireReader) expect(n, want wireNext, where, what string) bool {
+	if n == want {
+		return true
+	}
+	w.skip()
+	w.d.errf(where, "must be %s, got %s", what, w.kindName(n))
+	return false
+}
+
+// stringElem reads one element of a list or map of strings: its value,
+// or a fault recorded at where, or an unknown noted in unknown.
+func (w *wireReader) stringElem(where string, unknown *bool) (string, bool) {
+	switch w.peek() {
+	case nString:
+		return w.str(), true
+	case nUnknown:
+		w.skip()
+		*unknown = true
+	default:
+		w.skip()
+		w.d.errf(where, "must be a string")
+	}
+	return "", false
 }
 
 // list reads one estate list (a list, or a map of objects such as a

@@ -58,19 +58,26 @@ func viaTFTypes(target tftypes.Value, objects map[string]tftypes.Value) outcome 
 	return o
 }
 
+// dynamicArgs encodes function arguments as Terraform encodes dynamic
+// ones: msgpack of the [type, value] pair.
+func dynamicArgs(tb testing.TB, vals ...tftypes.Value) []*tfprotov6.DynamicValue {
+	tb.Helper()
+	args := make([]*tfprotov6.DynamicValue, len(vals))
+	for i, v := range vals {
+		dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		args[i] = &dv
+	}
+	return args
+}
+
 // viaWire is the function's path: both arguments encoded as Terraform
 // encodes dynamic arguments, then callConfig.
 func viaWire(t *testing.T, target tftypes.Value, objects tftypes.Value) outcome {
 	t.Helper()
-	var args []*tfprotov6.DynamicValue
-	for _, v := range []tftypes.Value{target, objects} {
-		dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, &dv)
-	}
-	resp := callConfig(context.Background(), args)
+	resp := callConfig(context.Background(), dynamicArgs(t, target, objects))
 	if resp.Error != nil {
 		return outcome{err: resp.Error.Text}
 	}
@@ -275,15 +282,7 @@ func TestWire_BadInputsMatch(t *testing.T) {
 func TestWire_ArgumentErrors(t *testing.T) {
 	server := tfValue(map[string]any{"name": "office"})
 	call := func(objects tftypes.Value) *tfprotov6.FunctionError {
-		var args []*tfprotov6.DynamicValue
-		for _, v := range []tftypes.Value{server, objects} {
-			dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			args = append(args, &dv)
-		}
-		return callConfig(context.Background(), args).Error
+		return callConfig(context.Background(), dynamicArgs(t, server, objects)).Error
 	}
 	for _, c := range []struct {
 		objects tftypes.Value
