@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -37,9 +38,15 @@ type outcome struct {
 	unknown  bool
 }
 
-// viaTFTypes is the reference: the tftypes decoder the data source uses,
-// then the renderer.
+// viaTFTypes is the reference: the function's check of the objects'
+// attributes, then the tftypes decoder the data source uses, then the
+// renderer.
 func viaTFTypes(target tftypes.Value, objects map[string]tftypes.Value) outcome {
+	for _, k := range slices.Sorted(maps.Keys(objects)) {
+		if !slices.Contains(inputNames(), k) {
+			return outcome{err: "objects has an unsupported attribute " + k + "; use " + strings.Join(inputNames(), ", ")}
+		}
+	}
 	in := decodeEstate(targetOf(target), target, objects)
 	if len(in.errs) > 0 {
 		return outcome{err: strings.Join(in.errs, "\n")}
