@@ -21,8 +21,11 @@ type configDataSource struct{ settings *settings }
 
 func newConfigDataSource() datasource.DataSource { return &configDataSource{} }
 
+// configDataSourceName is the data source's type name.
+const configDataSourceName = "kea_config"
+
 func (d *configDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_config"
+	resp.TypeName = configDataSourceName
 }
 
 func (d *configDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, _ *datasource.ConfigureResponse) {

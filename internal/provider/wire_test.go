@@ -12,7 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -319,4 +323,24 @@ func TestWire_ArgumentErrors(t *testing.T) {
 			t.Errorf("the objects argument cut at %d of %d bytes gave no error", n, len(good.MsgPack))
 		}
 	}
+}
+
+// The server answers kea_config's validation itself only while the
+// framework would find nothing to run; a validator or a deprecated
+// attribute hands it back to the framework.
+func TestValidatesConfig(t *testing.T) {
+	if validatesConfig(newConfigDataSource()) {
+		t.Fatal("kea_config has validation now: the server hands it to the framework, so the shortcut and its comment in provider_server.go can go")
+	}
+	if !validatesConfig(&withValidator{}) {
+		t.Error("a data source with a validated attribute was not seen as validating")
+	}
+}
+
+type withValidator struct{ configDataSource }
+
+func (*withValidator) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dsschema.Schema{Attributes: map[string]dsschema.Attribute{
+		"x": dsschema.StringAttribute{Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+	}}
 }
