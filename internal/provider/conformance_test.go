@@ -54,9 +54,9 @@ func TestConformance(t *testing.T) {
 					continue
 				}
 				seen[r.SHA256] = true
-				for _, p := range documentParts(r) {
+				for _, p := range documentParts("", r) {
 					f := filepath.Join(dir, fmt.Sprintf("%04d.%s", len(docs), r.Kind.Suffix))
-					if err := os.WriteFile(f, p, 0o644); err != nil {
+					if err := os.WriteFile(f, p.Document, 0o644); err != nil {
 						t.Fatal(err)
 					}
 					docs = append(docs, doc{f, what})
@@ -190,18 +190,6 @@ func boundaryValues(s *attrSpec) []boundaryValue {
 		out = append(out, str("2001:db8::/128"), str("2001:db8::/64"), str("::/0"))
 	case tMAC:
 		out = append(out, str("00:00:00:00:00:00"), str("ff:ff:ff:ff:ff:ff"))
-	}
-	return out
-}
-
-// documentParts are a render's files: its document, or each member's.
-func documentParts(r *kea.Rendered) [][]byte {
-	if !r.Kind.PerMember {
-		return [][]byte{r.Document}
-	}
-	out := make([][]byte, len(r.Parts))
-	for i, p := range r.Parts {
-		out[i] = p.Document
 	}
 	return out
 }

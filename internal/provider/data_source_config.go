@@ -1,15 +1,20 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"reflect"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
+	"github.com/vmihailenco/msgpack/v5"
 )
 
 var (
@@ -59,86 +64,145 @@ func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
+// Read serves the data source where the framework calls it: it encodes
+// the configuration as Terraform sends it and takes the one path,
+// readConfig. The provider's server (provider_server.go) calls readConfig
+// directly.
 func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var fields map[string]tftypes.Value
-	if err := req.Config.Raw.As(&fields); err != nil {
+	typ := req.Config.Raw.Type()
+	raw, err := req.Config.Raw.MarshalMsgPack(typ) //nolint:staticcheck // the encoding Terraform sends
+	if err != nil {
 		resp.Diagnostics.AddError("Unexpected configuration", err.Error())
 		return
 	}
+	state := readConfig(ctx, current(d.settings), raw, &resp.Diagnostics)
+	if state == nil {
+		return
+	}
+	v, err := (&tfprotov6.DynamicValue{MsgPack: state}).Unmarshal(typ)
+	if err != nil {
+		resp.Diagnostics.AddError("Unexpected state", err.Error())
+		return
+	}
+	resp.State.Raw = v
+}
+
+// computedConfigAttrs are the data source's results, in the order
+// readConfig fills them.
+var computedConfigAttrs = []string{"config", "sensitive_config", "configs", "sensitive_configs", "sha256", "sensitive_sha256"}
+
+// readConfig reads the data source from its configuration as Terraform
+// encodes it (msgpack of the schema's object): the target through tftypes
+// (one small object), the lists with the wire reader, straight into the
+// kea types. It returns the state, the configuration with the results
+// filled in, or nil after an error.
+func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Diagnostics) []byte {
+	names, raws, err := objectFields(config)
+	if err != nil {
+		diags.AddError("Unexpected configuration", err.Error())
+		return nil
+	}
+	field := map[string][]byte{}
+	for i, n := range names {
+		field[n] = raws[i]
+	}
+	isNull := func(b []byte) bool { return len(b) == 0 || b[0] == 0xc0 }
 	var tk *objectKind
 	for _, k := range targetKinds {
-		if v := fields[k.targetInput]; !v.IsNull() {
+		if !isNull(field[k.targetInput]) {
 			if tk != nil {
-				resp.Diagnostics.AddAttributeError(path.Root(k.targetInput), "Invalid kea_config input", "set one target: "+tk.targetInput+" or "+k.targetInput+", not both")
-				return
+				diags.AddAttributeError(path.Root(k.targetInput), "Invalid kea_config input", "set one target: "+tk.targetInput+" or "+k.targetInput+", not both")
+				return nil
 			}
 			tk = k
 		}
 	}
 	if tk == nil {
-		resp.Diagnostics.AddError("Invalid kea_config input", "no target: set "+strings.Join(targetNames(), " or "))
-		return
+		diags.AddError("Invalid kea_config input", "no target: set "+strings.Join(targetNames(), " or "))
+		return nil
 	}
-	if open, attr := current(d.settings).gate(tk.kind.Feature); !open {
-		resp.Diagnostics.AddAttributeError(path.Root(tk.targetInput), "Feature not enabled", gateMessage(tk.kind, attr))
-		return
+	if open, attr := s.gate(tk.kind.Feature); !open {
+		diags.AddAttributeError(path.Root(tk.targetInput), "Feature not enabled", gateMessage(tk.kind, attr))
+		return nil
 	}
-	in := decodeEstate(tk, fields[tk.targetInput], pick(fields, inputNames()))
-	for _, e := range in.errs {
-		resp.Diagnostics.AddError("Invalid kea_config input", e)
+	tv, err := (&tfprotov6.DynamicValue{MsgPack: field[tk.targetInput]}).Unmarshal(tftypes.DynamicPseudoType)
+	if err != nil {
+		diags.AddAttributeError(path.Root(tk.targetInput), "Unexpected configuration", err.Error())
+		return nil
 	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	gateErrors(&resp.Diagnostics, current(d.settings), kea.Kinds, in.estate)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	obj := req.Config.Raw.Type().(tftypes.Object)
-	state := make(map[string]tftypes.Value, len(fields))
-	for k, v := range fields {
-		state[k] = v
-	}
-	set := func(name string, v any) { state[name] = tftypes.NewValue(obj.AttributeTypes[name], v) }
-	if in.unknown {
-		for _, name := range []string{"config", "sensitive_config", "configs", "sensitive_configs", "sha256", "sensitive_sha256"} {
-			set(name, tftypes.UnknownValue)
+	var d decoder
+	in := decodedEstate{estate: &kea.Estate{}}
+	in.target = decodeTarget(&d, tk, tv)
+	for _, k := range kea.Kinds { // in this order, so that faults are too
+		if b := field[k.List]; !isNull(b) {
+			w := newWireReader(b, &d)
+			w.list(objectKindOf(k), in.estate)
+			if w.bad != nil {
+				diags.AddAttributeError(path.Root(k.List), "Unexpected configuration", w.bad.Error())
+				return nil
+			}
 		}
-		resp.State.Raw = tftypes.NewValue(obj, state)
-		return
 	}
-	r, diags := in.render(ctx)
-	for _, dg := range diags {
+	if b := field[kea.SecretsKey]; !isNull(b) {
+		w := &wireReader{dec: msgpack.NewDecoder(bytes.NewReader(b)), d: &d}
+		w.value(reflect.ValueOf(in.estate).Elem(), &secretsSpec, kea.SecretsKey)
+	}
+	for _, e := range d.errs {
+		diags.AddError("Invalid kea_config input", e)
+	}
+	if diags.HasError() {
+		return nil
+	}
+	gateErrors(diags, s, kea.Kinds, in.estate)
+	if diags.HasError() {
+		return nil
+	}
+	results := map[string]func(b *bytes.Buffer){}
+	str := func(v []byte, null bool) func(b *bytes.Buffer) {
+		return func(b *bytes.Buffer) {
+			if null {
+				b.WriteByte(0xc0)
+			} else {
+				writeMsgpackStr(b, v)
+			}
+		}
+	}
+	if len(d.unknown) > 0 {
+		for _, name := range computedConfigAttrs {
+			results[name] = func(b *bytes.Buffer) { b.Write(msgpackUnknown) }
+		}
+		return replaceFields(names, raws, results)
+	}
+	r, rdiags := in.render(ctx)
+	for _, dg := range rdiags {
 		if dg.Severity == kea.Warning {
-			resp.Diagnostics.AddAttributeWarning(diagPath(dg, tk), "Kea configuration warning", dg.Error())
+			diags.AddAttributeWarning(diagPath(dg, tk), "Kea configuration warning", dg.Error())
 		} else {
-			resp.Diagnostics.AddAttributeError(diagPath(dg, tk), "Invalid Kea configuration", dg.Error())
+			diags.AddAttributeError(diagPath(dg, tk), "Invalid Kea configuration", dg.Error())
 		}
 	}
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return nil
 	}
-	docs := map[string]tftypes.Value{}
-	for name, doc := range documentsByName(in.target, r) {
-		docs[name] = tftypes.NewValue(tftypes.String, doc)
+	docs := documentParts(in.target.ID(), r)
+	configs := func(null bool) func(b *bytes.Buffer) {
+		return func(b *bytes.Buffer) {
+			if null {
+				b.WriteByte(0xc0)
+				return
+			}
+			writeMsgpackMapHeader(b, len(docs))
+			for _, p := range docs {
+				writeMsgpackStr(b, []byte(p.Name))
+				writeMsgpackStr(b, p.Document)
+			}
+		}
 	}
-	set("sensitive_configs", docs)
-	set("configs", docs)
-	if r.Kind.PerMember {
-		set("sensitive_config", nil)
-		set("config", nil)
-	} else {
-		set("sensitive_config", string(r.Document))
-		set("config", string(r.Document))
-	}
-	if r.HasSecrets {
-		set("config", nil)
-		set("configs", nil)
-	}
-	set("sha256", r.SHA256)
-	set("sensitive_sha256", r.SHA256)
-	if r.HasSecrets {
-		set("sha256", nil)
-	}
-	resp.State.Raw = tftypes.NewValue(obj, state)
+	results["configs"] = configs(r.HasSecrets)
+	results["sensitive_configs"] = configs(false)
+	results["config"] = str(r.Document, r.Kind.PerMember || r.HasSecrets)
+	results["sensitive_config"] = str(r.Document, r.Kind.PerMember)
+	results["sha256"] = str([]byte(r.SHA256), r.HasSecrets)
+	results["sensitive_sha256"] = str([]byte(r.SHA256), false)
+	return replaceFields(names, raws, results)
 }

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -109,23 +111,25 @@ output "same" {
   value = data.kea_config.s.config == provider::kea::config(kea_dhcp_server.s, null).config
 }
 `
-	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		ProtoV6ProviderFactories: protoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectKnownValue("kea_dhcp_server.s", tfjsonpath.New("valid_lifetime"), knownvalue.Int64Exact(600)),
-					plancheck.ExpectKnownValue("kea_dhcp_server.s", tfjsonpath.New("directories").AtMapKey("control_socket"), knownvalue.StringExact("/srv/kea")),
-					plancheck.ExpectKnownOutputValue("fn", knownvalue.StringRegexp(regexp.MustCompile(`"socket-name": "/srv/kea/ctrl"(.|\n)*"valid-lifetime": 600,\s+"max-valid-lifetime": 1200,\s+"reservations-global": true`))),
+	eachServer(t, func(t *testing.T, factories map[string]func() (tfprotov6.ProviderServer, error)) {
+		resource.UnitTest(t, resource.TestCase{
+			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+			ProtoV6ProviderFactories: factories,
+			Steps: []resource.TestStep{{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue("kea_dhcp_server.s", tfjsonpath.New("valid_lifetime"), knownvalue.Int64Exact(600)),
+						plancheck.ExpectKnownValue("kea_dhcp_server.s", tfjsonpath.New("directories").AtMapKey("control_socket"), knownvalue.StringExact("/srv/kea")),
+						plancheck.ExpectKnownOutputValue("fn", knownvalue.StringRegexp(regexp.MustCompile(`"socket-name": "/srv/kea/ctrl"(.|\n)*"valid-lifetime": 600,\s+"max-valid-lifetime": 1200,\s+"reservations-global": true`))),
+					},
 				},
-			},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("config"), knownvalue.StringRegexp(regexp.MustCompile(`"valid-lifetime": 600,`))),
-			},
-			Check: resource.TestCheckOutput("same", "true"),
-		}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("config"), knownvalue.StringRegexp(regexp.MustCompile(`"valid-lifetime": 600,`))),
+				},
+				Check: resource.TestCheckOutput("same", "true"),
+			}},
+		})
 	})
 }
 
@@ -170,15 +174,17 @@ data "kea_config" "s" {
   reservations = [{ subnet = "s1/1", hw_address = "aa:bb:cc:dd:ee:01", ip_address = "192.0.2.9", hostname = "h1" }]
 }
 `
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("config"),
-					knownvalue.StringRegexp(regexp.MustCompile(`"reservations": \[\s+\{\s+"hw-address": "aa:bb:cc:dd:ee:01",\s+"hostname": "h1"\s+}\s+]\s+}\s+}\s*$`))),
-			},
-		}},
+	eachServer(t, func(t *testing.T, factories map[string]func() (tfprotov6.ProviderServer, error)) {
+		resource.UnitTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: factories,
+			Steps: []resource.TestStep{{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.kea_config.s", tfjsonpath.New("config"),
+						knownvalue.StringRegexp(regexp.MustCompile(`"reservations": \[\s+\{\s+"hw-address": "aa:bb:cc:dd:ee:01",\s+"hostname": "h1"\s+}\s+]\s+}\s+}\s*$`))),
+				},
+			}},
+		})
 	})
 }
 
@@ -209,19 +215,32 @@ resource "kea_dhcp_server" "s" {
 // The data source points its errors at the offending element: Terraform
 // quotes that element's line.
 func TestConfig_DataSourceErrorPointsAtElement(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: `
-data "kea_config" "x" {
-  server = { name = "s1" }
-  subnets = [
-    { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
-    { server = "s1", subnet_id = 1, prefix = "198.51.100.0/24" },
-  ]
+	eachServer(t, func(t *testing.T, factories map[string]func() (tfprotov6.ProviderServer, error)) {
+		resource.UnitTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: factories,
+			Steps: []resource.TestStep{{
+				Config: `
+	data "kea_config" "x" {
+	  server = { name = "s1" }
+	  subnets = [
+	    { server = "s1", subnet_id = 1, prefix = "192.0.2.0/24" },
+	    { server = "s1", subnet_id = 1, prefix = "198.51.100.0/24" },
+	  ]
+	}
+	`,
+				ExpectError: regexp.MustCompile(`\d+:\s+\{ server = "s1", subnet_id = 1, prefix = "198\.51\.100\.0/24" \},\s+kea_subnet "s1/1" subnet_id`),
+			}},
+		})
+	})
 }
-`,
-			ExpectError: regexp.MustCompile(`\d+:\s+\{ server = "s1", subnet_id = 1, prefix = "198\.51\.100\.0/24" \},\s+kea_subnet "s1/1" subnet_id`),
-		}},
+
+// eachServer runs a test against the provider's server and against the
+// framework's alone: kea_config reads the same either way (the server
+// reads Terraform's msgpack itself; the framework's Read encodes it and
+// takes the same path).
+func eachServer(t *testing.T, run func(t *testing.T, factories map[string]func() (tfprotov6.ProviderServer, error))) {
+	t.Run("server", func(t *testing.T) { run(t, protoV6ProviderFactories()) })
+	t.Run("framework", func(t *testing.T) {
+		run(t, map[string]func() (tfprotov6.ProviderServer, error){"kea": providerserver.NewProtocol6WithError(New("test")())})
 	})
 }

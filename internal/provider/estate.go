@@ -215,15 +215,12 @@ func errorText(ds kea.Diags) string {
 	return strings.Join(lines, "\n")
 }
 
-// documentsByName are a render's documents by name: a per-member kind's
-// parts by member, or the one document by the target's id.
-func documentsByName(t kea.Target, r *kea.Rendered) map[string]string {
+// documentParts are a render's documents, named: a per-member kind's
+// parts by member, in name order, or the one document by its target's
+// name (id).
+func documentParts(id string, r *kea.Rendered) []kea.Part {
 	if !r.Kind.PerMember {
-		return map[string]string{t.ID(): string(r.Document)}
+		return []kea.Part{{Name: id, Document: r.Document, SHA256: r.SHA256}}
 	}
-	out := make(map[string]string, len(r.Parts))
-	for _, p := range r.Parts {
-		out[p.Name] = string(p.Document)
-	}
-	return out
+	return slices.SortedFunc(slices.Values(r.Parts), func(a, b kea.Part) int { return strings.Compare(a.Name, b.Name) })
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"runtime"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -99,10 +98,7 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 // estate) is copied once, into the result, and not as Go strings and a
 // value tree on the way.
 func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
-	docs := []kea.Part{{Name: t.ID(), Document: r.Document}}
-	if r.Kind.PerMember {
-		docs = slices.SortedFunc(slices.Values(r.Parts), func(a, b kea.Part) int { return strings.Compare(a.Name, b.Name) })
-	}
+	docs := documentParts(t.ID(), r)
 	size := 128 + len(r.SHA256)
 	for _, d := range docs {
 		size += 2*len(d.Document) + len(d.Name) + 10
@@ -121,9 +117,9 @@ func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
 		writeMsgpackStr(&b, r.Document)
 	}
 	_ = enc.EncodeString("configs")
-	_ = enc.EncodeMapLen(len(docs))
+	writeMsgpackMapHeader(&b, len(docs))
 	for _, d := range docs {
-		_ = enc.EncodeString(d.Name)
+		writeMsgpackStr(&b, []byte(d.Name))
 		writeMsgpackStr(&b, d.Document)
 	}
 	_ = enc.EncodeString("sha256")
@@ -134,22 +130,6 @@ func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
 		_ = enc.EncodeString(w)
 	}
 	return b.Bytes()
-}
-
-// writeMsgpackStr writes p as a msgpack string (header, then the bytes).
-func writeMsgpackStr(b *bytes.Buffer, p []byte) {
-	n := len(p)
-	switch {
-	case n < 32:
-		b.WriteByte(0xa0 | byte(n))
-	case n < 1<<8:
-		b.Write([]byte{0xd9, byte(n)})
-	case n < 1<<16:
-		b.Write([]byte{0xda, byte(n >> 8), byte(n)})
-	default:
-		b.Write([]byte{0xdb, byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
-	}
-	b.Write(p)
 }
 
 // callConfig renders the document for the function's arguments as

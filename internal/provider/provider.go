@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -36,6 +37,9 @@ func New(version string) func() provider.Provider {
 type keaProvider struct {
 	version string
 	kinds   []*objectKind // one resource each
+	// configured is what Configure made of the provider block, for the
+	// calls the provider's server answers without the framework.
+	configured atomic.Pointer[settings]
 }
 
 // objectKinds lists every resource's object kind; a test checks that it
@@ -297,6 +301,7 @@ func (p *keaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	resp.ResourceData = s
 	resp.DataSourceData = s
+	p.configured.Store(s)
 }
 
 func (p *keaProvider) Resources(context.Context) []func() resource.Resource {

@@ -5,15 +5,19 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // NewServer serves the provider over protocol 6: the framework serves
 // everything (schema, resources, data sources, function signatures and
-// docs), except the calls of provider::kea::config, which read Terraform's
-// msgpack argument directly (wire.go).
+// docs), except the calls of provider::kea::config and the reads of the
+// kea_config data source, which read Terraform's msgpack directly
+// (wire.go).
 //
 // Why: the framework turns a function's dynamic argument into a tree of
 // attr.Value and back into tftypes before the function sees it; on a
@@ -24,19 +28,70 @@ import (
 // and only its call is served beside it.
 func NewServer(p func() provider.Provider) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
-		fw, err := providerserver.NewProtocol6WithError(p())()
+		prov := p()
+		fw, err := providerserver.NewProtocol6WithError(prov)()
 		if err != nil {
 			return nil, err
 		}
-		return &server{ProviderServer: fw, configValidates: validatesConfig(newConfigDataSource())}, nil
+		kp, _ := prov.(*keaProvider)
+		return &server{ProviderServer: fw, provider: kp, configValidates: validatesConfig(newConfigDataSource())}, nil
 	}
 }
 
 type server struct {
 	tfprotov6.ProviderServer
+	provider *keaProvider // nil: every call goes to the framework
 	// configValidates is whether the kea_config data source has anything
 	// to validate; see ValidateDataResourceConfig.
 	configValidates bool
+}
+
+// ReadDataSource reads kea_config from Terraform's msgpack (readConfig)
+// once the provider is configured; the framework would build a tftypes
+// tree of the whole configuration and encode the state back from one.
+func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	var conf *settings
+	if s.provider != nil {
+		conf = s.provider.configured.Load()
+	}
+	if req.TypeName != configDataSourceName || conf == nil || req.Config == nil {
+		return s.ProviderServer.ReadDataSource(ctx, req)
+	}
+	var diags diag.Diagnostics
+	state := readConfig(ctx, current(conf), req.Config.MsgPack, &diags)
+	resp := &tfprotov6.ReadDataSourceResponse{Diagnostics: protoDiagnostics(diags)}
+	if state != nil {
+		resp.State = &tfprotov6.DynamicValue{MsgPack: state}
+	}
+	return resp, nil
+}
+
+// protoDiagnostics are framework diagnostics as the protocol carries
+// them, attribute paths included.
+func protoDiagnostics(ds diag.Diagnostics) []*tfprotov6.Diagnostic {
+	out := make([]*tfprotov6.Diagnostic, 0, len(ds))
+	for _, d := range ds {
+		pd := &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: d.Summary(), Detail: d.Detail()}
+		if d.Severity() == diag.SeverityWarning {
+			pd.Severity = tfprotov6.DiagnosticSeverityWarning
+		}
+		if dp, ok := d.(diag.DiagnosticWithPath); ok {
+			ap := tftypes.NewAttributePath()
+			for _, st := range dp.Path().Steps() {
+				switch st := st.(type) {
+				case path.PathStepAttributeName:
+					ap = ap.WithAttributeName(string(st))
+				case path.PathStepElementKeyInt:
+					ap = ap.WithElementKeyInt(int(st))
+				case path.PathStepElementKeyString:
+					ap = ap.WithElementKeyString(string(st))
+				}
+			}
+			pd.Attribute = ap
+		}
+		out = append(out, pd)
+	}
+	return out
 }
 
 // ValidateDataResourceConfig answers for kea_config without the

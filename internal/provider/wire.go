@@ -385,3 +385,83 @@ func (w *wireReader) estateObjects(e *kea.Estate) (unknown bool, argErr string) 
 	}
 	return false, ""
 }
+
+// Writing msgpack: the results the provider's server returns are written
+// directly, so that a large document is copied once, into the response.
+
+// msgpackUnknown is Terraform's encoding of an unknown value.
+var msgpackUnknown = []byte{0xd4, 0, 0}
+
+// writeMsgpackStr writes p as a msgpack string (header, then the bytes).
+func writeMsgpackStr(b *bytes.Buffer, p []byte) {
+	n := len(p)
+	switch {
+	case n < 32:
+		b.WriteByte(0xa0 | byte(n))
+	case n < 1<<8:
+		b.Write([]byte{0xd9, byte(n)})
+	case n < 1<<16:
+		b.Write([]byte{0xda, byte(n >> 8), byte(n)})
+	default:
+		b.Write([]byte{0xdb, byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
+	}
+	b.Write(p)
+}
+
+// writeMsgpackMapHeader starts a msgpack map of n pairs.
+func writeMsgpackMapHeader(b *bytes.Buffer, n int) {
+	switch {
+	case n < 16:
+		b.WriteByte(0x80 | byte(n))
+	case n < 1<<16:
+		b.Write([]byte{0xde, byte(n >> 8), byte(n)})
+	default:
+		b.Write([]byte{0xdf, byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
+	}
+}
+
+// objectFields splits the msgpack encoding of an object into its
+// attributes' names and their values' encodings, in order, without
+// decoding the values.
+func objectFields(b []byte) (names []string, raws [][]byte, err error) {
+	rd := bytes.NewReader(b)
+	dec := msgpack.NewDecoder(rd) // reads rd directly: rd.Len() is the offset
+	n, err := dec.DecodeMapLen()
+	if err != nil {
+		return nil, nil, err
+	}
+	for range n {
+		name, err := dec.DecodeString()
+		if err != nil {
+			return nil, nil, err
+		}
+		start := len(b) - rd.Len()
+		if err := dec.Skip(); err != nil {
+			return nil, nil, err
+		}
+		names = append(names, name)
+		raws = append(raws, b[start:len(b)-rd.Len()])
+	}
+	return names, raws, nil
+}
+
+// replaceFields encodes the object objectFields split, with the values
+// of the attributes in with written by their functions instead.
+func replaceFields(names []string, raws [][]byte, with map[string]func(*bytes.Buffer)) []byte {
+	size := 16
+	for i, n := range names {
+		size += len(n) + len(raws[i]) + 5
+	}
+	var b bytes.Buffer
+	b.Grow(size)
+	writeMsgpackMapHeader(&b, len(names))
+	for i, n := range names {
+		writeMsgpackStr(&b, []byte(n))
+		if w, ok := with[n]; ok {
+			w(&b)
+		} else {
+			b.Write(raws[i])
+		}
+	}
+	return b.Bytes()
+}

@@ -62,7 +62,10 @@ func viaTFTypes(target tftypes.Value, objects map[string]tftypes.Value) outcome 
 	if diags.HasErrors() {
 		return outcome{err: errorText(diags)}
 	}
-	o := outcome{configs: documentsByName(in.target, r), sha256: r.SHA256}
+	o := outcome{configs: map[string]string{}, sha256: r.SHA256}
+	for _, p := range documentParts(in.target.ID(), r) {
+		o.configs[p.Name] = string(p.Document)
+	}
 	for _, d := range diags {
 		o.warnings = append(o.warnings, d.Error())
 	}
