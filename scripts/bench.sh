@@ -13,8 +13,9 @@
 #    in pure HCL with jsonencode (bench/gen -tf -hcl, the baseline issue 12
 #    measures against), interleaved BENCH_PLANS times each: medians of wall
 #    time, CPU (terraform and provider) and the provider's peak RSS, the
-#    ratios, and the load average. The same at a tenth of the size, and
-#    how the time grows with the estate.
+#    ratios, and the load average. The same through the kea_config data
+#    source, at a tenth of the size, and how the time grows with the
+#    estate.
 # 4. 3,001 resources (a server, 1,000 subnets, pools and reservations) and
 #    one provider::kea::config call over them, planned and applied, against
 #    the same resources of bench/minimal, a provider that only keeps state:
@@ -216,7 +217,9 @@ header() { printf "  %-44s %8s %10s %14s %14s\n" "" "wall s" "CPU s" "provider C
 export TF_CLI_CONFIG_FILE=$OUT/dev.tfrc TF_IN_AUTOMATION=1
 SMALLDIR=$OUT/tf-small
 SMALLHCLDIR=$OUT/hcl-small
-rm -rf "$SMALLDIR" "$SMALLHCLDIR"
+DSDIR=$OUT/tf-datasource
+rm -rf "$SMALLDIR" "$SMALLHCLDIR" "$DSDIR"
+go run ./bench/gen -tf -datasource -o "$DSDIR"
 go run ./bench/gen -tf -subnets 200 -o "$SMALLDIR"
 go run ./bench/gen -tf -hcl -subnets 200 -o "$SMALLHCLDIR"
 terraform -chdir="$HCLDIR" init -input=false >/dev/null
@@ -227,11 +230,13 @@ log "terraform plan, interleaved: provider::kea::config and pure HCL, full size 
 for ((i = 1; i <= RUNS; i++)); do
 	echo "kea $(plan "$TFDIR" "$OUT/plan.log")" >>"$OUT/plans.txt"
 	echo "hcl $(plan "$HCLDIR" "$OUT/plan-hcl.log")" >>"$OUT/plans.txt"
+	echo "kea-ds $(plan "$DSDIR" "$OUT/plan-datasource.log")" >>"$OUT/plans.txt"
 	echo "kea-small $(plan "$SMALLDIR" "$OUT/plan-small.log")" >>"$OUT/plans.txt"
 	echo "hcl-small $(plan "$SMALLHCLDIR" "$OUT/plan-hcl-small.log")" >>"$OUT/plans.txt"
 done
 medians "$OUT/plans.txt" >"$OUT/plans-medians.txt"
 sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan.log" | sed -n 1p)
+ds_sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan-datasource.log" | sed -n 1p)
 hcl_sha=$(sed -n 's/.*sha *= *"\([0-9a-f]\{64\}\)".*/\1/p' "$OUT/plan-hcl.log" | sed -n 1p)
 M=$OUT/plans-medians.txt
 {
@@ -241,22 +246,25 @@ M=$OUT/plans-medians.txt
 	header
 	row kea "provider::kea::config" "$M"
 	row hcl "pure HCL (jsonencode)" "$M"
+	row kea-ds "kea_config data source" "$M"
 	row kea-small "provider::kea::config, a tenth" "$M"
 	row hcl-small "pure HCL, a tenth" "$M"
 	echo "  CPU ratio, function / pure HCL          : $(ratio kea hcl "$M" 3) (issue 12 target: <= 1.5x)"
 	echo "  wall ratio, function / pure HCL         : $(ratio kea hcl "$M" 2)"
+	echo "  CPU ratio, data source / pure HCL       : $(ratio kea-ds hcl "$M" 3)"
 	echo "  CPU ratio at a tenth, function / HCL    : $(ratio kea-small hcl-small "$M" 3) (target: <= 1.5x)"
 	echo "  growth, full / tenth, function CPU      : $(ratio kea kea-small "$M" 3) for 10x the estate (target: <= 11x)"
 	echo "  growth, full / tenth, pure HCL CPU      : $(ratio hcl hcl-small "$M" 3)"
 	awk -v doc="${doc_bytes:-0}" '$1 == "kea" && doc > 0 { printf "  provider peak RSS / document (%.1f MB)  : %.1fx (target: <= 10x)\n", doc / 1e6, $4 * 1048576 / doc }' "$M"
+	[[ $ds_sha == "$sha" ]] || echo "  data source sha256 ${ds_sha:-?} differs from the function's: MISMATCH"
 	if [[ -n $sha && $sha == "$want_sha" ]]; then
-		echo "  output sha256 : $sha (same as Render in go test)"
+		echo "  output sha256 : $sha (same as Render in go test, and the data source's)"
 	else
 		echo "  output sha256 : ${sha:-?} (go test rendered ${want_sha:-?}: MISMATCH)"
 	fi
 	[[ -n $hcl_sha ]] && echo "  (the pure-HCL document differs in form: it checks nothing and orders keys as jsonencode does)"
 } | tee -a "$OUT/summary.txt"
-[[ -n $sha && $sha == "$want_sha" ]]
+[[ -n $sha && $sha == "$want_sha" && $ds_sha == "$sha" ]]
 
 # --- 3,001 resources against the minimal provider ---
 NRES=${BENCH_RESOURCES:-1000}

@@ -171,7 +171,7 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 		for _, name := range computedConfigAttrs {
 			results[name] = func(b *bytes.Buffer) { b.Write(msgpackUnknown) }
 		}
-		return replaceFields(names, raws, results)
+		return replaceFields(names, raws, results, 0)
 	}
 	r, rdiags := in.render(ctx)
 	for _, dg := range rdiags {
@@ -185,6 +185,8 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 		return nil
 	}
 	docs := documentParts(in.target.ID(), r)
+	in.estate = nil // the documents are all the state needs
+	collectAfterLargeRender(r)
 	configs := func(null bool) func(b *bytes.Buffer) {
 		return func(b *bytes.Buffer) {
 			if null {
@@ -204,5 +206,9 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 	results["sensitive_config"] = str(r.Document, r.Kind.PerMember)
 	results["sha256"] = str([]byte(r.SHA256), r.HasSecrets)
 	results["sensitive_sha256"] = str([]byte(r.SHA256), false)
-	return replaceFields(names, raws, results)
+	extra := 2*len(r.Document) + 4*len(r.SHA256)
+	for _, p := range docs {
+		extra += 2 * (len(p.Name) + len(p.Document) + 10)
+	}
+	return replaceFields(names, raws, results, extra)
 }

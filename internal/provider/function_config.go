@@ -3,7 +3,6 @@ package provider
 import (
 	"bytes"
 	"context"
-	"runtime"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -194,13 +193,6 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 		}
 	}
 	in.estate = nil // the document is all the result needs
-	if len(r.Document) > 1<<20 {
-		// Collect the estate, the rendering's garbage and the request's
-		// buffers now, so that the result reuses their memory rather than
-		// growing the heap: the provider's peak RSS on the 8.2 MB bench
-		// document fell from about 19x to 15x its size, for one mark of
-		// a heap of some tens of MB.
-		runtime.GC()
-	}
+	collectAfterLargeRender(r)
 	return &tfprotov6.CallFunctionResponse{Result: &tfprotov6.DynamicValue{MsgPack: configResult(in.target, r, warnings)}}
 }

@@ -446,9 +446,10 @@ func objectFields(b []byte) (names []string, raws [][]byte, err error) {
 }
 
 // replaceFields encodes the object objectFields split, with the values
-// of the attributes in with written by their functions instead.
-func replaceFields(names []string, raws [][]byte, with map[string]func(*bytes.Buffer)) []byte {
-	size := 16
+// of the attributes in with written by their functions instead; extra is
+// about how many bytes those write, so that the buffer is allocated once.
+func replaceFields(names []string, raws [][]byte, with map[string]func(*bytes.Buffer), extra int) []byte {
+	size := 16 + extra
 	for i, n := range names {
 		size += len(n) + len(raws[i]) + 5
 	}
