@@ -22,6 +22,9 @@ func newConfigFunction() function.Function { return &configFunction{} }
 
 const configFunctionName = "config"
 
+// configObjects is what the function's objects argument takes.
+var configObjects = objectsArg{lists: kea.ListNames(), secrets: true, example: "{ subnets = [...], pools = [...] }"}
+
 var configResultType = map[string]attr.Type{"config": types.StringType, "configs": types.MapType{ElemType: types.StringType}, "sha256": types.StringType, "warnings": types.ListType{ElemType: types.StringType}}
 
 func (f *configFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
@@ -45,50 +48,15 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 	}
 }
 
-// Run serves the function where the framework calls it: it encodes the
-// arguments as Terraform sends them and takes the one path, callConfig.
-// The provider's server (provider_server.go) calls callConfig directly.
+// Run serves the function where the framework calls it: it takes the
+// one path, callConfig, as the provider's server does.
 func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var target, objects types.Dynamic
 	resp.Error = function.ConcatFuncErrors(req.Arguments.Get(ctx, &target, &objects))
 	if resp.Error != nil {
 		return
 	}
-	var args []*tfprotov6.DynamicValue
-	for _, a := range []types.Dynamic{target, objects} {
-		v, err := a.ToTerraformValue(ctx)
-		if err != nil {
-			resp.Error = function.NewFuncError(err.Error())
-			return
-		}
-		dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
-		if err != nil {
-			resp.Error = function.NewFuncError(err.Error())
-			return
-		}
-		args = append(args, &dv)
-	}
-	out := callConfig(ctx, args)
-	if out.Error != nil {
-		if out.Error.FunctionArgument != nil {
-			resp.Error = function.NewArgumentFuncError(*out.Error.FunctionArgument, out.Error.Text)
-		} else {
-			resp.Error = function.NewFuncError(out.Error.Text)
-		}
-		return
-	}
-	rt := types.ObjectType{AttrTypes: configResultType}
-	v, err := out.Result.Unmarshal(rt.TerraformType(ctx))
-	if err != nil {
-		resp.Error = function.NewFuncError(err.Error())
-		return
-	}
-	result, err := rt.ValueFromTerraform(ctx, v)
-	if err != nil {
-		resp.Error = function.NewFuncError(err.Error())
-		return
-	}
-	resp.Error = resp.Result.Set(ctx, result)
+	runAsServer(ctx, resp, callConfig, configResultType, target, objects)
 }
 
 // configResult encodes the function's result object as Terraform reads
@@ -136,12 +104,6 @@ func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
 // small and read through tftypes, the objects, which may hold a whole
 // large estate, by the wire reader in one pass.
 func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse {
-	argErr := func(i int64, text string) *tfprotov6.CallFunctionResponse {
-		return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: text, FunctionArgument: &i}}
-	}
-	funcErr := func(text string) *tfprotov6.CallFunctionResponse {
-		return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: text}}
-	}
 	resultType := types.ObjectType{AttrTypes: configResultType}.TerraformType(ctx)
 	result := func(v tftypes.Value) *tfprotov6.CallFunctionResponse {
 		dv, err := tfprotov6.NewDynamicValue(resultType, v)
@@ -166,7 +128,7 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	in.target = decodeTarget(&d, tk, sv)
 	if args[1] != nil && len(args[1].MsgPack) > 0 {
 		w := newWireReader(args[1].MsgPack, &d)
-		unknown, msg := w.estateObjects(in.estate)
+		unknown, msg := w.objects(in.estate, configObjects, nil)
 		switch {
 		case w.bad != nil:
 			return argErr(1, "objects could not be read: "+w.bad.Error())

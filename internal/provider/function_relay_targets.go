@@ -2,12 +2,13 @@ package provider
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 var _ function.Function = (*relayTargetsFunction)(nil)
@@ -16,8 +17,10 @@ type relayTargetsFunction struct{}
 
 func newRelayTargetsFunction() function.Function { return &relayTargetsFunction{} }
 
+const relayTargetsFunctionName = "relay_targets"
+
 func (f *relayTargetsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "relay_targets"
+	resp.Name = relayTargetsFunctionName
 }
 
 func (f *relayTargetsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
@@ -32,68 +35,71 @@ func (f *relayTargetsFunction) Definition(_ context.Context, _ function.Definiti
 	}
 }
 
+// Run serves the function where the framework calls it: it takes the
+// one path, callRelayTargets, as the provider's server does.
 func (f *relayTargetsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var prefix string
+	var prefix types.String
 	var objects types.Dynamic
 	resp.Error = function.ConcatFuncErrors(req.Arguments.Get(ctx, &prefix, &objects))
 	if resp.Error != nil {
 		return
 	}
-	if objects.IsUnknown() || objects.IsUnderlyingValueUnknown() {
-		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(relayResultTypes))
-		return
-	}
-	var fields map[string]tftypes.Value
-	ov, err := objects.UnderlyingValue().ToTerraformValue(ctx)
-	if err != nil || objects.IsUnderlyingValueNull() || !(ov.Type().Is(tftypes.Object{}) || ov.Type().Is(tftypes.Map{})) || ov.As(&fields) != nil {
-		resp.Error = function.NewArgumentFuncError(1, "objects must be an object such as { servers = [...], subnets = [...] }")
-		return
-	}
-	var vrf, iface *string
-	for k, v := range fields {
-		switch k {
-		case "vrf", "interface":
-			if !v.IsKnown() {
-				resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(relayResultTypes))
-				return
-			}
-			if v.IsNull() {
-				continue
-			}
-			var s string
-			if !v.Type().Is(tftypes.String) || v.As(&s) != nil {
-				resp.Error = function.NewArgumentFuncError(1, "objects."+k+" must be a string")
-				return
-			}
-			if k == "vrf" {
-				vrf = &s
-			} else {
-				iface = &s
-			}
-		default:
-			if !slices.Contains(relayInputs(), k) {
-				resp.Error = function.NewArgumentFuncError(1, "objects has an unsupported attribute "+k+"; use "+strings.Join(append(relayInputs(), "vrf", "interface"), ", "))
-				return
-			}
+	runAsServer(ctx, resp, callRelayTargets, relayResultTypes, prefix, objects)
+}
+
+// relayObjects is what the function's objects argument takes.
+var relayObjects = objectsArg{lists: relayInputs(), strs: []string{"vrf", "interface"}, example: "{ servers = [...], subnets = [...] }"}
+
+// callRelayTargets answers the function for its arguments as Terraform
+// encodes them: the prefix, and the objects read by the wire reader.
+func callRelayTargets(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse {
+	resultType := types.ObjectType{AttrTypes: relayResultTypes}
+	result := func(v tftypes.Value) *tfprotov6.CallFunctionResponse {
+		dv, err := tfprotov6.NewDynamicValue(resultType.TerraformType(ctx), v)
+		if err != nil {
+			return funcErr(err.Error())
 		}
+		return &tfprotov6.CallFunctionResponse{Result: &dv}
 	}
-	res, unknown, errs, diags := relayQuery(prefix, vrf, iface, pick(fields, relayInputs()))
-	if len(errs) > 0 {
-		resp.Error = function.NewFuncError(strings.Join(errs, "\n"))
-		return
+	unknown := func() *tfprotov6.CallFunctionResponse {
+		return result(tftypes.NewValue(resultType.TerraformType(ctx), tftypes.UnknownValue))
 	}
-	if unknown {
-		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(relayResultTypes))
-		return
+	if len(args) != 2 || args[0] == nil || args[1] == nil {
+		return funcErr("relay_targets takes two arguments: prefix and objects")
 	}
+	pv, err := args[0].Unmarshal(tftypes.String)
+	var prefix string
+	if err != nil || pv.IsNull() || pv.As(&prefix) != nil {
+		return argErr(0, "prefix must be a string")
+	}
+	var d decoder
+	e := &kea.Estate{}
+	strs := map[string]*string{}
+	w := newWireReader(args[1].MsgPack, &d)
+	isUnknown, msg := w.objects(e, relayObjects, strs)
+	switch {
+	case w.bad != nil:
+		return argErr(1, "objects could not be read: "+w.bad.Error())
+	case msg != "":
+		return argErr(1, msg)
+	case isUnknown:
+		return unknown()
+	case len(d.errs) > 0:
+		return funcErr(strings.Join(d.errs, "\n"))
+	case len(d.unknown) > 0:
+		return unknown()
+	}
+	res, diags := kea.Relay(e, kea.RelayQuery{Prefix: prefix, VRF: strs["vrf"], Interface: strs["interface"]})
 	if diags.HasErrors() {
-		resp.Error = function.NewFuncError(errorText(diags))
-		return
+		return funcErr(errorText(diags))
 	}
-	result, d := types.ObjectValue(relayResultTypes, relayResult(res))
-	if d.HasError() {
-		resp.Error = function.FuncErrorFromDiags(ctx, d)
-		return
+	obj, d2 := types.ObjectValue(relayResultTypes, relayResult(res))
+	if d2.HasError() { // the result types and relayResult disagree: a bug
+		return funcErr(d2.Errors()[0].Summary() + ": " + d2.Errors()[0].Detail())
 	}
-	resp.Error = resp.Result.Set(ctx, result)
+	v, err := obj.ToTerraformValue(ctx)
+	if err != nil {
+		return funcErr(err.Error())
+	}
+	return result(v)
 }

@@ -3,12 +3,15 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -44,6 +47,61 @@ type server struct {
 	// configValidates is whether the kea_config data source has anything
 	// to validate; see ValidateDataResourceConfig.
 	configValidates bool
+}
+
+// argErr is a function's error about its argument i.
+func argErr(i int64, text string) *tfprotov6.CallFunctionResponse {
+	return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: text, FunctionArgument: &i}}
+}
+
+// funcErr is a function's error about its arguments together.
+func funcErr(text string) *tfprotov6.CallFunctionResponse {
+	return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: text}}
+}
+
+// runAsServer runs a function the provider's server answers itself (call)
+// where the framework calls it: it encodes the arguments as Terraform
+// does and converts the response back, so that both take one path.
+func runAsServer(ctx context.Context, resp *function.RunResponse, call func(context.Context, []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse, result map[string]attr.Type, args ...attr.Value) {
+	var wire []*tfprotov6.DynamicValue
+	for _, a := range args {
+		v, err := a.ToTerraformValue(ctx)
+		if err != nil {
+			resp.Error = function.NewFuncError(err.Error())
+			return
+		}
+		typ := v.Type()
+		if _, ok := a.(types.Dynamic); ok {
+			typ = tftypes.DynamicPseudoType
+		}
+		dv, err := tfprotov6.NewDynamicValue(typ, v)
+		if err != nil {
+			resp.Error = function.NewFuncError(err.Error())
+			return
+		}
+		wire = append(wire, &dv)
+	}
+	out := call(ctx, wire)
+	if out.Error != nil {
+		if out.Error.FunctionArgument != nil {
+			resp.Error = function.NewArgumentFuncError(*out.Error.FunctionArgument, out.Error.Text)
+		} else {
+			resp.Error = function.NewFuncError(out.Error.Text)
+		}
+		return
+	}
+	rt := types.ObjectType{AttrTypes: result}
+	v, err := out.Result.Unmarshal(rt.TerraformType(ctx))
+	if err != nil {
+		resp.Error = function.NewFuncError(err.Error())
+		return
+	}
+	obj, err := rt.ValueFromTerraform(ctx, v)
+	if err != nil {
+		resp.Error = function.NewFuncError(err.Error())
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, obj)
 }
 
 // ReadDataSource reads kea_config from Terraform's msgpack (readConfig)
@@ -144,8 +202,11 @@ func validatesConfig(ds datasource.DataSource) bool {
 }
 
 func (s *server) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
-	if req.Name == configFunctionName {
+	switch req.Name {
+	case configFunctionName:
 		return callConfig(ctx, req.Arguments), nil
+	case relayTargetsFunctionName:
+		return callRelayTargets(ctx, req.Arguments), nil
 	}
 	return s.ProviderServer.CallFunction(ctx, req)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/keaform/terraform-provider-kea/internal/kea"
@@ -339,10 +340,27 @@ func (w *wireReader) list(k *objectKind, e *kea.Estate) {
 	out.SetLen(kept)
 }
 
-// estateObjects reads the objects argument of the config function (a
-// dynamic value: an object of lists and secrets) into e. The error it
-// returns is about the argument as a whole.
-func (w *wireReader) estateObjects(e *kea.Estate) (unknown bool, argErr string) {
+// objectsArg is what a function's objects argument may hold.
+type objectsArg struct {
+	lists   []string // the estate lists it takes
+	secrets bool     // and the secrets map
+	strs    []string // string attributes besides (relay_targets: vrf, interface)
+	example string   // an example of the argument, for the message when it is no object
+}
+
+// names are every attribute the argument takes, for messages.
+func (a objectsArg) names() []string {
+	out := slices.Clone(a.lists)
+	if a.secrets {
+		out = append(out, kea.SecretsKey)
+	}
+	return append(out, a.strs...)
+}
+
+// objects reads a function's objects argument (a dynamic value: an object
+// of lists, secrets and strings) into e and strs. The error it returns is
+// about the argument as a whole.
+func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*string) (unknown bool, argErr string) {
 	switch n := w.peek(); n {
 	case nNull, nBad:
 		return false, ""
@@ -350,7 +368,7 @@ func (w *wireReader) estateObjects(e *kea.Estate) (unknown bool, argErr string) 
 		return true, ""
 	case nObject:
 	default:
-		return false, "objects must be an object such as { subnets = [...], pools = [...] }"
+		return false, "objects must be an object such as " + a.example
 	}
 	// Each list is read with its own decoder, so the faults come out in
 	// the order of kea.Kinds, as the tftypes path gives them.
@@ -359,22 +377,34 @@ func (w *wireReader) estateObjects(e *kea.Estate) (unknown bool, argErr string) 
 		name := w.str()
 		k := kea.KindListed(name)
 		switch {
-		case k != nil:
+		case k != nil && slices.Contains(a.lists, name):
 			var d decoder
 			byList[name] = &d
 			sub := &wireReader{dec: w.dec, d: &d}
 			sub.list(objectKindOf(k), e)
 			w.fail(sub.bad)
-		case name == kea.SecretsKey:
+		case a.secrets && name == kea.SecretsKey:
 			var d decoder
 			byList[name] = &d
 			holder := reflect.ValueOf(e).Elem()
 			sub := &wireReader{dec: w.dec, d: &d}
 			sub.value(holder, &secretsSpec, kea.SecretsKey)
 			w.fail(sub.bad)
+		case slices.Contains(a.strs, name):
+			switch w.peek() {
+			case nNull:
+				w.skip()
+			case nUnknown:
+				return true, ""
+			case nString:
+				v := w.str()
+				strs[name] = &v
+			default:
+				return false, "objects." + name + " must be a string"
+			}
 		default:
 			w.skip()
-			return false, "objects has an unsupported attribute " + name + "; use " + strings.Join(inputNames(), ", ")
+			return false, "objects has an unsupported attribute " + name + "; use " + strings.Join(a.names(), ", ")
 		}
 	}
 	for _, name := range append(kea.ListNames(), kea.SecretsKey) {

@@ -347,3 +347,80 @@ func (*withValidator) Schema(_ context.Context, _ datasource.SchemaRequest, resp
 		"x": dsschema.StringAttribute{Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 	}}
 }
+
+// The relay_targets function's wire path answers what the data source's
+// tftypes path answers, for every subnet of every fixture.
+func TestWire_RelayMatchesTFTypes(t *testing.T) {
+	asked := 0
+	for _, c := range fixtureCalls(t) {
+		objects := map[string]any{}
+		lists := map[string]tftypes.Value{}
+		for _, name := range relayInputs() {
+			if v, ok := c.objects[name]; ok {
+				objects[name] = v
+				lists[name] = tfValue(v)
+			}
+		}
+		if _, ok := c.target.(map[string]any); ok && objects["servers"] == nil {
+			objects["servers"] = []any{c.target}
+			lists["servers"] = tfValue(objects["servers"])
+		}
+		subnets, _ := objects["subnets"].([]any)
+		for _, s := range subnets {
+			prefix, _ := s.(map[string]any)["prefix"].(string)
+			if prefix == "" {
+				continue
+			}
+			asked++
+			res, unknown, errs, diags := relayQuery(prefix, nil, nil, lists)
+			var want string
+			switch {
+			case unknown:
+				want = "unknown"
+			case len(errs) > 0:
+				want = strings.Join(errs, "\n")
+			case diags.HasErrors():
+				want = errorText(diags)
+			default:
+				want = fmt.Sprint(res.Targets, res.Servers, res.Subnet, res.CiscoIOS, res.Junos, res.AristaEOS)
+			}
+			pv, err := tfprotov6.NewDynamicValue(tftypes.String, tftypes.NewValue(tftypes.String, prefix))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp := callRelayTargets(context.Background(), []*tfprotov6.DynamicValue{&pv, dynamicArgs(t, tfValue(objects))[0]})
+			var got string
+			if resp.Error != nil {
+				got = resp.Error.Text
+			} else {
+				v, err := resp.Result.Unmarshal(objectTypeOf(relayResultTypes))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var f map[string]tftypes.Value
+				_ = v.As(&f)
+				strs := func(name string) []string {
+					var l []tftypes.Value
+					_ = f[name].As(&l)
+					out := make([]string, len(l))
+					for i, e := range l {
+						_ = e.As(&out[i])
+					}
+					return out
+				}
+				str := func(name string) string {
+					var s string
+					_ = f[name].As(&s)
+					return s
+				}
+				got = fmt.Sprint(strs("targets"), strs("target_servers"), str("subnet"), str("cisco_ios"), str("junos"), str("arista_eos"))
+			}
+			if got != want {
+				t.Errorf("%s, prefix %s: wire path %q, tftypes path %q", c.name, prefix, got, want)
+			}
+		}
+	}
+	if asked < 50 {
+		t.Errorf("only %d relay lookups compared", asked)
+	}
+}
