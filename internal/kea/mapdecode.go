@@ -25,6 +25,17 @@ func (k *Kind) DecodeMaps(e *Estate, ms []map[string]any) error {
 	return nil
 }
 
+// DecodeMap reads one object of the kind from its map form, as
+// DecodeMaps reads a list of them; a resource's configuration arrives
+// this way.
+func (k *Kind) DecodeMap(m map[string]any) (Entity, error) {
+	v := k.new()
+	if err := assignObject(reflect.ValueOf(v), m); err != nil {
+		return nil, fmt.Errorf("%s%w", k.Name, err)
+	}
+	return v, nil
+}
+
 // fieldPaths maps a struct type's JSON names to field index paths,
 // embedded structs flattened as encoding/json does.
 var fieldPaths sync.Map // reflect.Type -> map[string][]int

@@ -49,6 +49,15 @@ func TestDecodeMapsMatchesJSON(t *testing.T) {
 			if !reflect.DeepEqual(viaJSON, viaMaps) {
 				t.Errorf("%s %s: DecodeMaps differs from the JSON decoder", file, k.List)
 			}
+			for i, m := range ms { // one object at a time, as a resource's
+				one, err := k.DecodeMap(m)
+				if err != nil {
+					t.Fatalf("%s %s[%d]: %v", file, k.List, i, err)
+				}
+				if !reflect.DeepEqual(one, k.At(&viaJSON, i)) {
+					t.Errorf("%s %s[%d]: DecodeMap differs from the JSON decoder", file, k.List, i)
+				}
+			}
 		}
 	}
 	// An attribute the kind does not have is refused, with its path.
@@ -56,6 +65,9 @@ func TestDecodeMapsMatchesJSON(t *testing.T) {
 	err := KindNamed(KindSubnet).DecodeMaps(&e, []map[string]any{{"server": "s", "pool": "x"}})
 	if err == nil || err.Error() != "[0].pool: unknown attribute" {
 		t.Errorf("unknown attribute: %v", err)
+	}
+	if _, err := KindNamed(KindSubnet).DecodeMap(map[string]any{"server": "s", "pool": "x"}); err == nil || err.Error() != "kea_subnet.pool: unknown attribute" {
+		t.Errorf("unknown attribute, one object: %v", err)
 	}
 }
 

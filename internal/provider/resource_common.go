@@ -80,11 +80,10 @@ func (k *objectKind) check(m map[string]any) (string, kea.Diags) {
 
 // checked is check, also returning the decoded object.
 func (k *objectKind) checked(m map[string]any) (string, kea.Entity, kea.Diags) {
-	raw, err := json.Marshal(m)
-	var obj kea.Entity
-	if err == nil {
-		obj, err = k.kind.Decode(raw)
+	if hasUnknown(m) {
+		m = dropUnknown(m).(map[string]any)
 	}
+	obj, err := k.kind.DecodeMap(m)
 	if err != nil { // the attribute table and the kea type disagree: a bug
 		panic(fmt.Sprintf("%s: decoded object does not fit: %v", k.kind.Name, err))
 	}
@@ -93,6 +92,49 @@ func (k *objectKind) checked(m map[string]any) (string, kea.Entity, kea.Diags) {
 		id = ""
 	}
 	return id, obj, obj.Validate(-1)
+}
+
+// hasUnknown reports whether a decoded value holds an unknownValue (a
+// provider setting fill could not know yet).
+func hasUnknown(v any) bool {
+	switch x := v.(type) {
+	case unknownValue:
+		return true
+	case map[string]any:
+		for _, e := range x {
+			if hasUnknown(e) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if hasUnknown(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropUnknown is v without its unknownValues, which read as unset.
+func dropUnknown(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			if _, ok := e.(unknownValue); !ok {
+				out[k] = dropUnknown(e)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = dropUnknown(e)
+		}
+		return out
+	}
+	return v
 }
 
 // importAttrs reads an import id into the identity attributes it names.
