@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
-	"github.com/vmihailenco/msgpack/v5"
 )
 
 var (
@@ -70,12 +69,12 @@ func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 // directly.
 func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	typ := req.Config.Raw.Type()
-	raw, err := req.Config.Raw.MarshalMsgPack(typ) //nolint:staticcheck // the encoding Terraform sends
+	raw, err := tfprotov6.NewDynamicValue(typ, req.Config.Raw) // the encoding Terraform sends
 	if err != nil {
 		resp.Diagnostics.AddError("Unexpected configuration", err.Error())
 		return
 	}
-	state := readConfig(ctx, current(d.settings), raw, &resp.Diagnostics)
+	state := readConfig(ctx, current(d.settings), raw.MsgPack, &resp.Diagnostics)
 	if state == nil {
 		return
 	}
@@ -144,7 +143,7 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 		}
 	}
 	if b := field[kea.SecretsKey]; !isNull(b) {
-		w := &wireReader{dec: msgpack.NewDecoder(bytes.NewReader(b)), d: &d}
+		w := newWireReader(b, &d)
 		w.value(reflect.ValueOf(in.estate).Elem(), &secretsSpec, kea.SecretsKey)
 	}
 	for _, e := range d.errs {

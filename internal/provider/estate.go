@@ -66,7 +66,7 @@ func targetOf(v tftypes.Value) *objectKind {
 }
 
 // inputNames are the objects argument's attributes: every list and secrets.
-func inputNames() []string { return append(kea.ListNames(), kea.SecretsKey) }
+func inputNames() []string { return configObjects.names() }
 
 // inputList describes the inputs for docs and errors: "a, b and c".
 func inputList(names []string) string {

@@ -104,14 +104,6 @@ func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
 // small and read through tftypes, the objects, which may hold a whole
 // large estate, by the wire reader in one pass.
 func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse {
-	resultType := types.ObjectType{AttrTypes: configResultType}.TerraformType(ctx)
-	result := func(v tftypes.Value) *tfprotov6.CallFunctionResponse {
-		dv, err := tfprotov6.NewDynamicValue(resultType, v)
-		if err != nil {
-			return funcErr(err.Error())
-		}
-		return &tfprotov6.CallFunctionResponse{Result: &dv}
-	}
 	if len(args) != 2 || args[0] == nil {
 		return funcErr("config takes two arguments: target and objects")
 	}
@@ -120,29 +112,20 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 		return argErr(0, "target must be a kea_dhcp_server or kea_d2_daemon object")
 	}
 	if !sv.IsKnown() {
-		return result(tftypes.NewValue(resultType, tftypes.UnknownValue))
+		return funcUnknown(ctx, configResultType)
 	}
 	tk := targetOf(sv)
 	var d decoder
 	in := decodedEstate{estate: &kea.Estate{}}
 	in.target = decodeTarget(&d, tk, sv)
-	if args[1] != nil && len(args[1].MsgPack) > 0 {
-		w := newWireReader(args[1].MsgPack, &d)
-		unknown, msg := w.objects(in.estate, configObjects, nil)
-		switch {
-		case w.bad != nil:
-			return argErr(1, "objects could not be read: "+w.bad.Error())
-		case msg != "":
-			return argErr(1, msg)
-		case unknown:
-			return result(tftypes.NewValue(resultType, tftypes.UnknownValue))
-		}
+	if done := readObjectsArg(ctx, args[1], configObjects, in.estate, nil, &d, configResultType); done != nil {
+		return done
 	}
 	if len(d.errs) > 0 {
 		return funcErr(strings.Join(d.errs, "\n"))
 	}
 	if len(d.unknown) > 0 {
-		return result(tftypes.NewValue(resultType, tftypes.UnknownValue))
+		return funcUnknown(ctx, configResultType)
 	}
 	r, diags := in.render(ctx)
 	if diags.HasErrors() {

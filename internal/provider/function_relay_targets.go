@@ -53,17 +53,6 @@ var relayObjects = objectsArg{lists: relayInputs(), strs: []string{"vrf", "inter
 // callRelayTargets answers the function for its arguments as Terraform
 // encodes them: the prefix, and the objects read by the wire reader.
 func callRelayTargets(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse {
-	resultType := types.ObjectType{AttrTypes: relayResultTypes}
-	result := func(v tftypes.Value) *tfprotov6.CallFunctionResponse {
-		dv, err := tfprotov6.NewDynamicValue(resultType.TerraformType(ctx), v)
-		if err != nil {
-			return funcErr(err.Error())
-		}
-		return &tfprotov6.CallFunctionResponse{Result: &dv}
-	}
-	unknown := func() *tfprotov6.CallFunctionResponse {
-		return result(tftypes.NewValue(resultType.TerraformType(ctx), tftypes.UnknownValue))
-	}
 	if len(args) != 2 || args[0] == nil || args[1] == nil {
 		return funcErr("relay_targets takes two arguments: prefix and objects")
 	}
@@ -75,19 +64,14 @@ func callRelayTargets(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpr
 	var d decoder
 	e := &kea.Estate{}
 	strs := map[string]*string{}
-	w := newWireReader(args[1].MsgPack, &d)
-	isUnknown, msg := w.objects(e, relayObjects, strs)
+	if done := readObjectsArg(ctx, args[1], relayObjects, e, strs, &d, relayResultTypes); done != nil {
+		return done
+	}
 	switch {
-	case w.bad != nil:
-		return argErr(1, "objects could not be read: "+w.bad.Error())
-	case msg != "":
-		return argErr(1, msg)
-	case isUnknown:
-		return unknown()
 	case len(d.errs) > 0:
 		return funcErr(strings.Join(d.errs, "\n"))
 	case len(d.unknown) > 0:
-		return unknown()
+		return funcUnknown(ctx, relayResultTypes)
 	}
 	res, diags := kea.Relay(e, kea.RelayQuery{Prefix: prefix, VRF: strs["vrf"], Interface: strs["interface"]})
 	if diags.HasErrors() {
@@ -101,5 +85,5 @@ func callRelayTargets(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpr
 	if err != nil {
 		return funcErr(err.Error())
 	}
-	return result(v)
+	return funcValue(ctx, relayResultTypes, v)
 }

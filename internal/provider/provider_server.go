@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 // NewServer serves the provider over protocol 6: the framework serves
@@ -57,6 +58,41 @@ func argErr(i int64, text string) *tfprotov6.CallFunctionResponse {
 // funcErr is a function's error about its arguments together.
 func funcErr(text string) *tfprotov6.CallFunctionResponse {
 	return &tfprotov6.CallFunctionResponse{Error: &tfprotov6.FunctionError{Text: text}}
+}
+
+// funcValue is a function's result v, of the object type attrs.
+func funcValue(ctx context.Context, attrs map[string]attr.Type, v tftypes.Value) *tfprotov6.CallFunctionResponse {
+	dv, err := tfprotov6.NewDynamicValue(types.ObjectType{AttrTypes: attrs}.TerraformType(ctx), v)
+	if err != nil {
+		return funcErr(err.Error())
+	}
+	return &tfprotov6.CallFunctionResponse{Result: &dv}
+}
+
+// funcUnknown is an unknown result of the object type attrs.
+func funcUnknown(ctx context.Context, attrs map[string]attr.Type) *tfprotov6.CallFunctionResponse {
+	return funcValue(ctx, attrs, tftypes.NewValue(types.ObjectType{AttrTypes: attrs}.TerraformType(ctx), tftypes.UnknownValue))
+}
+
+// readObjectsArg reads a function's objects argument (argument 1) into e
+// and strs, faults of its objects into d. A response it returns ends the
+// call: a fault of the argument as a whole, or an unknown result (of the
+// object type attrs) while some input is not known.
+func readObjectsArg(ctx context.Context, arg *tfprotov6.DynamicValue, a objectsArg, e *kea.Estate, strs map[string]*string, d *decoder, attrs map[string]attr.Type) *tfprotov6.CallFunctionResponse {
+	if arg == nil || len(arg.MsgPack) == 0 {
+		return nil
+	}
+	w := newWireReader(arg.MsgPack, d)
+	unknown, msg := w.objects(e, a, strs)
+	switch {
+	case w.bad != nil:
+		return argErr(1, "objects could not be read: "+w.bad.Error())
+	case msg != "":
+		return argErr(1, msg)
+	case unknown:
+		return funcUnknown(ctx, attrs)
+	}
+	return nil
 }
 
 // runAsServer runs a function the provider's server answers itself (call)

@@ -80,10 +80,7 @@ func (k *objectKind) check(m map[string]any) (string, kea.Diags) {
 
 // checked is check, also returning the decoded object.
 func (k *objectKind) checked(m map[string]any) (string, kea.Entity, kea.Diags) {
-	if hasUnknown(m) {
-		m = dropUnknown(m).(map[string]any)
-	}
-	obj, err := k.kind.DecodeMap(m)
+	obj, err := k.kind.DecodeMap(dropUnknown(m).(map[string]any))
 	if err != nil { // the attribute table and the kea type disagree: a bug
 		panic(fmt.Sprintf("%s: decoded object does not fit: %v", k.kind.Name, err))
 	}
@@ -94,29 +91,8 @@ func (k *objectKind) checked(m map[string]any) (string, kea.Entity, kea.Diags) {
 	return id, obj, obj.Validate(-1)
 }
 
-// hasUnknown reports whether a decoded value holds an unknownValue (a
-// provider setting fill could not know yet).
-func hasUnknown(v any) bool {
-	switch x := v.(type) {
-	case unknownValue:
-		return true
-	case map[string]any:
-		for _, e := range x {
-			if hasUnknown(e) {
-				return true
-			}
-		}
-	case []any:
-		for _, e := range x {
-			if hasUnknown(e) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// dropUnknown is v without its unknownValues, which read as unset.
+// dropUnknown is a copy of v without its unknownValues (provider settings
+// fill could not know yet), which read as unset.
 func dropUnknown(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
