@@ -50,10 +50,11 @@ func quietSDKUnlessTerraformLogs() {
 
 func run() error {
 	var debug bool
-	var envFile, cpuProfile string
+	var envFile, cpuProfile, memProfile string
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve; stop it with ctrl-c")
 	flag.StringVar(&envFile, "debug-env-file", "", "with -debug: write the TF_REATTACH_PROVIDERS setting to this file instead of printing it")
 	flag.StringVar(&cpuProfile, "cpuprofile", "", "with -debug: write a CPU profile of the whole run to this file (make bench uses it)")
+	flag.StringVar(&memProfile, "memprofile", "", "with -debug: write the run's allocations (a heap profile) to this file when it stops")
 	flag.Parse()
 	var opts []tf6server.ServeOpt
 	if debug {
@@ -72,6 +73,14 @@ func run() error {
 			defer func() {
 				pprof.StopCPUProfile()
 				_ = f.Close()
+			}()
+		}
+		if memProfile != "" {
+			defer func() {
+				if f, err := os.Create(memProfile); err == nil {
+					_ = pprof.Lookup("allocs").WriteTo(f, 0)
+					_ = f.Close()
+				}
 			}()
 		}
 	}

@@ -123,6 +123,14 @@ func makeRange(a, b string) (addrRange, error) {
 var hexSeparators = strings.NewReplacer(":", "", "-", "", ".", "", " ", "")
 
 func normalizeHex(s string) (string, int, error) {
+	if n, ok := canonicalHex(s); ok {
+		return s, n, nil // most identifiers are written this way already
+	}
+	return rewriteHex(s)
+}
+
+// rewriteHex is normalizeHex for input not yet in its form.
+func rewriteHex(s string) (string, int, error) {
 	clean := hexSeparators.Replace(s)
 	if clean == "" {
 		return "", 0, fmt.Errorf("must not be empty")
@@ -142,6 +150,27 @@ func normalizeHex(s string) (string, int, error) {
 		b.WriteString(hex.EncodeToString([]byte{c}))
 	}
 	return b.String(), len(raw), nil
+}
+
+// canonicalHex reports whether s is already what normalizeHex returns:
+// lower-case hex bytes joined by colons, and how many bytes.
+func canonicalHex(s string) (int, bool) {
+	if len(s)%3 != 2 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case i%3 == 2:
+			if c != ':' {
+				return 0, false
+			}
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f':
+		default:
+			return 0, false
+		}
+	}
+	return (len(s) + 1) / 3, true
 }
 
 // normalizeIdentifier checks and canonicalises a reservation identifier.

@@ -92,7 +92,14 @@ type Part struct {
 // Render validates the estate and renders the target's document. Objects
 // the target does not use are ignored; objects it uses are validated,
 // alone and against each other. On any error the document is nil.
-func Render(e *Estate, t Target) (*Rendered, Diags) {
+func Render(e *Estate, t Target) (*Rendered, Diags) { return RenderSized(e, t, 0) }
+
+// RenderSized is Render told the size the document will probably have: its
+// buffer starts at that size, and a document that fits is not copied when
+// it is done. The provider passes the size of its input (Terraform's
+// encoding of the estate), which for a large estate is a little more
+// than the document; a document that outgrows the hint costs one copy.
+func RenderSized(e *Estate, t Target, sizeHint int) (*Rendered, Diags) {
 	if t == nil {
 		return nil, Diags{{Severity: Error, Index: -1, Msg: "no target to render: pass a " + KindServer}}
 	}
@@ -106,14 +113,14 @@ func Render(e *Estate, t Target) (*Rendered, Diags) {
 	}
 	r := &Rendered{Kind: doc, HasSecrets: secrets}
 	if !doc.PerMember {
-		r.Document = doc.write(body)
+		r.Document = doc.write(body, sizeHint)
 		r.SHA256 = digest(r.Document)
 		return r, diags
 	}
 	parts := body.(map[string]*EnvFile)
 	var index strings.Builder
 	for _, name := range slices.Sorted(maps.Keys(parts)) {
-		p := Part{Name: name, Document: doc.write(parts[name])}
+		p := Part{Name: name, Document: doc.write(parts[name], 0)}
 		p.SHA256 = digest(p.Document)
 		r.Parts = append(r.Parts, p)
 		index.WriteString(name + " " + p.SHA256 + "\n")
@@ -123,10 +130,13 @@ func Render(e *Estate, t Target) (*Rendered, Diags) {
 }
 
 // write writes one document body in the kind's format.
-func (d *DocKind) write(body any) []byte {
+func (d *DocKind) write(body any, sizeHint int) []byte {
 	switch d.Format {
 	case FormatJSON:
-		return Marshal(body)
+		b := docBuffer{first: sizeHint}
+		writeValue(&b, body, 0)
+		b.WriteByte('\n')
+		return b.Bytes()
 	case FormatEnv:
 		return body.(*EnvFile).bytes()
 	}

@@ -32,6 +32,12 @@ func (o *Object) Set(key string, v any) *Object {
 	return o
 }
 
+// reset empties o, keeping its arrays for the next use.
+func (o *Object) reset() {
+	clear(o.vals) // let go of what the values held
+	o.keys, o.vals = o.keys[:0], o.vals[:0]
+}
+
 // Has reports whether key is present.
 func (o *Object) Has(key string) bool {
 	for _, k := range o.keys {
@@ -60,17 +66,87 @@ func (o *Object) Len() int { return len(o.keys) }
 
 // Marshal renders v as indented JSON (two spaces) with a trailing newline.
 func Marshal(v any) []byte {
-	var b bytes.Buffer
-	b.Grow(4096)
+	var b docBuffer
 	writeValue(&b, v, 0)
 	b.WriteByte('\n')
 	return b.Bytes()
 }
 
+// streamed is a value the tree does not hold: it writes itself when the
+// document is written (see hostList).
+type streamed interface {
+	writeJSON(b *docBuffer, depth int)
+}
+
+// docBuffer collects a document in chunks that are never copied while it
+// grows, and Bytes joins them once, into a slice of the exact size. A
+// bytes.Buffer doubles and copies instead: an 8 MB document passes through
+// 16 MB of discarded arrays and ends in a 16 MB one.
+type docBuffer struct {
+	done  [][]byte // full chunks
+	cur   []byte
+	n     int // bytes in done
+	first int // the first chunk's size when over firstChunk (RenderSized)
+}
+
+const (
+	firstChunk = 4 << 10
+	maxChunk   = 1 << 20
+)
+
+// room makes space for at least one byte in cur.
+func (b *docBuffer) room() {
+	if len(b.cur) < cap(b.cur) {
+		return
+	}
+	size := max(firstChunk, b.first)
+	if b.cur != nil {
+		b.done = append(b.done, b.cur)
+		b.n += len(b.cur)
+		size = min(2*cap(b.cur), maxChunk)
+	}
+	b.cur = make([]byte, 0, size)
+}
+
+// WriteByte appends c; it never fails (the error is io.ByteWriter's).
+func (b *docBuffer) WriteByte(c byte) error {
+	b.room()
+	b.cur = append(b.cur, c)
+	return nil
+}
+
+// WriteString appends s; it never fails (the results are io.StringWriter's).
+func (b *docBuffer) WriteString(s string) (int, error) {
+	n := len(s)
+	for len(s) > 0 {
+		b.room()
+		k := copy(b.cur[len(b.cur):cap(b.cur)], s)
+		b.cur = b.cur[:len(b.cur)+k]
+		s = s[k:]
+	}
+	return n, nil
+}
+
+// Len is the number of bytes written.
+func (b *docBuffer) Len() int { return b.n + len(b.cur) }
+
+// Bytes is the whole document: the first chunk when it holds all of it,
+// else one new slice of the exact size.
+func (b *docBuffer) Bytes() []byte {
+	if len(b.done) == 0 {
+		return b.cur
+	}
+	out := make([]byte, 0, b.Len())
+	for _, c := range b.done {
+		out = append(out, c...)
+	}
+	return append(out, b.cur...)
+}
+
 // MarshalJSON makes an Object usable with encoding/json (used to compare
 // the renderer against json.Marshal in benchmarks and tests).
 func (o *Object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
+	var b docBuffer
 	b.WriteByte('{')
 	for i, k := range o.keys {
 		if i > 0 {
@@ -82,7 +158,7 @@ func (o *Object) MarshalJSON() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.Write(enc)
+		b.WriteString(string(enc))
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
@@ -101,14 +177,14 @@ func formatFloat(f float64) string {
 	return s + ".0"
 }
 
-func indent(b *bytes.Buffer, n int) {
+func indent(b *docBuffer, n int) {
 	b.WriteByte('\n')
 	for i := 0; i < n; i++ {
 		b.WriteString("  ")
 	}
 }
 
-func writeValue(b *bytes.Buffer, v any, depth int) {
+func writeValue(b *docBuffer, v any, depth int) {
 	switch t := v.(type) {
 	case nil:
 		b.WriteString("null")
@@ -183,6 +259,8 @@ func writeValue(b *bytes.Buffer, v any, depth int) {
 			l[i] = t[i]
 		}
 		writeValue(b, l, depth)
+	case streamed:
+		t.writeJSON(b, depth)
 	default:
 		panic(fmt.Sprintf("kea: cannot render %T", v))
 	}
@@ -192,7 +270,7 @@ const hexDigits = "0123456789abcdef"
 
 // writeString writes s as a JSON string. Unlike encoding/json it does not
 // escape <, > and &, which appear in Kea expressions.
-func writeString(b *bytes.Buffer, s string) {
+func writeString(b *docBuffer, s string) {
 	b.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); {

@@ -26,6 +26,7 @@ type renderer struct {
 	ha          *haInfo                // set when the target is an HA member
 	fam         *family                // the target's address family
 	selected    map[string]*subnetInfo // the document's subnets by id
+	hosts       []hostInfo             // the document's reservations
 	passed      map[string]bool        // ids of every subnet passed in
 }
 
@@ -99,15 +100,17 @@ func (rd *renderer) render() *Object {
 	serverOpts := rd.optionList(or, "option_data", owner.OptionData)
 	rd.useClasses(or, "client_classes", owner.ClientClasses)
 	var topSubnets []any
-	var globalHosts []*Object
+	var globalHosts []int32
 	rendered := make(map[*subnetInfo]*Object, len(subnets))
 	for _, si := range subnets {
-		obj, hosts := rd.renderSubnet(si)
+		obj := rd.renderSubnet(si)
 		rendered[si] = obj
 		if si.net == nil {
 			topSubnets = append(topSubnets, obj)
 		}
-		globalHosts = append(globalHosts, hosts...)
+		if si.global {
+			globalHosts = append(globalHosts, si.hosts...)
+		}
 	}
 	networks := rd.renderNetworks(nets, rendered)
 	classes := rd.renderClasses()
@@ -130,7 +133,7 @@ func (rd *renderer) render() *Object {
 	}
 	conf.Set(rd.fam.subnets, topSubnets)
 	if len(globalHosts) > 0 {
-		conf.Set("reservations", globalHosts)
+		conf.Set("reservations", hostList{rd: rd, hosts: globalHosts})
 	}
 	srv.Escape.finish(conf, sr, rd.fam.doc, scopeGlobal)
 	if rd.diags.HasErrors() {

@@ -237,25 +237,61 @@ func (h *Reservation) fitsFamily(r reporter, f *family) bool {
 			r.errf("ip_address", "is a DHCPv4 setting; a DHCPv6 reservation lists ip_addresses")
 		}
 		notIn(r, "DHCPv6", union(h.BootFields.set(), map[string]bool{"client_id": h.ClientID != nil, "circuit_id": h.CircuitID != nil}))
-	} else {
+	} else if h.IPAddresses != nil || h.Prefixes != nil || h.ExcludedPrefixes != nil { // the map only when there is a finding: this runs per reservation
 		notIn(r, "DHCPv4", map[string]bool{"ip_addresses": h.IPAddresses != nil, "prefixes": h.Prefixes != nil, "excluded_prefixes": h.ExcludedPrefixes != nil})
 	}
 	return len(*r.out) == before
 }
 
+// hostInfo is a reservation the document holds, with what its checks
+// derived. A large estate has tens of thousands, all held until the
+// document is written, so it keeps only what cannot be derived again
+// cheaply (80 bytes).
 type hostInfo struct {
 	h      *Reservation
-	id     string
-	index  int
-	idType string
-	idVal  string
-	addr   netip.Addr   // the first reserved address; zero when none
-	addrs  []netip.Addr // every reserved address (DHCPv6 may reserve several)
-	prefs  []netip.Prefix
+	idVal  string         // the identifier's value, normalised
+	addrs  []netip.Addr   // every reserved address (DHCPv6 may reserve several)
+	prefs  []netip.Prefix // DHCPv6 only
+	index  int32          // in the estate's reservations
+	idKind uint8          // in identifierKinds
 }
 
+func (hi *hostInfo) idType() string { return identifierKinds[hi.idKind].typ }
+
+// addr is the first reserved address; zero when none.
+func (hi *hostInfo) addr() netip.Addr {
+	if len(hi.addrs) == 0 {
+		return netip.Addr{}
+	}
+	return hi.addrs[0]
+}
+
+// rep reports on the reservation under its id (Reservation.ID).
+func (rd *renderer) hostRep(hi *hostInfo) reporter {
+	return rd.rep(KindReservation, hi.h.Subnet+"/"+hi.idType()+"="+hi.idVal, int(hi.index))
+}
+
+// identifierKind is the index in identifierKinds of Kea's type name typ.
+func identifierKind(typ string) uint8 {
+	for i, k := range identifierKinds {
+		if k.typ == typ {
+			return uint8(i)
+		}
+	}
+	panic("kea: no identifier type " + typ)
+}
+
+// attachReservations checks the document's reservations and gives each
+// subnet its own, sorted. Every hostInfo lives in one slice sized once
+// (rd.hosts); a subnet lists indexes into it, so that fifty thousand
+// reservations are not copied as their subnets' lists grow.
 func (rd *renderer) attachReservations(sel []*subnetInfo) {
-	globalIDs := map[string]hostInfo{}
+	type identity struct {
+		kind uint8
+		val  string
+	}
+	globalIDs := map[identity]int32{}
+	rd.hosts = make([]hostInfo, 0, len(rd.e.Reservations))
 	for i := range rd.e.Reservations {
 		h := &rd.e.Reservations[i]
 		hp := h.parse()
@@ -264,13 +300,11 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 			continue
 		}
 		r := rd.rep(KindReservation, hp.id, i)
-		hi := hostInfo{h: h, id: hp.id, index: i, idType: hp.idType, idVal: hp.idVal}
+		hi := hostInfo{h: h, index: int32(i), idVal: hp.idVal}
 		if !rd.clean(func() { hi.addrs, hi.prefs = h.check(r, hp) }) || !h.fitsFamily(r, rd.fam) {
 			continue
 		}
-		if len(hi.addrs) > 0 {
-			hi.addr = hi.addrs[0]
-		}
+		hi.idKind = identifierKind(hp.idType)
 		fits := true
 		for _, addr := range hi.addrs {
 			if !si.prefix.Contains(addr) {
@@ -308,40 +342,48 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 		if !fits {
 			continue
 		}
+		at := int32(len(rd.hosts))
 		if si.global {
-			key := hi.idType + "=" + hi.idVal
+			key := identity{hi.idKind, hi.idVal}
 			if other, dup := globalIDs[key]; dup {
-				r.errf(identifierAttr[hi.idType], "%s %s already has a global reservation (%s, %s); a client has one global reservation", hi.idType, hi.idVal, other.id, row(KindReservation, other.index))
+				o := &rd.hosts[other]
+				r.errf(identifierAttr[hp.idType], "%s %s already has a global reservation (%s, %s); a client has one global reservation", hp.idType, hi.idVal, o.h.ID(), row(KindReservation, int(o.index)))
 				continue
 			}
-			globalIDs[key] = hi
+			globalIDs[key] = at
 		}
-		si.hosts = append(si.hosts, hi)
+		rd.hosts = append(rd.hosts, hi)
+		si.hosts = append(si.hosts, at)
 	}
+	// One set of maps serves every subnet, emptied between them.
+	ids := map[identity]int32{}
+	taken := map[netip.Addr]int32{}
+	takenPrefix := map[netip.Prefix]int32{}
 	for _, si := range sel {
-		sort.Slice(si.hosts, func(a, b int) bool { return hostLess(si.hosts[a], si.hosts[b]) })
-		ids := map[string]hostInfo{}
-		taken := map[netip.Addr]string{}
-		takenPrefix := map[netip.Prefix]string{}
-		for _, hi := range si.hosts {
-			r := rd.rep(KindReservation, hi.id, hi.index)
+		sort.Slice(si.hosts, func(a, b int) bool { return hostLess(&rd.hosts[si.hosts[a]], &rd.hosts[si.hosts[b]]) })
+		clear(ids)
+		clear(taken)
+		clear(takenPrefix)
+		for _, at := range si.hosts {
+			hi := &rd.hosts[at]
+			r := rd.hostRep(hi)
 			for _, a := range hi.addrs {
 				if other, dup := taken[a]; dup {
-					r.errf(rd.fam.addrAttr, "%s is already reserved for %s in subnet %s", a, other, si.id)
+					r.errf(rd.fam.addrAttr, "%s is already reserved for %s in subnet %s", a, rd.hosts[other].h.ID(), si.id)
 				}
-				taken[a] = hi.id
+				taken[a] = at
 			}
 			for _, p := range hi.prefs {
 				if other, dup := takenPrefix[p]; dup {
-					r.errf("prefixes", "%s is already reserved for %s in subnet %s", p, other, si.id)
+					r.errf("prefixes", "%s is already reserved for %s in subnet %s", p, rd.hosts[other].h.ID(), si.id)
 				}
-				takenPrefix[p] = hi.id
+				takenPrefix[p] = at
 			}
-			key := hi.idType + "=" + hi.idVal
+			key := identity{hi.idKind, hi.idVal}
 			if other, dup := ids[key]; dup && !si.global {
-				r.errf(identifierAttr[hi.idType], "%s %s has another reservation in subnet %s (%s); a client has one reservation per subnet", hi.idType, hi.idVal, si.id, row(KindReservation, other.index))
+				r.errf(identifierAttr[hi.idType()], "%s %s has another reservation in subnet %s (%s); a client has one reservation per subnet", hi.idType(), hi.idVal, si.id, row(KindReservation, int(rd.hosts[other].index)))
 			} else {
-				ids[key] = hi
+				ids[key] = at
 			}
 		}
 	}
@@ -349,27 +391,30 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 
 // hostLess orders reservations by address; those without one follow, by
 // identifier.
-func hostLess(a, b hostInfo) bool {
-	switch {
-	case a.addr.IsValid() && b.addr.IsValid():
-		if c := a.addr.Compare(b.addr); c != 0 {
+func hostLess(a, b *hostInfo) bool {
+	switch x, y := a.addr(), b.addr(); {
+	case x.IsValid() && y.IsValid():
+		if c := x.Compare(y); c != 0 {
 			return c < 0
 		}
-	case a.addr.IsValid() != b.addr.IsValid():
-		return a.addr.IsValid()
+	case x.IsValid() != y.IsValid():
+		return x.IsValid()
 	}
-	if a.idType != b.idType {
-		return a.idType < b.idType
+	if a.idKind != b.idKind {
+		return a.idType() < b.idType() // by type name
 	}
 	return a.idVal < b.idVal
 }
 
-func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
+// renderHost renders one reservation into o, which the caller has emptied.
+// It runs twice per reservation: when the document is rendered, for its
+// findings and the classes and options it uses, and again when the
+// document is written (hostList).
+func (rd *renderer) renderHost(hi *hostInfo, withAddr bool, o *Object) {
 	h := hi.h
-	r := rd.rep(KindReservation, hi.id, hi.index)
-	o := (&Object{}).Set(hi.idType, hi.idVal)
-	if withAddr && rd.fam.v == 4 && hi.addr.IsValid() {
-		o.Set("ip-address", hi.addr.String())
+	o.Set(hi.idType(), hi.idVal)
+	if withAddr && rd.fam.v == 4 && len(hi.addrs) > 0 {
+		o.Set("ip-address", hi.addrs[0].String())
 	}
 	if withAddr && rd.fam.v == 6 {
 		if len(hi.addrs) > 0 {
@@ -391,6 +436,11 @@ func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
 		}
 	}
 	setStr(o, "hostname", h.Hostname)
+	if h.plain() {
+		h.BootFields.render(o)
+		return // most reservations end here, without building their id
+	}
+	r := rd.hostRep(hi)
 	if len(h.ClientClasses) > 0 {
 		rd.useClasses(r, "client_classes", h.ClientClasses)
 		o.Set("client-classes", h.ClientClasses)
@@ -400,5 +450,64 @@ func (rd *renderer) renderHost(hi hostInfo, withAddr bool) *Object {
 		o.Set("option-data", opts)
 	}
 	h.Escape.finish(o, r, rd.fam.doc, scopeReservation)
-	return o
 }
+
+// plain is true for a reservation whose rendering can neither report a
+// finding nor use a class or an option: one that refers to none and has
+// no escape hatch set.
+func (h *Reservation) plain() bool {
+	return len(h.ClientClasses) == 0 && len(h.OptionData) == 0 && h.Escape == (Escape{})
+}
+
+// checkHosts renders a subnet's reservations for their findings and the
+// classes and options they use, and keeps none of them. Plain ones have
+// neither and are passed over.
+func (rd *renderer) checkHosts(hosts []int32, withAddr bool) {
+	var o Object
+	for _, at := range hosts {
+		if rd.hosts[at].h.plain() {
+			continue
+		}
+		o.reset()
+		rd.renderHost(&rd.hosts[at], withAddr, &o)
+	}
+}
+
+// hostList is a list of reservations in the document tree. Reservations
+// are most of a large document, and an Object each would hold the document
+// a second time in memory; a hostList renders them again, one at a time,
+// as the document is written, and nothing of them stays behind.
+// checkHosts has already reported their findings: those of the second
+// rendering are dropped.
+type hostList struct {
+	rd       *renderer
+	hosts    []int32 // indexes in rd.hosts
+	withAddr bool
+}
+
+func (l hostList) writeJSON(b *docBuffer, depth int) {
+	if len(l.hosts) == 0 {
+		b.WriteString("[]")
+		return
+	}
+	rd := l.rd
+	kept := rd.diags
+	defer func() { rd.diags = kept }()
+	var o Object
+	b.WriteByte('[')
+	for i, at := range l.hosts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		indent(b, depth+1)
+		o.reset()
+		rd.diags = rd.diags[:0:0]
+		rd.renderHost(&rd.hosts[at], l.withAddr, &o)
+		writeValue(b, &o, depth+1)
+	}
+	indent(b, depth)
+	b.WriteByte(']')
+}
+
+// MarshalJSON serves encoding/json, which tests compare the writer with.
+func (l hostList) MarshalJSON() ([]byte, error) { return Marshal(l), nil }

@@ -55,3 +55,16 @@ func TestHAMissingPartnerSaysPassServers(t *testing.T) {
 	}
 	t.Errorf("no error contains %q: %v", want, diags)
 }
+
+// TestCanonicalHex: the fast path of normalizeHex takes exactly the input
+// that rewriting would leave as it is.
+func TestCanonicalHex(t *testing.T) {
+	for _, s := range []string{"", "0", "00", "0a", "0A", "00:11", "00:11:", ":00", "00-11", "00:1", "aa:bb:cc:dd:ee:ff", "aa:bb:cc:dd:ee:fg", "AA:bb", "0a0b", "0a:0b:0c", "g0", "00::11", "01:02:03:04:05:06:07:08:09:0a:0b:0c:0d:0e:0f:10"} {
+		n, fast := canonicalHex(s)
+		got, m, err := rewriteHex(s)
+		same := err == nil && got == s
+		if fast != same || (fast && n != m) {
+			t.Errorf("%q: canonicalHex says %v (%d bytes), rewriting gives %q, %d bytes, %v", s, fast, n, got, m, err)
+		}
+	}
+}

@@ -126,7 +126,7 @@ type subnetInfo struct {
 	rng     addrRange
 	pools   []poolInfo
 	pdPools []pdPoolInfo
-	hosts   []hostInfo
+	hosts   []int32        // its reservations, as indexes in renderer.hosts
 	net     *SharedNetwork // the shared network holding it, if any
 	global  bool           // effective reservations-global
 	outPool bool           // effective reservations-out-of-pool
@@ -282,7 +282,7 @@ func (rd *renderer) parentSubnet(kind, id string, index int, ref string) (*subne
 	return si, ok
 }
 
-func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
+func (rd *renderer) renderSubnet(si *subnetInfo) *Object {
 	s := si.s
 	r := rd.rep(KindSubnet, si.id, si.index)
 	o := &Object{}
@@ -313,28 +313,22 @@ func (rd *renderer) renderSubnet(si *subnetInfo) (*Object, []*Object) {
 		}
 		o.Set("pd-pools", pds)
 	}
-	var local []any
-	var global []*Object
 	inSubnet := rd.inherit(si, func(m *ReservationModes) *bool { return m.ReservationsInSubnet }, BuiltinDefaults.ReservationsInSubnet)
 	if len(si.hosts) > 0 && !si.global && !inSubnet {
 		r.warnf("reservations_in_subnet", "is false for this subnet and its reservations are not global either: Kea will not look up its %d reservation(s)", len(si.hosts))
 	}
-	for _, hi := range si.hosts {
-		ho := rd.renderHost(hi, !si.global)
-		if si.global {
-			if hi.addr.IsValid() || len(hi.prefs) > 0 {
-				rd.rep(KindReservation, hi.id, hi.index).warnf(rd.fam.addrAttr, "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", si.id)
+	rd.checkHosts(si.hosts, !si.global)
+	if si.global {
+		for _, at := range si.hosts {
+			if hi := &rd.hosts[at]; len(hi.addrs) > 0 || len(hi.prefs) > 0 {
+				rd.hostRep(hi).warnf(rd.fam.addrAttr, "not rendered: reservations are global for subnet %s, and a global reservation carries no address (the client gets a dynamic address from the subnet)", si.id)
 			}
-			global = append(global, ho)
-		} else {
-			local = append(local, ho)
 		}
-	}
-	if len(local) > 0 {
-		o.Set("reservations", local)
+	} else if len(si.hosts) > 0 {
+		o.Set("reservations", hostList{rd: rd, hosts: si.hosts, withAddr: true})
 	}
 	s.Escape.finish(o, r, rd.fam.doc, scopeSubnet)
-	return o, global
+	return o
 }
 
 // renderLinkTimes renders the lifetimes and DHCPv6 link settings a subnet

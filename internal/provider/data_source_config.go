@@ -96,6 +96,7 @@ var computedConfigAttrs = []string{"config", "sensitive_config", "configs", "sen
 // kea types. It returns the state, the configuration with the results
 // filled in, or nil after an error.
 func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Diagnostics) []byte {
+	defer largeCall(len(config))()
 	names, raws, err := objectFields(config)
 	if err != nil {
 		diags.AddError("Unexpected configuration", err.Error())
@@ -130,7 +131,7 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 		return nil
 	}
 	var d decoder
-	in := decodedEstate{estate: &kea.Estate{}}
+	in := decodedEstate{estate: &kea.Estate{}, size: len(config)}
 	in.target = decodeTarget(&d, tk, tv)
 	for _, k := range kea.Kinds { // in this order, so that faults are too
 		if b := field[k.List]; !isNull(b) {
@@ -144,7 +145,7 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 	}
 	if b := field[kea.SecretsKey]; !isNull(b) {
 		w := newWireReader(b, &d)
-		w.value(reflect.ValueOf(in.estate).Elem(), &secretsSpec, kea.SecretsKey)
+		w.value(reflect.ValueOf(in.estate).Elem(), &secretsSpec, atPath(kea.SecretsKey))
 	}
 	for _, e := range d.errs {
 		diags.AddError("Invalid kea_config input", e)
@@ -172,6 +173,7 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 		}
 		return replaceFields(names, raws, results, 0)
 	}
+	settle(len(config))
 	r, rdiags := in.render(ctx)
 	for _, dg := range rdiags {
 		if dg.Severity == kea.Warning {
@@ -185,7 +187,7 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 	}
 	docs := documentParts(in.target.ID(), r)
 	in.estate = nil // the documents are all the state needs
-	collectAfterLargeRender(r)
+	settle(len(config))
 	configs := func(null bool) func(b *bytes.Buffer) {
 		return func(b *bytes.Buffer) {
 			if null {

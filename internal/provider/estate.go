@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -83,6 +82,7 @@ type decodedEstate struct {
 	target  kea.Target
 	unknown bool     // some input is not known yet: the result is unknown
 	errs    []string // malformed input, each prefixed with where it is
+	size    int      // bytes of Terraform's encoding it was read from, the document's likely size
 }
 
 // decodeEstate reads the target object of kind tk (when target is not a
@@ -173,7 +173,7 @@ func decodeList(d *decoder, v tftypes.Value, k *objectKind, e *kea.Estate) {
 // and the function) and logs, at DEBUG, what was rendered from how many
 // objects of each list, and every finding.
 func (in decodedEstate) render(ctx context.Context) (*kea.Rendered, kea.Diags) {
-	r, diags := kea.Render(in.estate, in.target)
+	r, diags := kea.RenderSized(in.estate, in.target, in.size)
 	fields := map[string]any{"target": in.target.ID()}
 	for _, k := range kea.Kinds {
 		if n := k.Len(in.estate); n > 0 {
@@ -214,22 +214,6 @@ func errorText(ds kea.Diags) string {
 		lines = append(lines, d.Error())
 	}
 	return strings.Join(lines, "\n")
-}
-
-// collectAfterLargeRender collects the estate, the rendering's garbage and
-// the request's buffers after a document over 1 MiB, so that the result
-// reuses their memory rather than growing the heap: the provider's peak
-// RSS on the 8.2 MB bench document fell from about 19x to 15x its size,
-// for one mark of a heap of some tens of MB. The caller drops its
-// reference to the estate first.
-func collectAfterLargeRender(r *kea.Rendered) {
-	size := len(r.Document)
-	for _, p := range r.Parts {
-		size += len(p.Document)
-	}
-	if size > 1<<20 {
-		runtime.GC()
-	}
 }
 
 // documentParts are a render's documents, named: a per-member kind's

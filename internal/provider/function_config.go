@@ -115,8 +115,10 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 		return funcUnknown(ctx, configResultType)
 	}
 	tk := targetOf(sv)
+	size := msgpackLen(args[1])
+	defer largeCall(size)()
 	var d decoder
-	in := decodedEstate{estate: &kea.Estate{}}
+	in := decodedEstate{estate: &kea.Estate{}, size: size}
 	in.target = decodeTarget(&d, tk, sv)
 	if done := readObjectsArg(ctx, args[1], configObjects, in.estate, nil, &d, configResultType); done != nil {
 		return done
@@ -127,6 +129,7 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	if len(d.unknown) > 0 {
 		return funcUnknown(ctx, configResultType)
 	}
+	settle(size)
 	r, diags := in.render(ctx)
 	if diags.HasErrors() {
 		return funcErr(errorText(diags))
@@ -138,6 +141,6 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 		}
 	}
 	in.estate = nil // the document is all the result needs
-	collectAfterLargeRender(r)
+	settle(size)
 	return &tfprotov6.CallFunctionResponse{Result: &tfprotov6.DynamicValue{MsgPack: configResult(in.target, r, warnings)}}
 }

@@ -61,29 +61,30 @@ func (sc scalar) kindName() string {
 
 // scalar converts a scalar attribute's value; set is false for empty
 // strings in optional attributes and for errors, which it records.
-func (d *decoder) scalar(sc scalar, s *attrSpec, where string) (any, bool) {
+func (d *decoder) scalar(sc scalar, s *attrSpec, where at) (any, bool) {
 	if sc.k == wString && sc.s == "" && !s.required {
 		return nil, false
 	}
-	switch s.t {
-	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC:
+	if s.t.isString() {
 		if sc.k != wString {
-			d.errf(where, "must be a string, got %s", sc.kindName())
+			d.errf(where.String(), "must be a string, got %s", sc.kindName())
 			return nil, false
 		}
 		return sc.s, true
+	}
+	switch s.t {
 	case tInt, tFloat:
 		switch sc.k {
 		case wNumber:
 		case wString:
 			parsed, _, err := big.ParseFloat(strings.TrimSpace(sc.s), 10, 256, big.ToNearestEven)
 			if err != nil {
-				d.errf(where, "%q is not a number", sc.s)
+				d.errf(where.String(), "%q is not a number", sc.s)
 				return nil, false
 			}
 			sc = scalar{k: wNumber, big: parsed}
 		default:
-			d.errf(where, "must be a number, got %s", sc.kindName())
+			d.errf(where.String(), "must be a number, got %s", sc.kindName())
 			return nil, false
 		}
 		if s.t == tFloat {
@@ -95,7 +96,7 @@ func (d *decoder) scalar(sc scalar, s *attrSpec, where string) (any, bool) {
 			}
 			fl, _ := sc.number().Float64()
 			if math.IsInf(fl, 0) || math.IsNaN(fl) {
-				d.errf(where, "%s is out of range: not a finite number", sc.number().Text('g', 10))
+				d.errf(where.String(), "%s is out of range: not a finite number", sc.number().Text('g', 10))
 				return nil, false
 			}
 			return fl, true
@@ -105,12 +106,12 @@ func (d *decoder) scalar(sc scalar, s *attrSpec, where string) (any, bool) {
 		}
 		f := sc.number()
 		if !f.IsInt() {
-			d.errf(where, "%s is not a whole number", f.Text('g', -1))
+			d.errf(where.String(), "%s is not a whole number", f.Text('g', -1))
 			return nil, false
 		}
 		i, acc := f.Int64()
 		if acc != big.Exact {
-			d.errf(where, "%s is out of range", f.Text('g', -1))
+			d.errf(where.String(), "%s is out of range", f.Text('g', -1))
 			return nil, false
 		}
 		return i, true
@@ -121,12 +122,12 @@ func (d *decoder) scalar(sc scalar, s *attrSpec, where string) (any, bool) {
 		case wString:
 			b, err := strconv.ParseBool(strings.TrimSpace(sc.s))
 			if err != nil {
-				d.errf(where, "%q is not a bool", sc.s)
+				d.errf(where.String(), "%q is not a bool", sc.s)
 				return nil, false
 			}
 			return b, true
 		}
-		d.errf(where, "must be a bool, got %s", sc.kindName())
+		d.errf(where.String(), "must be a bool, got %s", sc.kindName())
 		return nil, false
 	}
 	return nil, false

@@ -52,6 +52,15 @@ const (
 	tStringMap
 )
 
+// isString is true for the kinds whose value is one string.
+func (k kind) isString() bool {
+	switch k {
+	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC:
+		return true
+	}
+	return false
+}
+
 type attrSpec struct {
 	name        string
 	t           kind
@@ -306,6 +315,46 @@ func (d *decoder) errf(where, format string, args ...any) {
 	d.errs = append(d.errs, where+": "+fmt.Sprintf(format, args...))
 }
 
+// at is where a value sits, for messages: a path, a list index, an
+// attribute, joined only when a message needs them ("reservations[7].hw_address").
+// The wire reader passes one per value of a large estate, where joining
+// them eagerly was most of its garbage.
+type at struct {
+	path  string
+	index int // -1: not a list element
+	attr  string
+}
+
+// atPath is the place a whole path names.
+func atPath(p string) at { return at{path: p, index: -1} }
+
+func (a at) String() string {
+	s := a.path
+	if a.index >= 0 {
+		s = fmt.Sprintf("%s[%d]", s, a.index)
+	}
+	if a.attr != "" {
+		s = join(s, a.attr)
+	}
+	return s
+}
+
+// elem is element i of the list at a.
+func (a at) elem(i int) at {
+	if a.index < 0 && a.attr == "" {
+		return at{path: a.path, index: i}
+	}
+	return at{path: a.String(), index: i}
+}
+
+// child is attribute name of the object at a.
+func (a at) child(name string) at {
+	if a.attr == "" {
+		return at{path: a.path, index: a.index, attr: name}
+	}
+	return at{path: a.String(), index: -1, attr: name}
+}
+
 func join(where, name string) string {
 	if where == "" {
 		return name
@@ -422,7 +471,7 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 			sc.k = wOther
 			sc.s = typeName(t)
 		}
-		return d.scalar(sc, s, where)
+		return d.scalar(sc, s, atPath(where))
 	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
 		elems, ok := d.list(v, where)
 		if !ok {

@@ -3,9 +3,11 @@ package provider
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 	"github.com/vmihailenco/msgpack/v5"
@@ -24,15 +26,18 @@ import (
 // extensions, and a value whose declared type is dynamic (a function's
 // dynamic argument) as the pair [type JSON, value] (dynamicBody).
 type wireReader struct {
-	dec *msgpack.Decoder
-	d   *decoder
-	bad error // the stream itself is malformed
+	dec  *msgpack.Decoder
+	src  *bytes.Reader // what dec reads, unbuffered (a bytes.Reader is an io.ByteScanner)
+	body []byte        // all of it
+	d    *decoder
+	bad  error // the stream itself is malformed
 }
 
 // newWireReader reads the dynamic argument b.
 func newWireReader(b []byte, d *decoder) *wireReader {
 	body, err := dynamicBody(b)
-	return &wireReader{dec: msgpack.NewDecoder(bytes.NewReader(body)), d: d, bad: err}
+	src := bytes.NewReader(body)
+	return &wireReader{dec: msgpack.NewDecoder(src), src: src, body: body, d: d, bad: err}
 }
 
 // what is next in the stream.
@@ -48,6 +53,11 @@ const (
 	nObject
 	nBad
 )
+
+// sharing reads on from where w is, recording its findings in d.
+func (w *wireReader) sharing(d *decoder) *wireReader {
+	return &wireReader{dec: w.dec, src: w.src, body: w.body, d: d}
+}
 
 func (w *wireReader) fail(err error) {
 	if err != nil && w.bad == nil {
@@ -84,8 +94,26 @@ func (w *wireReader) peek() wireNext {
 	return nBad
 }
 
-func (w *wireReader) skip()         { w.fail(w.dec.Skip()) }
-func (w *wireReader) str() string   { s, err := w.dec.DecodeString(); w.fail(err); return s }
+func (w *wireReader) skip() { w.fail(w.dec.Skip()) }
+
+// str reads a string without copying it: the string shares the argument's
+// bytes, which the request holds for the whole call and nothing writes to.
+// The estate's strings are then no second copy of the argument; what
+// outlives the call (the document, messages) is built from them anew.
+func (w *wireReader) str() string {
+	n, err := w.dec.DecodeBytesLen() // a str or bin header; nil is -1
+	if err != nil || n <= 0 {
+		w.fail(err)
+		return ""
+	}
+	start := len(w.body) - w.src.Len()
+	if n > w.src.Len() {
+		w.fail(io.ErrUnexpectedEOF)
+		return ""
+	}
+	_, _ = w.src.Seek(int64(n), io.SeekCurrent)
+	return unsafe.String(&w.body[start], n)
+}
 func (w *wireReader) arrayLen() int { n, err := w.dec.DecodeArrayLen(); w.fail(err); return n }
 func (w *wireReader) mapLen() int   { n, err := w.dec.DecodeMapLen(); w.fail(err); return n }
 func (w *wireReader) kindName(n wireNext) string {
@@ -158,12 +186,12 @@ func (w *wireReader) scalar(n wireNext) scalar {
 
 // objectInto reads an object or map of the attributes specs into the
 // struct dst; false when it was null, unknown or not an object.
-func (w *wireReader) objectInto(dst reflect.Value, specs []attrSpec, where string) bool {
+func (w *wireReader) objectInto(dst reflect.Value, specs []attrSpec, where at) bool {
 	switch n := w.peek(); n {
 	case nObject:
 	case nUnknown:
 		w.skip()
-		w.d.unknown = append(w.d.unknown, where)
+		w.d.unknown = append(w.d.unknown, where.String())
 		return false
 	case nNull:
 		w.skip()
@@ -172,7 +200,7 @@ func (w *wireReader) objectInto(dst reflect.Value, specs []attrSpec, where strin
 		return false
 	default:
 		w.skip()
-		w.d.errf(where, "must be an object, got %s", w.kindName(n))
+		w.d.errf(where.String(), "must be an object, got %s", w.kindName(n))
 		return false
 	}
 	byName := specIndex(specs)
@@ -182,22 +210,24 @@ func (w *wireReader) objectInto(dst reflect.Value, specs []attrSpec, where strin
 		if !ok {
 			w.skip()
 			if k != "id" && !outputNames[k] { // resource objects carry their computed id and outputs
-				w.d.errf(where, "unsupported attribute %q (accepted: %s)", k, specNames(specs))
+				w.d.errf(where.String(), "unsupported attribute %q (accepted: %s)", k, specNames(specs))
 			}
 			continue
 		}
-		w.value(dst, s, join(where, k))
+		w.value(dst, s, where.child(k))
 	}
 	return w.bad == nil
 }
 
+var stringPtrType = reflect.TypeFor[*string]()
+
 // value reads one attribute into its field of the struct dst.
-func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
+func (w *wireReader) value(dst reflect.Value, s *attrSpec, where at) {
 	n := w.peek()
 	switch n {
 	case nUnknown:
 		w.skip()
-		w.d.unknown = append(w.d.unknown, where)
+		w.d.unknown = append(w.d.unknown, where.String())
 		return
 	case nNull:
 		w.skip()
@@ -212,29 +242,39 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 	var v any
 	switch s.t {
 	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC, tInt, tFloat, tBool:
+		sc := w.scalar(n)
+		if sc.k == wString && sc.s != "" && s.t.isString() && f.Type() == stringPtrType {
+			// d.scalar takes a non-empty string as it is: set the field
+			// without the interface on the way (most of a large estate's
+			// values are strings).
+			p := new(string)
+			*p = sc.s
+			f.Set(reflect.ValueOf(p))
+			return
+		}
 		var set bool
-		if v, set = w.d.scalar(w.scalar(n), s, where); !set {
+		if v, set = w.d.scalar(sc, s, where); !set {
 			return
 		}
 	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
-		if !w.expect(n, nList, where, "a list") {
+		if !w.expect(n, nList, where.String(), "a list") {
 			return
 		}
 		l := w.arrayLen()
 		out := make([]string, 0, l)
 		unknown := false
 		for i := range l {
-			if e, ok := w.stringElem(fmt.Sprintf("%s[%d]", where, i), &unknown); ok {
+			if e, ok := w.stringElem(where.elem(i), &unknown); ok {
 				out = append(out, e)
 			}
 		}
 		if unknown {
-			w.d.unknown = append(w.d.unknown, where)
+			w.d.unknown = append(w.d.unknown, where.String())
 			return
 		}
 		v = out
 	case tStringMap:
-		if !w.expect(n, nObject, where, "a map of strings") {
+		if !w.expect(n, nObject, where.String(), "a map of strings") {
 			return
 		}
 		l := w.mapLen()
@@ -242,12 +282,12 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 		unknown := false
 		for range l {
 			k := w.str()
-			if e, ok := w.stringElem(where+"."+k, &unknown); ok {
+			if e, ok := w.stringElem(where.child(k), &unknown); ok {
 				out[k] = e
 			}
 		}
 		if unknown {
-			w.d.unknown = append(w.d.unknown, where)
+			w.d.unknown = append(w.d.unknown, where.String())
 			return
 		}
 		v = out
@@ -259,13 +299,13 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where string) {
 		f.Set(o)
 		return
 	case tObjects:
-		if !w.expect(n, nList, where, "a list") {
+		if !w.expect(n, nList, where.String(), "a list") {
 			return
 		}
 		l := w.arrayLen()
 		out := reflect.MakeSlice(f.Type(), l, l)
 		for i := range l {
-			w.objectInto(out.Index(i), s.nested, fmt.Sprintf("%s[%d]", where, i))
+			w.objectInto(out.Index(i), s.nested, where.elem(i))
 		}
 		f.Set(out)
 		return
@@ -288,7 +328,7 @@ func (w *wireReader) expect(n, want wireNext, where, what string) bool {
 
 // stringElem reads one element of a list or map of strings: its value,
 // or a fault recorded at where, or an unknown noted in unknown.
-func (w *wireReader) stringElem(where string, unknown *bool) (string, bool) {
+func (w *wireReader) stringElem(where at, unknown *bool) (string, bool) {
 	switch w.peek() {
 	case nString:
 		return w.str(), true
@@ -297,7 +337,7 @@ func (w *wireReader) stringElem(where string, unknown *bool) (string, bool) {
 		*unknown = true
 	default:
 		w.skip()
-		w.d.errf(where, "must be a string")
+		w.d.errf(where.String(), "must be a string")
 	}
 	return "", false
 }
@@ -333,7 +373,7 @@ func (w *wireReader) list(k *objectKind, e *kea.Estate) {
 		if keyed {
 			w.skip()
 		}
-		if w.objectInto(out.Index(kept), k.attrs, fmt.Sprintf("%s[%d]", name, i)) {
+		if w.objectInto(out.Index(kept), k.attrs, at{path: name, index: i}) {
 			kept++
 		}
 	}
@@ -380,15 +420,15 @@ func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*strin
 		case k != nil && slices.Contains(a.lists, name):
 			var d decoder
 			byList[name] = &d
-			sub := &wireReader{dec: w.dec, d: &d}
+			sub := w.sharing(&d)
 			sub.list(objectKindOf(k), e)
 			w.fail(sub.bad)
 		case a.secrets && name == kea.SecretsKey:
 			var d decoder
 			byList[name] = &d
 			holder := reflect.ValueOf(e).Elem()
-			sub := &wireReader{dec: w.dec, d: &d}
-			sub.value(holder, &secretsSpec, kea.SecretsKey)
+			sub := w.sharing(&d)
+			sub.value(holder, &secretsSpec, atPath(kea.SecretsKey))
 			w.fail(sub.bad)
 		case slices.Contains(a.strs, name):
 			switch w.peek() {
