@@ -1,0 +1,1008 @@
+package kea
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// Reading an existing Kea document back into an estate (issue 13): the
+// reverse of the renderers. A key is read into the attribute whose name it
+// is with hyphens for underscores when the object's kind has one of a
+// fitting type; the keys whose attribute is named otherwise, and the lists
+// of objects, are read by the scope's own code below. Whatever the estate
+// does not model is kept in the nearest object's extra_json and listed in
+// Parsed.Carried, never dropped.
+
+// Parsed is an estate read from a Kea document.
+type Parsed struct {
+	Doc    *DocKind
+	Target string // the id of the server (or D2 daemon) the document is for
+	Estate *Estate
+	// Carried lists the document's keys the estate keeps only in an
+	// object's extra_json, in document order.
+	Carried []Carried
+}
+
+// Carried is one key kept in extra_json: where it was in the document, and
+// the object that carries it.
+type Carried struct {
+	Path string // JSON path in the document, e.g. Dhcp4.subnet4[0].store-extended-info
+	Kind string // the carrying object's kind
+	ID   string // and id
+	Key  string
+}
+
+// Parse reads a kea-dhcp4 (Dhcp4) or kea-dhcp6 (Dhcp6) document, JSON with
+// the comments Kea allows (#, // and /* */), into an estate whose server is
+// named name.
+func Parse(data []byte, name string) (*Parsed, Diags) {
+	fail := func(format string, args ...any) (*Parsed, Diags) {
+		return nil, Diags{{Severity: Error, Index: -1, Msg: fmt.Sprintf(format, args...)}}
+	}
+	clean, err := StripComments(data)
+	if err != nil {
+		return fail("the document is not valid JSON: %v", err)
+	}
+	top, err := ParseObject(string(clean))
+	if err != nil {
+		return fail("the document %v", err)
+	}
+	if top.Len() != 1 {
+		return fail("the document must hold one top-level key (Dhcp4 or Dhcp6), found %d: %s", top.Len(), strings.Join(top.keys, ", "))
+	}
+	key := top.keys[0]
+	var doc *DocKind
+	var fam *family
+	switch key {
+	case DocDhcp4.Name:
+		doc, fam = DocDhcp4, fam4
+	case DocDhcp6.Name:
+		doc, fam = DocDhcp6, fam6
+	default:
+		return fail("the document's top-level key is %q; parse_config reads Dhcp4 and Dhcp6 documents", key)
+	}
+	body, ok := top.vals[0].(*Object)
+	if !ok {
+		return fail("%s must be an object", key)
+	}
+	if name == "" {
+		return fail("the server needs a name")
+	}
+	p := &parser{e: &Estate{}, fam: fam, doc: doc}
+	p.server(body, name)
+	if p.diags.HasErrors() {
+		return nil, p.diags
+	}
+	return &Parsed{Doc: doc, Target: name, Estate: p.e, Carried: p.carried}, p.diags
+}
+
+// StripComments removes the comments Kea's JSON parser accepts (#, // to
+// the end of the line, /* */) outside strings, keeping line breaks so that
+// positions in messages still count lines.
+func StripComments(data []byte) ([]byte, error) {
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '"':
+			j := i + 1
+			for ; j < len(data) && data[j] != '"'; j++ {
+				if data[j] == '\\' {
+					j++
+				}
+			}
+			if j >= len(data) {
+				return nil, fmt.Errorf("a string is not closed")
+			}
+			out = append(out, data[i:j+1]...)
+			i = j
+		case c == '#', c == '/' && i+1 < len(data) && data[i+1] == '/':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			if i < len(data) {
+				out = append(out, '\n')
+			}
+		case c == '/' && i+1 < len(data) && data[i+1] == '*':
+			end := strings.Index(string(data[i+2:]), "*/")
+			if end < 0 {
+				return nil, fmt.Errorf("a /* comment is not closed")
+			}
+			for _, b := range data[i : i+2+end+2] {
+				if b == '\n' {
+					out = append(out, '\n')
+				}
+			}
+			i += 2 + end + 1
+		default:
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+type parser struct {
+	e       *Estate
+	fam     *family
+	doc     *DocKind
+	srv     string // the server's name
+	owner   string // what subnets and shared networks attach to: the server, or its HA relationship
+	carried []Carried
+	diags   Diags
+	names   map[string]int // option data names given so far
+}
+
+// scope is one object of the document being read into one estate object.
+type scope struct {
+	p    *parser
+	path string // JSON path of the object
+	kind string
+	id   string
+	dst  reflect.Value // the estate object (a struct)
+	// rest collects the keys nothing models, for extra_json.
+	rest Object
+}
+
+func (p *parser) scope(path, kind, id string, dst any) *scope {
+	return &scope{p: p, path: path, kind: kind, id: id, dst: reflect.ValueOf(dst).Elem()}
+}
+
+// errf reports a finding at a JSON path.
+func (p *parser) errf(path, format string, args ...any) {
+	p.diags = append(p.diags, Diag{Severity: Error, Index: -1, Msg: path + ": " + fmt.Sprintf(format, args...)})
+}
+
+// generic reads key into the attribute named after it, when the object's
+// kind has one that can hold the value; false when it has none.
+func (s *scope) generic(key string, v any) bool {
+	return setAttrJSON(s.dst, strings.ReplaceAll(key, "-", "_"), v)
+}
+
+// setAttr sets attribute name of the struct dst from a parsed JSON value;
+// false when there is no such attribute or the value does not fit it.
+func setAttrJSON(dst reflect.Value, name string, v any) bool {
+	path, ok := fieldsOf(dst.Type())[name]
+	if !ok {
+		return false
+	}
+	f := dst.FieldByIndex(path)
+	return assignJSON(f, v)
+}
+
+// assignJSON sets f from a parsed JSON value (string, bool, json.Number,
+// []any, *Object), converting where the types fit; false when they do not
+// (nothing is set then).
+func assignJSON(f reflect.Value, v any) bool {
+	t := f.Type()
+	if t.Kind() == reflect.Pointer {
+		n := reflect.New(t.Elem())
+		if !assignJSON(n.Elem(), v) {
+			return false
+		}
+		f.Set(n)
+		return true
+	}
+	switch x := v.(type) {
+	case string:
+		if t.Kind() != reflect.String {
+			return false
+		}
+		f.SetString(x)
+	case bool:
+		if t.Kind() != reflect.Bool {
+			return false
+		}
+		f.SetBool(x)
+	case json.Number:
+		switch t.Kind() {
+		case reflect.Int64:
+			i, err := strconv.ParseInt(x.String(), 10, 64)
+			if err != nil {
+				return false
+			}
+			f.SetInt(i)
+		case reflect.Float64:
+			fl, err := x.Float64()
+			if err != nil {
+				return false
+			}
+			f.SetFloat(fl)
+		default:
+			return false
+		}
+	case []any:
+		if t.Kind() != reflect.Slice {
+			return false
+		}
+		out := reflect.MakeSlice(t, len(x), len(x))
+		for i, e := range x {
+			if !assignJSON(out.Index(i), e) {
+				return false
+			}
+		}
+		f.Set(out)
+	case *Object:
+		if t.Kind() != reflect.Struct {
+			return false
+		}
+		n := reflect.New(t).Elem()
+		for i, k := range x.keys {
+			if !setAttrJSON(n, strings.ReplaceAll(k, "-", "_"), x.vals[i]) {
+				return false
+			}
+		}
+		f.Set(n)
+	default:
+		return false
+	}
+	return true
+}
+
+// keep keeps key for extra_json (user-context goes to user_context).
+func (s *scope) keep(key string, v any) {
+	if key == "user-context" {
+		if o, ok := v.(*Object); ok {
+			setAttrJSON(s.dst, "user_context", string(Marshal(o)[:len(Marshal(o))-1]))
+			return
+		}
+	}
+	s.rest.Set(key, v)
+	s.p.carried = append(s.p.carried, Carried{Path: s.path + "." + key, Kind: s.kind, ID: s.id, Key: key})
+}
+
+// finish writes the kept keys into the object's extra_json.
+func (s *scope) finish() {
+	if s.rest.Len() == 0 {
+		return
+	}
+	if !setAttrJSON(s.dst, "extra_json", compactJSON(&s.rest)) {
+		s.p.errf(s.path, "keys %s are not modelled and %s has no extra_json to keep them", strings.Join(s.rest.keys, ", "), s.kind)
+	}
+}
+
+// compactJSON is o as one line of JSON, keys in order.
+func compactJSON(o *Object) string {
+	b, _ := o.MarshalJSON()
+	return string(b)
+}
+
+// read reads every key of o: special ones by their handler, the rest into
+// attributes of their name, what is left kept.
+func (s *scope) read(o *Object, special map[string]func(v any)) {
+	for i, k := range o.keys {
+		v := o.vals[i]
+		if h, ok := special[k]; ok {
+			if h != nil {
+				h(v)
+			}
+			continue
+		}
+		if !s.generic(k, v) {
+			s.keep(k, v)
+		}
+	}
+	s.finish()
+}
+
+func (p *parser) server(o *Object, name string) {
+	p.srv = name
+	p.names = map[string]int{}
+	srv := Server{Name: name}
+	if p.fam == fam6 {
+		six := int64(6)
+		srv.Family = &six
+	}
+	path := p.doc.Name
+	s := p.scope(path, KindServer, name, &srv)
+	var subnets, networks, hosts []any
+	s.read(o, map[string]func(v any){
+		"interfaces-config": func(v any) {
+			ic, ok := v.(*Object)
+			if !ok {
+				s.keep("interfaces-config", v)
+				return
+			}
+			for i, k := range ic.keys {
+				switch k {
+				case "interfaces":
+					if !setAttrJSON(s.dst, "interfaces", ic.vals[i]) {
+						s.keep("interfaces-config", v)
+						return
+					}
+				case "dhcp-socket-type":
+					setAttrJSON(s.dst, "dhcp_socket_type", ic.vals[i])
+				default:
+					// TODO: keep the other interfaces-config keys
+					s.keep("interfaces-config", v)
+					return
+				}
+			}
+		},
+		"control-sockets": func(v any) {
+			if !p.controlSockets(&srv, v) {
+				s.keep("control-sockets", v)
+			}
+		},
+		"hooks-libraries": func(v any) {
+			if !p.hooks(&srv, v) {
+				s.keep("hooks-libraries", v)
+			}
+		},
+		"option-data": func(v any) { srv.OptionData = p.optionData(path+".option-data", "global", v) },
+		"option-def":  func(v any) { p.optionDefs(path+".option-def", v) },
+		"client-classes": func(v any) {
+			srv.ClientClasses = p.classes(path+".client-classes", v)
+		},
+		p.fam.subnets:     func(v any) { subnets, _ = v.([]any) },
+		"shared-networks": func(v any) { networks, _ = v.([]any) },
+		"reservations":    func(v any) { hosts, _ = v.([]any) },
+		"server-id":       func(v any) { p.serverID(s, v) },
+	})
+	p.owner = p.srv
+	if srv.HA != nil {
+		p.owner = srv.HA.Relationship
+		p.haPrimaryOwns(&srv)
+	}
+	p.e.Servers = append([]Server{srv}, p.e.Servers...)
+	for i, n := range networks {
+		p.network(fmt.Sprintf("%s.shared-networks[%d]", path, i), n)
+	}
+	for i, sn := range subnets {
+		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sn, nil)
+	}
+	if len(hosts) > 0 {
+		p.globalHosts(path+".reservations", hosts)
+	}
+}
+
+// objects is v as a list of objects; nil when it is not one.
+func objects(v any) []*Object {
+	l, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	out := make([]*Object, 0, len(l))
+	for _, e := range l {
+		o, ok := e.(*Object)
+		if !ok {
+			return nil
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func jsonStr(v any) (string, bool) { s, ok := v.(string); return s, ok }
+
+// controlSockets reads control-sockets; false when a socket holds what the
+// estate does not model (the whole list is then kept).
+func (p *parser) controlSockets(srv *Server, v any) bool {
+	socks := objects(v)
+	if socks == nil {
+		return false
+	}
+	out := make([]ControlSocket, 0, len(socks))
+	for _, so := range socks {
+		var cs ControlSocket
+		for i, k := range so.keys {
+			val := so.vals[i]
+			ok := true
+			switch k {
+			case "socket-type":
+				cs.Type, ok = jsonStr(val)
+			case "socket-name":
+				ok = assignJSON(reflect.ValueOf(&cs.SocketName).Elem(), val)
+			case "socket-address":
+				ok = assignJSON(reflect.ValueOf(&cs.Address).Elem(), val)
+			case "socket-port":
+				ok = assignJSON(reflect.ValueOf(&cs.Port).Elem(), val)
+			case "authentication":
+				cs.Authentication, ok = p.httpAuth(val)
+			case "http-headers":
+				cs.HTTPHeaders, ok = httpHeaders(val)
+			default:
+				ok = setAttrJSON(reflect.ValueOf(&cs).Elem(), strings.ReplaceAll(k, "-", "_"), val)
+			}
+			if !ok {
+				return false
+			}
+		}
+		out = append(out, cs)
+	}
+	srv.ControlSockets = out
+	return true
+}
+
+// httpAuth reads a control socket's basic authentication. A password
+// becomes a named secret (the estate's secrets map, which Terraform keeps
+// sensitive), named after the server and the user.
+func (p *parser) httpAuth(v any) (*HTTPAuth, bool) {
+	o, ok := v.(*Object)
+	if !ok {
+		return nil, false
+	}
+	var a HTTPAuth
+	for i, k := range o.keys {
+		val := o.vals[i]
+		switch k {
+		case "type":
+			if t, _ := jsonStr(val); t != "basic" {
+				return nil, false
+			}
+		case "realm":
+			ok = assignJSON(reflect.ValueOf(&a.Realm).Elem(), val)
+		case "directory":
+			ok = assignJSON(reflect.ValueOf(&a.Directory).Elem(), val)
+		case "clients":
+			clients := objects(val)
+			if clients == nil {
+				return nil, false
+			}
+			for _, co := range clients {
+				var c HTTPClient
+				for j, ck := range co.keys {
+					cv := co.vals[j]
+					switch ck {
+					case "user":
+						c.User, ok = jsonStr(cv)
+					case "password":
+						pw, isStr := jsonStr(cv)
+						name := p.srv + "-" + c.User + "-password"
+						if c.User == "" {
+							name = p.uniqueName(p.srv + "-password")
+						}
+						if p.e.Secrets == nil {
+							p.e.Secrets = map[string]string{}
+						}
+						p.e.Secrets[name] = pw
+						c.PasswordSecret, ok = &name, isStr
+					case "password-file":
+						ok = assignJSON(reflect.ValueOf(&c.PasswordFile).Elem(), cv)
+					default:
+						ok = false
+					}
+					if !ok {
+						return nil, false
+					}
+				}
+				a.Clients = append(a.Clients, c)
+			}
+		default:
+			return nil, false
+		}
+		if !ok {
+			return nil, false
+		}
+	}
+	return &a, true
+}
+
+// httpHeaders reads a control socket's http-headers list into a map.
+func httpHeaders(v any) (map[string]string, bool) {
+	hs := objects(v)
+	if hs == nil {
+		return nil, false
+	}
+	out := map[string]string{}
+	for _, h := range hs {
+		n, ok1 := jsonStr(h.valueOf("name"))
+		val, ok2 := jsonStr(h.valueOf("value"))
+		if !ok1 || !ok2 || h.Len() != 2 {
+			return nil, false
+		}
+		out[n] = val
+	}
+	return out, true
+}
+
+// hooks reads hooks-libraries; false when one is the HA hook or otherwise
+// not modelled (the whole list is then kept).
+func (p *parser) hooks(srv *Server, v any) bool {
+	libs := objects(v)
+	if libs == nil {
+		return false
+	}
+	out := make([]HookLibrary, 0, len(libs))
+	for _, lo := range libs {
+		var h HookLibrary
+		for i, k := range lo.keys {
+			switch k {
+			case "library":
+				lib, ok := jsonStr(lo.vals[i])
+				if !ok {
+					return false
+				}
+				if strings.HasSuffix(lib, "/"+libHA) {
+					if !p.ha(srv, lo) {
+						return false
+					}
+					h.Library = ""
+					continue
+				}
+				h.Library = lib
+			case "parameters":
+				po, ok := lo.vals[i].(*Object)
+				if !ok {
+					return false
+				}
+				params := compactJSON(po)
+				h.Parameters = &params
+			default:
+				return false
+			}
+		}
+		if h.Library != "" {
+			out = append(out, h)
+		}
+	}
+	srv.HooksLibraries = out
+	return true
+}
+
+// ha reads the HA hook: one relationship, named "ha", whose peers become
+// servers holding their membership (the document's own server among them,
+// named as this-server-name says). False when the hook holds what the
+// estate does not model: the whole hooks list is then kept.
+func (p *parser) ha(srv *Server, lib *Object) bool {
+	params, ok := lib.valueOf("parameters").(*Object)
+	if !ok || params.Len() != 1 {
+		return false
+	}
+	rels := objects(params.valueOf("high-availability"))
+	if len(rels) != 1 {
+		return false // hub and spoke (several relationships) is not modelled
+	}
+	ro := rels[0]
+	rel := HARelationship{Name: "ha"}
+	dst := reflect.ValueOf(&rel).Elem()
+	var peers []*Object
+	var self string
+	for i, k := range ro.keys {
+		v := ro.vals[i]
+		ok := true
+		switch k {
+		case "this-server-name":
+			self, ok = jsonStr(v)
+		case "peers":
+			peers = objects(v)
+			ok = peers != nil
+		case "multi-threading":
+			mo, isObj := v.(*Object)
+			if !isObj {
+				return false
+			}
+			var mt HAMultiThreading
+			for j, mk := range mo.keys {
+				if mk == "enable-multi-threading" {
+					mk = "enable"
+				}
+				if !setAttrJSON(reflect.ValueOf(&mt).Elem(), strings.ReplaceAll(mk, "-", "_"), mo.vals[j]) {
+					return false
+				}
+			}
+			rel.MultiThreading = &mt
+		default:
+			ok = setAttrJSON(dst, strings.ReplaceAll(k, "-", "_"), v)
+		}
+		if !ok {
+			return false
+		}
+	}
+	var members []Server
+	var mine *HAMembership
+	for _, po := range peers {
+		m := HAMembership{Relationship: rel.Name}
+		var name string
+		for j, k := range po.keys {
+			v := po.vals[j]
+			ok := true
+			switch k {
+			case "name":
+				name, ok = jsonStr(v)
+			case "url":
+				ok = m.parseURL(v)
+			case "role":
+				m.Role, ok = jsonStr(v)
+			case "auto-failover":
+				ok = assignJSON(reflect.ValueOf(&m.AutoFailover).Elem(), v)
+				if ok && *m.AutoFailover {
+					m.AutoFailover = nil // the default
+				}
+			case "basic-auth-user":
+				ok = assignJSON(reflect.ValueOf(&rel.BasicAuthUser).Elem(), v)
+			case "basic-auth-password":
+				pw, isStr := jsonStr(v)
+				secret := rel.Name + "-password"
+				if p.e.Secrets == nil {
+					p.e.Secrets = map[string]string{}
+				}
+				p.e.Secrets[secret] = pw
+				rel.BasicAuthPasswordSecret, ok = &secret, isStr
+			case "basic-auth-password-file":
+				ok = assignJSON(reflect.ValueOf(&rel.BasicAuthPasswordFile).Elem(), v)
+			default:
+				ok = false
+			}
+			if !ok {
+				return false
+			}
+		}
+		if name == self {
+			mm := m
+			mine = &mm
+			continue
+		}
+		members = append(members, Server{Name: name, Family: srv.Family, HA: &m})
+	}
+	if mine == nil || self == "" {
+		return false
+	}
+	if !rel.dedicatedListener() {
+		// Partners reach each other on their HTTP control sockets, which
+		// their own documents hold: give them one at their HA address.
+		for i := range members {
+			m := &members[i]
+			addr, port := m.HA.Address, m.HA.Port
+			typ := "http"
+			if boolv(m.HA.TLS, false) {
+				typ = "https"
+			}
+			cs := ControlSocket{Type: typ, Address: &addr, Port: &port}
+			if rel.BasicAuthUser != nil {
+				cs.Authentication = &HTTPAuth{Clients: []HTTPClient{{User: *rel.BasicAuthUser, PasswordSecret: rel.BasicAuthPasswordSecret, PasswordFile: rel.BasicAuthPasswordFile}}}
+			}
+			m.ControlSockets = []ControlSocket{cs}
+		}
+	}
+	srv.Name, p.srv = self, self
+	srv.HA = mine
+	p.e.HARelationships = append(p.e.HARelationships, rel)
+	p.e.Servers = append(p.e.Servers, members...)
+	return true
+}
+
+// haPrimaryOwns moves the global option data and classes of an HA member
+// that is not the primary onto the primary: in the estate they belong to
+// the primary and are rendered into every member.
+func (p *parser) haPrimaryOwns(srv *Server) {
+	if srv.HA.Role == "primary" {
+		return
+	}
+	for i := range p.e.Servers {
+		if m := &p.e.Servers[i]; m.HA != nil && m.HA.Role == "primary" {
+			m.OptionData, srv.OptionData = srv.OptionData, nil
+			m.ClientClasses, srv.ClientClasses = srv.ClientClasses, nil
+			return
+		}
+	}
+}
+
+// parseURL reads a peer's url (http[s]://address:port/) into the
+// membership.
+func (m *HAMembership) parseURL(v any) bool {
+	s, ok := jsonStr(v)
+	if !ok {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Path != "/" || u.Port() == "" {
+		return false
+	}
+	port, err := strconv.ParseInt(u.Port(), 10, 64)
+	if err != nil {
+		return false
+	}
+	m.Address, m.Port = u.Hostname(), port
+	if u.Scheme == "https" {
+		t := true
+		m.TLS = &t
+	}
+	return true
+}
+
+// optionData reads a scope's option-data into option data objects named
+// after the scope and the option, and returns their names.
+func (p *parser) optionData(path, scopeName string, v any) []string {
+	opts := objects(v)
+	if opts == nil {
+		p.errf(path, "must be a list of objects")
+		return nil
+	}
+	var names []string
+	for i, oo := range opts {
+		at := fmt.Sprintf("%s[%d]", path, i)
+		var od OptionData
+		s := p.scope(at, KindOptionData, "", &od)
+		var label string
+		s.read(oo, map[string]func(v any){
+			"name": func(v any) {
+				label, _ = jsonStr(v)
+				od.Option = &label
+			},
+			"code": func(v any) {
+				if !assignJSON(reflect.ValueOf(&od.Code).Elem(), v) {
+					s.keep("code", v)
+				}
+			},
+			"space": func(v any) {
+				if sp, ok := jsonStr(v); ok && sp != p.fam.space {
+					od.Space = &sp
+				}
+			},
+		})
+		if od.Option != nil {
+			od.Code = nil // the name says which option; the renderer writes the code
+		} else if od.Code != nil {
+			label = "code-" + strconv.FormatInt(*od.Code, 10)
+		}
+		od.Name = p.uniqueName(scopeName + "-" + label)
+		s.id = od.Name
+		p.e.OptionData = append(p.e.OptionData, od)
+		names = append(names, od.Name)
+	}
+	return names
+}
+
+// uniqueName is base, or base-2, base-3... when taken.
+func (p *parser) uniqueName(base string) string {
+	p.names[base]++
+	if n := p.names[base]; n > 1 {
+		return fmt.Sprintf("%s-%d", base, n)
+	}
+	return base
+}
+
+func (p *parser) optionDefs(path string, v any) {
+	defs := objects(v)
+	if defs == nil {
+		p.errf(path, "must be a list of objects")
+		return
+	}
+	for i, do := range defs {
+		var d OptionDef
+		s := p.scope(fmt.Sprintf("%s[%d]", path, i), KindOptionDef, "", &d)
+		s.read(do, map[string]func(v any){
+			"record-types": func(v any) {
+				rt, _ := jsonStr(v)
+				for _, t := range strings.Split(rt, ",") {
+					if t = strings.TrimSpace(t); t != "" {
+						d.RecordTypes = append(d.RecordTypes, t)
+					}
+				}
+			},
+			"array": func(v any) {
+				if b, ok := v.(bool); ok && b {
+					d.Array = &b
+				}
+			},
+			"encapsulate": func(v any) {
+				if e, ok := jsonStr(v); ok && e != "" {
+					d.Encapsulate = &e
+				}
+			},
+		})
+		p.e.OptionDefs = append(p.e.OptionDefs, d)
+	}
+}
+
+// classes reads client-classes into client class objects and returns
+// their names.
+func (p *parser) classes(path string, v any) []string {
+	cls := objects(v)
+	if cls == nil {
+		p.errf(path, "must be a list of objects")
+		return nil
+	}
+	var names []string
+	for i, co := range cls {
+		var c ClientClass
+		at := fmt.Sprintf("%s[%d]", path, i)
+		s := p.scope(at, KindClientClass, "", &c)
+		s.read(co, map[string]func(v any){
+			"option-data": func(v any) {
+				name, _ := jsonStr(co.valueOf("name"))
+				c.OptionData = p.optionData(at+".option-data", "class-"+name, v)
+			},
+		})
+		p.e.ClientClasses = append(p.e.ClientClasses, c)
+		names = append(names, c.Name)
+	}
+	return names
+}
+
+// valueOf is the value of key, or nil.
+func (o *Object) valueOf(key string) any {
+	v, _ := o.Get(key)
+	return v
+}
+
+func (p *parser) serverID(s *scope, v any) {
+	o, ok := v.(*Object)
+	if !ok {
+		s.keep("server-id", v)
+		return
+	}
+	var id ServerID
+	for i, k := range o.keys {
+		if !setAttrJSON(reflect.ValueOf(&id).Elem(), strings.ReplaceAll(k, "-", "_"), o.vals[i]) {
+			s.keep("server-id", v)
+			return
+		}
+	}
+	s.dst.FieldByName("ServerID").Set(reflect.ValueOf(&id))
+}
+
+// refs reads the keys of a subnet, shared network or pool that refer to
+// option data and classes.
+func (p *parser) refs(s *scope, refs *ScopeRefs, scopeName string) map[string]func(v any) {
+	return map[string]func(v any){
+		"option-data": func(v any) { refs.OptionData = p.optionData(s.path+".option-data", scopeName, v) },
+		"client-classes": func(v any) {
+			l, ok := v.([]any)
+			if !ok || len(l) > 1 {
+				s.keep("client-classes", v)
+				return
+			}
+			if len(l) == 1 {
+				c, ok := jsonStr(l[0])
+				if !ok {
+					s.keep("client-classes", v)
+					return
+				}
+				refs.ClientClass = &c
+			}
+		},
+		"evaluate-additional-classes": func(v any) {
+			if !assignJSON(reflect.ValueOf(&refs.AdditionalClasses).Elem(), v) {
+				s.keep("evaluate-additional-classes", v)
+			}
+		},
+	}
+}
+
+func (p *parser) network(path string, v any) {
+	o, ok := v.(*Object)
+	if !ok {
+		p.errf(path, "must be an object")
+		return
+	}
+	name, _ := jsonStr(o.valueOf("name"))
+	sn := SharedNetwork{Server: p.owner}
+	s := p.scope(path, KindSharedNetwork, p.owner+"/"+name, &sn)
+	id := s.id
+	special := p.refs(s, &sn.ScopeRefs, "network-"+name)
+	var subnets []any
+	special[p.fam.subnets] = func(v any) { subnets, _ = v.([]any) }
+	special["relay"] = func(v any) { p.relay(s, &sn.RelayAddresses, v) }
+	s.read(o, special)
+	p.e.SharedNetworks = append(p.e.SharedNetworks, sn)
+	for i, sub := range subnets {
+		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sub, &id)
+	}
+}
+
+func (p *parser) relay(s *scope, dst *[]string, v any) {
+	o, ok := v.(*Object)
+	if !ok || o.Len() != 1 || !assignJSON(reflect.ValueOf(dst).Elem(), o.valueOf("ip-addresses")) {
+		s.keep("relay", v)
+	}
+}
+
+func (p *parser) subnet(path string, v any, network *string) {
+	o, ok := v.(*Object)
+	if !ok {
+		p.errf(path, "must be an object")
+		return
+	}
+	sub := Subnet{Server: p.owner, SharedNetwork: network}
+	id, _ := o.valueOf("id").(json.Number)
+	s := p.scope(path, KindSubnet, p.owner+"/"+id.String(), &sub)
+	special := p.refs(s, &sub.ScopeRefs, "subnet-"+id.String())
+	var pools, pdPools, hosts []any
+	special["id"] = func(v any) {
+		if !assignJSON(reflect.ValueOf(&sub.SubnetID).Elem(), v) {
+			p.errf(path+".id", "must be a whole number")
+		}
+	}
+	special["subnet"] = func(v any) { sub.Prefix, _ = jsonStr(v) }
+	special["relay"] = func(v any) { p.relay(s, &sub.RelayAddresses, v) }
+	special["pools"] = func(v any) { pools, _ = v.([]any) }
+	special["pd-pools"] = func(v any) { pdPools, _ = v.([]any) }
+	special["reservations"] = func(v any) { hosts, _ = v.([]any) }
+	s.read(o, special)
+	p.e.Subnets = append(p.e.Subnets, sub)
+	for i, po := range pools {
+		p.pool(fmt.Sprintf("%s.pools[%d]", path, i), po, s.id)
+	}
+	for i, po := range pdPools {
+		p.pdPool(fmt.Sprintf("%s.pd-pools[%d]", path, i), po, s.id)
+	}
+	for i, h := range hosts {
+		p.host(fmt.Sprintf("%s.reservations[%d]", path, i), h, s.id)
+	}
+}
+
+func (p *parser) pool(path string, v any, subnet string) {
+	o, ok := v.(*Object)
+	if !ok {
+		p.errf(path, "must be an object")
+		return
+	}
+	pl := Pool{Subnet: subnet}
+	rng, _ := jsonStr(o.valueOf("pool"))
+	s := p.scope(path, KindPool, subnet+"/"+rng, &pl)
+	special := p.refs(s, &pl.ScopeRefs, "pool-"+strings.ReplaceAll(rng, " ", ""))
+	special["pool"] = func(v any) {
+		r, _ := jsonStr(v)
+		r = strings.Join(strings.Fields(r), " ")
+		pl.Range = &r
+	}
+	s.read(o, special)
+	p.e.Pools = append(p.e.Pools, pl)
+}
+
+func (p *parser) pdPool(path string, v any, subnet string) {
+	o, ok := v.(*Object)
+	if !ok {
+		p.errf(path, "must be an object")
+		return
+	}
+	pd := PDPool{Subnet: subnet}
+	s := p.scope(path, KindPDPool, subnet, &pd)
+	special := p.refs(s, &pd.ScopeRefs, "pd-pool")
+	var prefix string
+	var plen json.Number
+	special["prefix"] = func(v any) { prefix, _ = jsonStr(v) }
+	special["prefix-len"] = func(v any) { plen, _ = v.(json.Number) }
+	special["delegated-len"] = func(v any) {
+		if !assignJSON(reflect.ValueOf(&pd.DelegatedLength).Elem(), v) {
+			p.errf(path+".delegated-len", "must be a whole number")
+		}
+	}
+	special["excluded-prefix"] = func(v any) {
+		ex, _ := jsonStr(v)
+		n, _ := o.valueOf("excluded-prefix-len").(json.Number)
+		full := ex + "/" + n.String()
+		pd.ExcludedPrefix = &full
+	}
+	special["excluded-prefix-len"] = nil
+	s.read(o, special)
+	pd.Prefix = prefix + "/" + plen.String()
+	p.e.PDPools = append(p.e.PDPools, pd)
+}
+
+func (p *parser) host(path string, v any, subnet string) {
+	o, ok := v.(*Object)
+	if !ok {
+		p.errf(path, "must be an object")
+		return
+	}
+	h := Reservation{Subnet: subnet}
+	s := p.scope(path, KindReservation, "", &h)
+	special := map[string]func(v any){
+		"option-data": func(v any) {
+			h.OptionData = p.optionData(path+".option-data", "host-"+strconv.Itoa(len(p.e.Reservations)), v)
+		},
+	}
+	s.read(o, special)
+	p.e.Reservations = append(p.e.Reservations, h)
+}
+
+// globalHosts keeps global reservations in the server's extra_json: the
+// estate's reservations belong to subnets. TODO: a subnet with
+// reservations_global for them.
+func (p *parser) globalHosts(path string, hosts []any) {
+	p.carried = append(p.carried, Carried{Path: path, Kind: KindServer, ID: p.srv, Key: "reservations"})
+	srv := &p.e.Servers[0]
+	extra := &Object{}
+	if srv.ExtraJSON != nil {
+		extra, _ = ParseObject(*srv.ExtraJSON)
+	}
+	extra.Set("reservations", hosts)
+	j := compactJSON(extra)
+	srv.ExtraJSON = &j
+}
