@@ -246,8 +246,9 @@ func assignJSON(f reflect.Value, v any) bool {
 func (s *scope) keep(key string, v any) {
 	if key == "user-context" {
 		if o, ok := v.(*Object); ok {
-			setAttrJSON(s.dst, "user_context", string(Marshal(o)[:len(Marshal(o))-1]))
-			return
+			if setAttrJSON(s.dst, "user_context", compactJSON(o)) {
+				return
+			}
 		}
 	}
 	s.rest.Set(key, v)
@@ -342,6 +343,7 @@ func (p *parser) server(o *Object, name string) {
 		"reservations":    func(v any) { hosts, _ = v.([]any) },
 		"server-id":       func(v any) { p.serverID(s, v) },
 	})
+	keaDefaults(&srv, p.fam)
 	p.owner = p.srv
 	if srv.HA != nil {
 		p.owner = srv.HA.Relationship
@@ -663,6 +665,22 @@ func (p *parser) ha(srv *Server, lib *Object) bool {
 	p.e.HARelationships = append(p.e.HARelationships, rel)
 	p.e.Servers = append(p.e.Servers, members...)
 	return true
+}
+
+// keaDefaults sets what a document leaves to Kea's defaults where the
+// provider's own defaults differ (BuiltinDefaults), so that the estate
+// renders what Kea would have used: valid-lifetime 7200 and
+// max-valid-lifetime equal to it, reservations-out-of-pool false.
+func keaDefaults(srv *Server, fam *family) {
+	if srv.ValidLifetime == nil {
+		srv.ValidLifetime = ptr(int64(7200))
+	}
+	if srv.MaxValidLifetime == nil {
+		srv.MaxValidLifetime = ptr(*srv.ValidLifetime)
+	}
+	if srv.ReservationsOutOfPool == nil {
+		srv.ReservationsOutOfPool = ptr(false)
+	}
 }
 
 // haPrimaryOwns moves the global option data and classes of an HA member

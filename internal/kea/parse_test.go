@@ -1,8 +1,10 @@
 package kea
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -32,6 +34,16 @@ func firstDiff(a, b []byte) string {
 	return "lengths differ"
 }
 
+// pendingRoundTrip are the golden documents that do not round-trip yet,
+// with what they need. The list may only shrink: a document on it that
+// round-trips fails the test until it is taken off.
+var pendingRoundTrip = map[string]string{
+	"ddns-e2e.e2e-dhcp.kea4.json": "dhcp-ddns and ddns-* keys (D2 daemon, DDNS policies)",
+	"ddns.office-dhcp.kea4.json":  "dhcp-ddns and ddns-* keys (D2 daemon, DDNS policies)",
+	"ddns.office-dhcp6.kea6.json": "dhcp-ddns and ddns-* keys (D2 daemon, DDNS policies)",
+	"vendor-options.kea4.json":    "vendor option spaces (option 43 and vendor-specific definitions)",
+}
+
 // TestParse_GoldensRoundTrip: every golden DHCP document parses into an
 // estate that renders it again byte for byte.
 func TestParse_GoldensRoundTrip(t *testing.T) {
@@ -42,12 +54,23 @@ func TestParse_GoldensRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		base := filepath.Base(f)
 		got, _, diags := roundTrip(t, doc, "kea")
+		var fault string
 		switch {
 		case diags.HasErrors():
-			t.Logf("%s: %s", filepath.Base(f), errorLines(diags))
+			fault = errorLines(diags)
 		case string(got) != string(doc):
-			t.Logf("%s: %s", filepath.Base(f), firstDiff(got, doc))
+			fault = firstDiff(got, doc)
+		}
+		why, pending := pendingRoundTrip[base]
+		switch {
+		case fault == "" && pending:
+			t.Errorf("%s round-trips now: take it off pendingRoundTrip (%s)", base, why)
+		case fault != "" && !pending:
+			t.Errorf("%s does not round-trip: %s", base, fault)
+		case fault != "":
+			t.Logf("%s: pending (%s): %s", base, why, fault)
 		default:
 			pass++
 		}
@@ -63,4 +86,81 @@ func errorLines(d Diags) string {
 		}
 	}
 	return strings.Join(out, "; ")
+}
+
+func TestStripComments(t *testing.T) {
+	in := "{ # a comment\n  \"a\": \"x # not // a /* comment */\", // another\n  /* block\n over lines */ \"b\": \"q\\\"#\" }"
+	got, err := StripComments([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{ \n  \"a\": \"x # not // a /* comment */\", \n  \n \"b\": \"q\\\"#\" }"
+	if string(got) != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	for _, bad := range []string{`{"a": "open}`, `{ /* open`} {
+		if _, err := StripComments([]byte(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+// TestParse_CarriesWhatIsNotModelled: keys the estate has no attribute for
+// are kept in the nearest object's extra_json, listed in Carried, and
+// rendered again; the document that comes back means the same (equal as
+// JSON, the kept keys last in their object).
+func TestParse_CarriesWhatIsNotModelled(t *testing.T) {
+	doc := `// an office server, with keys the provider does not model
+{"Dhcp4": {
+  "interfaces-config": {"interfaces": ["eth0"]},
+  "valid-lifetime": 3600,
+  "store-extended-info": true, # global
+  "subnet4": [{
+    "id": 7, "subnet": "192.0.2.0/24",
+    "pools": [{"pool": "192.0.2.10 - 192.0.2.20", "user-context": {"note": "lab"}}],
+    "allocator": "random",
+    "reservations": [{"hw-address": "aa:bb:cc:dd:ee:ff", "ip-address": "192.0.2.5", "hostname": "nas"}]
+  }]
+}}`
+	got, p, diags := roundTrip(t, []byte(doc), "office")
+	if diags.HasErrors() {
+		t.Fatal(errorLines(diags))
+	}
+	want := []Carried{
+		{Path: "Dhcp4.store-extended-info", Kind: KindServer, ID: "office", Key: "store-extended-info"},
+		{Path: "Dhcp4.subnet4[0].allocator", Kind: KindSubnet, ID: "office/7", Key: "allocator"},
+	}
+	if !reflect.DeepEqual(p.Carried, want) {
+		t.Errorf("carried %+v\nwant %+v", p.Carried, want)
+	}
+	if uc := p.Estate.Pools[0].UserContext; uc == nil || *uc != `{"note":"lab"}` {
+		t.Errorf("the pool's user-context became %v, want its user_context", uc)
+	}
+	// The same, with what the document left to Kea's defaults made
+	// explicit where the provider's own defaults differ.
+	clean, _ := StripComments([]byte(doc))
+	var wantDoc map[string]map[string]any
+	if err := json.Unmarshal(clean, &wantDoc); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]any{"max-valid-lifetime": 3600, "reservations-global": false, "reservations-in-subnet": true, "reservations-out-of-pool": false} {
+		wantDoc["Dhcp4"][k] = v
+	}
+	wantJSON, _ := json.Marshal(wantDoc)
+	if !jsonEqual(t, got, wantJSON) {
+		t.Errorf("the document came back as\n%s", got)
+	}
+}
+
+// jsonEqual compares two JSON texts as values.
+func jsonEqual(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &y); err != nil {
+		t.Fatal(err)
+	}
+	return reflect.DeepEqual(x, y)
 }
