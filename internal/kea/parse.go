@@ -145,6 +145,10 @@ type scope struct {
 	dst  reflect.Value // the estate object (a struct)
 	// rest collects the keys nothing models, for extra_json.
 	rest Object
+	// policy collects the scope's ddns-* keys, which become a
+	// kea_ddns_policy the scope refers to.
+	policy *DDNSPolicy
+	name   string // the scope's part in generated names ("subnet-10")
 }
 
 func (p *parser) scope(path, kind, id string, dst any) *scope {
@@ -282,11 +286,43 @@ func (s *scope) read(o *Object, special map[string]func(v any)) {
 			}
 			continue
 		}
-		if !s.generic(k, v) {
-			s.keep(k, v)
+		if s.ddnsKey(k, v) || s.generic(k, v) {
+			continue
 		}
+		s.keep(k, v)
 	}
+	s.finishPolicy()
 	s.finish()
+}
+
+// ddnsKey reads a ddns-* or hostname-char-* key into the scope's policy,
+// when the scope may refer to one; false otherwise.
+func (s *scope) ddnsKey(k string, v any) bool {
+	attr, ok := strings.CutPrefix(k, "ddns-")
+	if !ok && strings.HasPrefix(k, "hostname-char-") {
+		attr, ok = k, true
+	}
+	if !ok {
+		return false
+	}
+	if _, has := fieldsOf(s.dst.Type())["ddns_policy"]; !has {
+		return false
+	}
+	if s.policy == nil {
+		s.policy = &DDNSPolicy{}
+	}
+	return setAttrJSON(reflect.ValueOf(s.policy).Elem(), strings.ReplaceAll(attr, "-", "_"), v)
+}
+
+// finishPolicy adds the scope's policy to the estate, named after the
+// scope, and refers the scope to it.
+func (s *scope) finishPolicy() {
+	if s.policy == nil {
+		return
+	}
+	s.policy.Name = s.p.uniqueName(s.name + "-ddns")
+	s.p.e.DDNSPolicies = append(s.p.e.DDNSPolicies, *s.policy)
+	setAttrJSON(s.dst, "ddns_policy", s.policy.Name)
 }
 
 func (p *parser) server(o *Object, name string) {
@@ -299,6 +335,7 @@ func (p *parser) server(o *Object, name string) {
 	}
 	path := p.doc.Name
 	s := p.scope(path, KindServer, name, &srv)
+	s.name = "global"
 	var subnets, networks, hosts []any
 	s.read(o, map[string]func(v any){
 		"interfaces-config": func(v any) {
@@ -342,6 +379,11 @@ func (p *parser) server(o *Object, name string) {
 		"shared-networks": func(v any) { networks, _ = v.([]any) },
 		"reservations":    func(v any) { hosts, _ = v.([]any) },
 		"server-id":       func(v any) { p.serverID(s, v) },
+		"dhcp-ddns": func(v any) {
+			if !p.dhcpDDNS(&srv, v) {
+				s.keep("dhcp-ddns", v)
+			}
+		},
 	})
 	keaDefaults(&srv, p.fam)
 	p.owner = p.srv
@@ -667,6 +709,53 @@ func (p *parser) ha(srv *Server, lib *Object) bool {
 	return true
 }
 
+// dhcpDDNS reads dhcp-ddns: the D2 daemon the server sends to (named
+// "d2": local when it listens on 127.0.0.1) and the server's sender
+// settings. False when it holds what the estate does not model.
+func (p *parser) dhcpDDNS(srv *Server, v any) bool {
+	o, ok := v.(*Object)
+	if !ok {
+		return false
+	}
+	d := D2Daemon{Name: "d2"}
+	var enable *bool
+	for i, k := range o.keys {
+		val := o.vals[i]
+		ok := true
+		switch k {
+		case "enable-updates":
+			ok = assignJSON(reflect.ValueOf(&enable).Elem(), val)
+		case "server-ip":
+			ip, isStr := jsonStr(val)
+			if ip != "127.0.0.1" {
+				d.ListenerMode, d.Address = ptr("remote"), &ip
+			}
+			ok = isStr
+		case "server-port":
+			ok = assignJSON(reflect.ValueOf(&d.Port).Elem(), val)
+		case "ncr-protocol", "ncr-format":
+			ok = setAttrJSON(reflect.ValueOf(&d).Elem(), strings.ReplaceAll(k, "-", "_"), val)
+		case "sender-ip":
+			ok = assignJSON(reflect.ValueOf(&srv.DDNSSenderIP).Elem(), val)
+		case "sender-port":
+			ok = assignJSON(reflect.ValueOf(&srv.DDNSSenderPort).Elem(), val)
+		case "max-queue-size":
+			ok = assignJSON(reflect.ValueOf(&srv.DDNSMaxQueueSize).Elem(), val)
+		default:
+			ok = false
+		}
+		if !ok {
+			return false
+		}
+	}
+	if d.Port != nil && *d.Port == DefaultD2Port {
+		d.Port = nil
+	}
+	srv.D2Daemon, srv.DDNSEnableUpdates = &d.Name, enable
+	p.e.D2Daemons = append(p.e.D2Daemons, d)
+	return true
+}
+
 // keaDefaults sets what a document leaves to Kea's defaults where the
 // provider's own defaults differ (BuiltinDefaults), so that the estate
 // renders what Kea would have used: valid-lifetime 7200 and
@@ -820,6 +909,8 @@ func (p *parser) classes(path string, v any) []string {
 		var c ClientClass
 		at := fmt.Sprintf("%s[%d]", path, i)
 		s := p.scope(at, KindClientClass, "", &c)
+		cname, _ := jsonStr(co.valueOf("name"))
+		s.name = "class-" + cname
 		s.read(co, map[string]func(v any){
 			"option-data": func(v any) {
 				name, _ := jsonStr(co.valueOf("name"))
@@ -892,7 +983,8 @@ func (p *parser) network(path string, v any) {
 	sn := SharedNetwork{Server: p.owner}
 	s := p.scope(path, KindSharedNetwork, p.owner+"/"+name, &sn)
 	id := s.id
-	special := p.refs(s, &sn.ScopeRefs, "network-"+name)
+	s.name = "network-" + name
+	special := p.refs(s, &sn.ScopeRefs, s.name)
 	var subnets []any
 	special[p.fam.subnets] = func(v any) { subnets, _ = v.([]any) }
 	special["relay"] = func(v any) { p.relay(s, &sn.RelayAddresses, v) }
@@ -919,7 +1011,8 @@ func (p *parser) subnet(path string, v any, network *string) {
 	sub := Subnet{Server: p.owner, SharedNetwork: network}
 	id, _ := o.valueOf("id").(json.Number)
 	s := p.scope(path, KindSubnet, p.owner+"/"+id.String(), &sub)
-	special := p.refs(s, &sub.ScopeRefs, "subnet-"+id.String())
+	s.name = "subnet-" + id.String()
+	special := p.refs(s, &sub.ScopeRefs, s.name)
 	var pools, pdPools, hosts []any
 	special["id"] = func(v any) {
 		if !assignJSON(reflect.ValueOf(&sub.SubnetID).Elem(), v) {
@@ -953,7 +1046,8 @@ func (p *parser) pool(path string, v any, subnet string) {
 	pl := Pool{Subnet: subnet}
 	rng, _ := jsonStr(o.valueOf("pool"))
 	s := p.scope(path, KindPool, subnet+"/"+rng, &pl)
-	special := p.refs(s, &pl.ScopeRefs, "pool-"+strings.ReplaceAll(rng, " ", ""))
+	s.name = "pool-" + strings.ReplaceAll(rng, " ", "")
+	special := p.refs(s, &pl.ScopeRefs, s.name)
 	special["pool"] = func(v any) {
 		r, _ := jsonStr(v)
 		r = strings.Join(strings.Fields(r), " ")
