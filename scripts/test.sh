@@ -28,7 +28,7 @@ step "go test (unit, golden and Terraform tests with $TF_ACC_TERRAFORM_PATH; rea
 # machine), so a hang fails the run with a stack rather than CI's limit.
 KEA_CHECK=1 go test -count=1 -timeout 30m ./...
 
-step "every fuzz target briefly: the renderer, the whole decode path, the option value checker, the expression parser (they must never panic; make fuzz runs them longer)"
+step "every fuzz target briefly: the renderer, the whole decode path, the option value checker, the expression parser, the document reader (they must never panic; make fuzz runs them longer)"
 scripts/fuzz.sh --brief
 
 # Document files by kind: suffixes and checking programs come from the

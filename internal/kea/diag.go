@@ -49,13 +49,20 @@ func (d Diag) Where() string {
 		b.WriteString(" " + row(d.Kind, d.Index))
 	}
 	if d.Attr != "" {
-		b.WriteString(" ")
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
 		b.WriteString(d.Attr)
 	}
 	return b.String()
 }
 
-func (d Diag) Error() string { return d.Where() + ": " + d.Msg }
+func (d Diag) Error() string {
+	if w := d.Where(); w != "" {
+		return w + ": " + d.Msg
+	}
+	return d.Msg
+}
 
 // Diags is a list of findings.
 type Diags []Diag

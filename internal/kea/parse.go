@@ -38,7 +38,7 @@ type Carried struct {
 
 // Parse reads a kea-dhcp4 (Dhcp4) or kea-dhcp6 (Dhcp6) document, JSON with
 // the comments Kea allows (#, // and /* */), into an estate whose server is
-// named name.
+// named name (default "kea"; an HA document names its server itself).
 func Parse(data []byte, name string) (*Parsed, Diags) {
 	fail := func(format string, args ...any) (*Parsed, Diags) {
 		return nil, Diags{{Severity: Error, Index: -1, Msg: fmt.Sprintf(format, args...)}}
@@ -70,7 +70,7 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 		return fail("%s must be an object", key)
 	}
 	if name == "" {
-		return fail("the server needs a name")
+		name = "kea" // an HA document's this-server-name wins
 	}
 	p := &parser{e: &Estate{}, fam: fam, doc: doc}
 	p.server(body, name)
@@ -157,7 +157,7 @@ func (p *parser) scope(path, kind, id string, dst any) *scope {
 
 // errf reports a finding at a JSON path.
 func (p *parser) errf(path, format string, args ...any) {
-	p.diags = append(p.diags, Diag{Severity: Error, Index: -1, Msg: path + ": " + fmt.Sprintf(format, args...)})
+	p.diags = append(p.diags, Diag{Severity: Error, Index: -1, Attr: path, Msg: fmt.Sprintf(format, args...)})
 }
 
 // generic reads key into the attribute named after it, when the object's

@@ -161,3 +161,29 @@ func jsonEqual(t *testing.T, a, b []byte) bool {
 	}
 	return reflect.DeepEqual(x, y)
 }
+
+// FuzzParse: reading any text never panics, and whatever it gives either
+// renders or fails with findings.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/golden/*.kea[46].json")
+	for _, file := range files {
+		doc, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(doc)
+	}
+	f.Add([]byte(`{"Dhcp4": {"subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "pools": [{"pool": "192.0.2.1-192.0.2.9"}]}]}} # end`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		p, diags := Parse(doc, "")
+		if p == nil {
+			if !diags.HasErrors() {
+				t.Fatal("no estate and no error")
+			}
+			return
+		}
+		if r, diags := Render(p.Estate, &p.Estate.Servers[0]); r == nil && !diags.HasErrors() {
+			t.Fatal("no document and no error")
+		}
+	})
+}

@@ -317,7 +317,7 @@ func (p *keaProvider) DataSources(context.Context) []func() datasource.DataSourc
 }
 
 func (p *keaProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{newConfigFunction, newRelayTargetsFunction}
+	return []func() function.Function{newConfigFunction, newRelayTargetsFunction, newParseConfigFunction}
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }

@@ -243,6 +243,8 @@ func (s *server) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRe
 		return callConfig(ctx, req.Arguments), nil
 	case relayTargetsFunctionName:
 		return callRelayTargets(ctx, req.Arguments), nil
+	case parseConfigFunctionName:
+		return callParseConfig(ctx, req.Arguments), nil
 	}
 	return s.ProviderServer.CallFunction(ctx, req)
 }

@@ -596,6 +596,17 @@ func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
 			}
 			return tftypes.NewValue(t, elems), nil
 		}
+		if l, ok := v.([]any); ok { // from JSON
+			elems := make([]tftypes.Value, len(l))
+			for i, e := range l {
+				str, isStr := e.(string)
+				if !isStr {
+					return tftypes.Value{}, fmt.Errorf("unexpected value %v in a list of strings", e)
+				}
+				elems[i] = tftypes.NewValue(tftypes.String, str)
+			}
+			return tftypes.NewValue(t, elems), nil
+		}
 	case tStringMap:
 		if m, ok := v.(map[string]string); ok {
 			elems := make(map[string]tftypes.Value, len(m))

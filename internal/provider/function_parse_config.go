@@ -1,0 +1,220 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+var _ function.Function = (*parseConfigFunction)(nil)
+
+type parseConfigFunction struct{}
+
+func newParseConfigFunction() function.Function { return &parseConfigFunction{} }
+
+const parseConfigFunctionName = "parse_config"
+
+// carriedType is one entry of the result's carried list.
+var carriedType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{"path": tftypes.String, "kind": tftypes.String, "id": tftypes.String, "key": tftypes.String}}
+
+// parsedObjectType is a kind's object in the result: its attributes and
+// its id, as the resource's import takes it.
+func parsedObjectType(k *objectKind) tftypes.Object {
+	t := objectType(k.attrs)
+	t.AttributeTypes["id"] = tftypes.String
+	return t
+}
+
+// parsedObjectsTF is the result's objects: a list per kind, the lists
+// provider::kea::config takes.
+var parsedObjectsTF = func() tftypes.Object {
+	at := map[string]tftypes.Type{}
+	for _, k := range objectKinds {
+		at[k.kind.List] = tftypes.List{ElementType: parsedObjectType(k)}
+	}
+	return tftypes.Object{AttributeTypes: at}
+}()
+
+// parseConfigResultTF is the result's type: the server, the objects, the
+// names of the secrets found and the keys kept in escape hatches.
+var parseConfigResultTF = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+	"server":       parsedObjectType(serverKind),
+	"objects":      parsedObjectsTF,
+	"secret_names": tftypes.List{ElementType: tftypes.String},
+	"carried":      tftypes.List{ElementType: carriedType},
+}}
+
+var parseConfigResultType = attrTypeOf(parseConfigResultTF).(types.ObjectType).AttrTypes
+
+// attrTypeOf is the framework type of a Terraform type.
+func attrTypeOf(t tftypes.Type) attr.Type {
+	switch tt := t.(type) {
+	case tftypes.Object:
+		at := make(map[string]attr.Type, len(tt.AttributeTypes))
+		for n, e := range tt.AttributeTypes {
+			at[n] = attrTypeOf(e)
+		}
+		return types.ObjectType{AttrTypes: at}
+	case tftypes.List:
+		return types.ListType{ElemType: attrTypeOf(tt.ElementType)}
+	case tftypes.Map:
+		return types.MapType{ElemType: attrTypeOf(tt.ElementType)}
+	}
+	switch {
+	case t.Is(tftypes.Number):
+		return types.NumberType
+	case t.Is(tftypes.Bool):
+		return types.BoolType
+	}
+	return types.StringType
+}
+
+func (f *parseConfigFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = parseConfigFunctionName
+}
+
+func (f *parseConfigFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Read an existing Kea DHCP configuration into the provider's objects",
+		MarkdownDescription: "Reads a `kea-dhcp4.conf` or `kea-dhcp6.conf` document (JSON with the comments Kea allows: `#`, `//`, `/* */`) " +
+			"and returns its objects in the shapes the resources and `provider::kea::config` take: `server`, and `objects`, a list per kind (" +
+			inputList(kea.ListNames()) + "), each object with the `id` its resource's `import` accepts, so that " +
+			"`provider::kea::config(p.server, p.objects)` renders the document again. Option data is named after its scope " +
+			"and option (`subnet-10-routers`); an HA document's relationship is named `ha`, its peers are in `servers`, and its subnets belong to the relationship. " +
+			"What the provider does not model is kept in the nearest object's `extra_json` (or `user_context`) and listed in `carried` " +
+			"(`path`, `kind`, `id`, `key`), so nothing is dropped. Passwords found (control sockets, HA) are not returned: objects name them " +
+			"(`password_secret`), and `secret_names` lists the names to give `provider::kea::config` in its `secrets` map. " +
+			"Where the document leaves a setting to Kea's default and the provider's default differs, the default is written out " +
+			"(`valid_lifetime` 7200, `max_valid_lifetime` equal to it, `reservations_out_of_pool` false), so the estate renders what Kea ran with.",
+		Parameters: []function.Parameter{
+			function.StringParameter{Name: "document", MarkdownDescription: "The document's text, for example `file(\"kea-dhcp4.conf\")`."},
+		},
+		VariadicParameter: function.StringParameter{Name: "name", MarkdownDescription: "The server's name (at most one). Default: an HA document's `this-server-name`, else `kea`."},
+		Return:            function.ObjectReturn{AttributeTypes: parseConfigResultType},
+	}
+}
+
+// Run serves the function where the framework calls it, through the one
+// implementation, callParseConfig.
+func (f *parseConfigFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var doc types.String
+	var names []types.String
+	resp.Error = function.ConcatFuncErrors(req.Arguments.Get(ctx, &doc, &names))
+	if resp.Error != nil {
+		return
+	}
+	args := []attr.Value{doc}
+	for _, n := range names {
+		args = append(args, n)
+	}
+	runAsServer(ctx, resp, callParseConfig, parseConfigResultType, args...)
+}
+
+// callParseConfig parses the document argument (and the optional name)
+// into the result object.
+func callParseConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse {
+	if len(args) < 1 || len(args) > 2 {
+		return funcErr("parse_config takes the document and, optionally, the server's name")
+	}
+	var strs []string
+	for i, a := range args {
+		v, err := a.Unmarshal(tftypes.String)
+		if err != nil || v.IsNull() {
+			return argErr(int64(i), "must be a string")
+		}
+		if !v.IsKnown() {
+			return funcUnknown(ctx, parseConfigResultType)
+		}
+		var s string
+		_ = v.As(&s)
+		strs = append(strs, s)
+	}
+	name := ""
+	if len(strs) == 2 {
+		name = strs[1]
+	}
+	p, diags := kea.Parse([]byte(strs[0]), name)
+	if diags.HasErrors() {
+		return argErr(0, errorText(diags))
+	}
+	tflog.Debug(ctx, "parsed "+p.Doc.File, map[string]any{"server": p.Target, "carried": len(p.Carried), "secrets": len(p.Estate.Secrets)})
+	for _, c := range p.Carried {
+		tflog.Debug(ctx, "kept in extra_json: "+c.Path, map[string]any{"kind": c.Kind, "id": c.ID})
+	}
+	v, err := parsedValue(p)
+	if err != nil {
+		return funcErr(err.Error())
+	}
+	return funcValue(ctx, parseConfigResultType, v)
+}
+
+// parsedValue is the parsed estate as the function's result.
+func parsedValue(p *kea.Parsed) (tftypes.Value, error) {
+	vals := map[string]tftypes.Value{}
+	lists := map[string]tftypes.Value{}
+	for _, k := range objectKinds {
+		n := k.kind.Len(p.Estate)
+		elems := make([]tftypes.Value, 0, n)
+		for i := range n {
+			ent := k.kind.At(p.Estate, i)
+			v, err := entityValue(k, ent)
+			if err != nil {
+				return tftypes.Value{}, fmt.Errorf("%s[%d]: %w", k.kind.List, i, err)
+			}
+			if k == serverKind && ent.ID() == p.Target && i == 0 {
+				vals["server"] = v
+				continue // the target is the result's server; servers lists the others
+			}
+			elems = append(elems, v)
+		}
+		lists[k.kind.List] = tftypes.NewValue(tftypes.List{ElementType: parsedObjectType(k)}, elems)
+	}
+	vals["objects"] = tftypes.NewValue(parsedObjectsTF, lists)
+	names := make([]string, 0, len(p.Estate.Secrets))
+	for n := range p.Estate.Secrets {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	sv := make([]tftypes.Value, len(names))
+	for i, n := range names {
+		sv[i] = tftypes.NewValue(tftypes.String, n)
+	}
+	vals["secret_names"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, sv)
+	cv := make([]tftypes.Value, len(p.Carried))
+	for i, c := range p.Carried {
+		cv[i] = tftypes.NewValue(carriedType, map[string]tftypes.Value{
+			"path": tftypes.NewValue(tftypes.String, c.Path), "kind": tftypes.NewValue(tftypes.String, c.Kind),
+			"id": tftypes.NewValue(tftypes.String, c.ID), "key": tftypes.NewValue(tftypes.String, c.Key),
+		})
+	}
+	vals["carried"] = tftypes.NewValue(tftypes.List{ElementType: carriedType}, cv)
+	return tftypes.NewValue(parseConfigResultTF, vals), nil
+}
+
+// entityValue is one object of the estate as a value of its kind's type,
+// with its id: its JSON form is the attributes by name.
+func entityValue(k *objectKind, ent kea.Entity) (tftypes.Value, error) {
+	raw, err := json.Marshal(ent)
+	if err != nil {
+		return tftypes.Value{}, err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return tftypes.Value{}, err
+	}
+	for name, v := range m {
+		if v == nil {
+			delete(m, name)
+		}
+	}
+	return encode(m, k.attrs, ent.ID(), nil)
+}

@@ -1,0 +1,101 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// TestParseConfigFunction_RoundTrip: a golden document read back through
+// Terraform renders byte for byte again with provider::kea::config, known
+// at plan.
+func TestParseConfigFunction_RoundTrip(t *testing.T) {
+	golden, err := filepath.Abs("../kea/testdata/golden/office.kea4.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+locals {
+  p = provider::kea::parse_config(file(` + strconv.Quote(golden) + `), "office-dhcp")
+}
+output "config" {
+  value = provider::kea::config(local.p.server, local.p.objects).config
+}
+output "subnets" {
+  value = [for s in local.p.objects.subnets : s.id]
+}
+output "carried" {
+  value = length(local.p.carried)
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownOutputValue("config", knownvalue.StringExact(string(want))),
+					plancheck.ExpectKnownOutputValue("subnets", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("office-dhcp/10"), knownvalue.StringExact("office-dhcp/20")})),
+					plancheck.ExpectKnownOutputValue("carried", knownvalue.Int64Exact(0)),
+				},
+			},
+		}},
+	})
+}
+
+// TestParseConfigFunction_CarriedAndSecrets: comments are read, a key the
+// provider does not model is kept and listed, and a password comes back
+// as a secret's name only; given the secret, config renders it again.
+func TestParseConfigFunction_CarriedAndSecrets(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+locals {
+  p = provider::kea::parse_config(<<-EOT
+    // kea-dhcp4.conf of the lab
+    {"Dhcp4": {
+      "control-sockets": [{"socket-type": "http", "socket-address": "127.0.0.1", "socket-port": 8000,
+        "authentication": {"type": "basic", "clients": [{"user": "admin", "password": "hunter2"}]}}],
+      "valid-lifetime": 600,
+      "store-extended-info": true, # not modelled
+      "subnet4": [{"id": 1, "subnet": "192.0.2.0/24"}]
+    }}
+  EOT
+  )
+}
+output "carried" {
+  value = [for c in local.p.carried : c.path]
+}
+output "secret_names" {
+  value = local.p.secret_names
+}
+output "password_in_objects" {
+  value = strcontains(jsonencode(local.p), "hunter2")
+}
+output "renders_password" {
+  value = strcontains(provider::kea::config(local.p.server, merge(local.p.objects, { secrets = { "kea-admin-password" = "hunter2" } })).config, "\"password\": \"hunter2\"")
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownOutputValue("carried", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("Dhcp4.store-extended-info")})),
+					plancheck.ExpectKnownOutputValue("secret_names", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("kea-admin-password")})),
+					plancheck.ExpectKnownOutputValue("password_in_objects", knownvalue.Bool(false)),
+					plancheck.ExpectKnownOutputValue("renders_password", knownvalue.Bool(true)),
+				},
+			},
+		}},
+	})
+}
