@@ -29,8 +29,12 @@ type ClientClass struct {
 
 var classNameRe = regexp.MustCompile(`^[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?$`)
 
-// Kea's built-in classes: they exist without being defined and cannot be
-// defined by a user.
+// Kea's built-in classes: they exist without being defined. Kea 3.0 lets a
+// configuration define them to attach options or lifetimes, but not with
+// a test ("built-in class 'KNOWN' test expression must be empty"). The
+// classes Kea assigns by name prefix (VENDOR_CLASS_ from option 60, HA_
+// from the HA hook) may also be defined, test and all: ISC's own
+// vendor-specific.json example defines VENDOR_CLASS_339.
 var builtinClasses = map[string]bool{"ALL": true, "KNOWN": true, "UNKNOWN": true, "BOOTP": true}
 
 var builtinClassPrefixes = []string{"VENDOR_CLASS_", "HA_"}
@@ -68,8 +72,12 @@ func (c *ClientClass) validate(r reporter) {
 	switch {
 	case c.Name == "":
 		r.errf("name", "is required")
-	case isBuiltinClass(c.Name):
-		r.errf("name", "%q is a Kea built-in class and cannot be defined", c.Name)
+	case builtinClasses[c.Name] && (c.Test != nil || c.TemplateTest != nil):
+		attr := "test"
+		if c.Test == nil {
+			attr = "template_test"
+		}
+		r.errf(attr, "%q is a Kea built-in class, which Kea assigns itself: it takes no test (Kea: built-in class '%s' test expression must be empty); define it without one to attach options to it", c.Name, c.Name)
 	case !classNameRe.MatchString(c.Name):
 		r.errf("name", "%q: use letters, digits, underscores, dots, colons and hyphens", c.Name)
 	}

@@ -12,7 +12,7 @@ var clientClassKind = &objectKind{
 		"class it uses, ordered so that a `member('x')` test only names classes defined before it.",
 	idDesc: "The class name.",
 	attrs: concat([]attrSpec{
-		field("name", tString, "Class name, unique; Kea's built-in classes (`ALL`, `KNOWN`, `UNKNOWN`, `BOOTP`, `VENDOR_CLASS_*`, `HA_*`) cannot be defined.").req().identity(),
+		field("name", tString, "Class name, unique. Kea's built-in classes `ALL`, `KNOWN`, `UNKNOWN` and `BOOTP` may be defined without a test, to attach options or lifetimes to them; classes Kea assigns by name (`VENDOR_CLASS_<option 60>`, `HA_<server>`) may be defined like any other.").req().identity(),
 		field("test", tString, "Boolean expression in Kea's expression language that puts a client in the class, e.g. `substring(option[60].hex,0,9) == 'PXEClient'`."),
 		field("template_test", tString, "String expression that spawns a class per value (`template-test`). Set `test` or this, not both."),
 		field("only_in_additional_list", tBool, "Evaluate the class only when a subnet or pool lists it in `additional_classes`."),

@@ -221,9 +221,10 @@ var badInputs = []badInput{
 	{"class test with an undefined option name", render(`{ name = "s1", client_classes = ["c"] }`, `{
   client_classes = [{ name = "c", test = "option[phone-config-url].exists" }]
 }`), `kea_client_class "c" test: expression [option[phone-config-url].exists] error: 1.8-23: option 'phone-config-url' is not defined`},
-	{"built-in class", `resource "kea_client_class" "x" {
+	{"built-in class with a test", `resource "kea_client_class" "x" {
   name = "KNOWN"
-}`, `name: "KNOWN" is a Kea built-in class and cannot be defined`},
+  test = "option[60].exists"
+}`, `test: "KNOWN" is a Kea built-in class, which Kea assigns itself: it takes no test`},
 
 	{"control socket default password", render(`{ name = "s1", control_sockets = [{ type = "http", port = 8000, authentication = { clients = [{ user = "admin", password_secret = "admin" }] } }] }`,
 		`{ secrets = { admin = "keatest" } }`), `control_sockets[0].authentication.clients[0].password_secret: the secret "admin" is one of the default passwords Kea 3.0 refuses`},
