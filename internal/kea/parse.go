@@ -43,7 +43,7 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 	fail := func(format string, args ...any) (*Parsed, Diags) {
 		return nil, Diags{{Severity: Error, Index: -1, Msg: fmt.Sprintf(format, args...)}}
 	}
-	clean, err := StripComments(data)
+	clean, err := KeaJSON(data)
 	if err != nil {
 		return fail("the document is not valid JSON: %v", err)
 	}
@@ -72,22 +72,52 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 	if name == "" {
 		name = "kea" // an HA document's this-server-name wins
 	}
-	p := &parser{e: &Estate{}, fam: fam, doc: doc}
+	p := &parser{e: &Estate{}, fam: fam, doc: doc, paths: map[string][]string{}}
 	p.server(body, name)
 	if p.diags.HasErrors() {
 		return nil, p.diags
 	}
-	return &Parsed{Doc: doc, Target: name, Estate: p.e, Carried: p.carried}, p.diags
+	// The estate must render: where the provider refuses what Kea
+	// accepted, say so at the document's place rather than hand back
+	// objects that fail later.
+	if _, rdiags := Render(p.e, &p.e.Servers[0]); rdiags.HasErrors() {
+		return nil, p.located(rdiags.Errors())
+	}
+	return &Parsed{Doc: doc, Target: p.srv, Estate: p.e, Carried: p.carried}, p.diags
 }
 
-// StripComments removes the comments Kea's JSON parser accepts (#, // to
-// the end of the line, /* */) outside strings, keeping line breaks so that
-// positions in messages still count lines.
-func StripComments(data []byte) ([]byte, error) {
+// located are findings about the estate's objects, each led by the JSON
+// path in the document of the object it is about.
+func (p *parser) located(ds Diags) Diags {
+	out := make(Diags, len(ds))
+	for i, d := range ds {
+		path := ""
+		switch at := p.paths[d.Kind]; {
+		case d.Index >= 0 && d.Index < len(at):
+			path = at[d.Index]
+		case d.Kind == KindServer && d.ID == p.srv:
+			path = p.doc.Name
+		}
+		out[i] = d
+		if path != "" {
+			out[i] = Diag{Severity: d.Severity, Index: -1, Attr: path, Msg: d.Error()}
+		}
+	}
+	return out
+}
+
+// KeaJSON turns Kea's JSON dialect into standard JSON: the comments Kea's
+// parser accepts (#, // to the end of the line, /* */) are removed outside
+// strings, keeping line breaks so that messages still count lines, and a
+// number written without its leading zero (.5, -.5, as ISC's examples do)
+// gets one.
+func KeaJSON(data []byte) ([]byte, error) {
 	out := make([]byte, 0, len(data))
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		switch {
+		case c == '.' && i+1 < len(data) && data[i+1] >= '0' && data[i+1] <= '9' && startsValue(out):
+			out = append(out, '0', '.')
 		case c == '"':
 			j := i + 1
 			for ; j < len(data) && data[j] != '"'; j++ {
@@ -125,6 +155,23 @@ func StripComments(data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// startsValue reports whether what follows out begins a value: the last
+// character written, spaces aside, is one after which JSON expects one
+// (or a minus sign right after such a character).
+func startsValue(out []byte) bool {
+	i := len(out) - 1
+	for i >= 0 && (out[i] == ' ' || out[i] == '\t' || out[i] == '\n' || out[i] == '\r') {
+		i--
+	}
+	if i >= 0 && out[i] == '-' {
+		i--
+		for i >= 0 && (out[i] == ' ' || out[i] == '\t' || out[i] == '\n' || out[i] == '\r') {
+			i--
+		}
+	}
+	return i >= 0 && (out[i] == ':' || out[i] == ',' || out[i] == '[')
+}
+
 type parser struct {
 	e       *Estate
 	fam     *family
@@ -134,6 +181,14 @@ type parser struct {
 	carried []Carried
 	diags   Diags
 	names   map[string]int // option data names given so far
+	// paths are the JSON paths of the estate's objects, by kind and
+	// position in the estate's list.
+	paths map[string][]string
+}
+
+// placed records the JSON path of the object just added to kind's list.
+func (p *parser) placed(kind, path string) {
+	p.paths[kind] = append(p.paths[kind], path)
 }
 
 // scope is one object of the document being read into one estate object.
@@ -322,6 +377,7 @@ func (s *scope) finishPolicy() {
 	}
 	s.policy.Name = s.p.uniqueName(s.name + "-ddns")
 	s.p.e.DDNSPolicies = append(s.p.e.DDNSPolicies, *s.policy)
+	s.p.placed(KindDDNSPolicy, s.path)
 	setAttrJSON(s.dst, "ddns_policy", s.policy.Name)
 }
 
@@ -392,6 +448,7 @@ func (p *parser) server(o *Object, name string) {
 		p.haPrimaryOwns(&srv)
 	}
 	p.e.Servers = append([]Server{srv}, p.e.Servers...)
+	p.paths[KindServer] = append([]string{path}, p.paths[KindServer]...)
 	for i, n := range networks {
 		p.network(fmt.Sprintf("%s.shared-networks[%d]", path, i), n)
 	}
@@ -551,7 +608,7 @@ func (p *parser) hooks(srv *Server, v any) bool {
 		return false
 	}
 	out := make([]HookLibrary, 0, len(libs))
-	for _, lo := range libs {
+	for li, lo := range libs {
 		var h HookLibrary
 		for i, k := range lo.keys {
 			switch k {
@@ -561,7 +618,7 @@ func (p *parser) hooks(srv *Server, v any) bool {
 					return false
 				}
 				if strings.HasSuffix(lib, "/"+libHA) {
-					if !p.ha(srv, lo) {
+					if !p.ha(srv, lo, fmt.Sprintf("%s.hooks-libraries[%d]", p.doc.Name, li)) {
 						return false
 					}
 					h.Library = ""
@@ -591,7 +648,7 @@ func (p *parser) hooks(srv *Server, v any) bool {
 // servers holding their membership (the document's own server among them,
 // named as this-server-name says). False when the hook holds what the
 // estate does not model: the whole hooks list is then kept.
-func (p *parser) ha(srv *Server, lib *Object) bool {
+func (p *parser) ha(srv *Server, lib *Object, haPath string) bool {
 	params, ok := lib.valueOf("parameters").(*Object)
 	if !ok || params.Len() != 1 {
 		return false
@@ -638,7 +695,8 @@ func (p *parser) ha(srv *Server, lib *Object) bool {
 	}
 	var members []Server
 	var mine *HAMembership
-	for _, po := range peers {
+	var memberAt []int // positions in peers of the members other than this server
+	for pj, po := range peers {
 		m := HAMembership{Relationship: rel.Name}
 		var name string
 		for j, k := range po.keys {
@@ -681,6 +739,7 @@ func (p *parser) ha(srv *Server, lib *Object) bool {
 			continue
 		}
 		members = append(members, Server{Name: name, Family: srv.Family, HA: &m})
+		memberAt = append(memberAt, pj)
 	}
 	if mine == nil || self == "" {
 		return false
@@ -705,7 +764,11 @@ func (p *parser) ha(srv *Server, lib *Object) bool {
 	srv.Name, p.srv = self, self
 	srv.HA = mine
 	p.e.HARelationships = append(p.e.HARelationships, rel)
+	p.placed(KindHARelationship, haPath)
 	p.e.Servers = append(p.e.Servers, members...)
+	for _, j := range memberAt {
+		p.placed(KindServer, fmt.Sprintf("%s.parameters.high-availability[0].peers[%d]", haPath, j))
+	}
 	return true
 }
 
@@ -753,6 +816,7 @@ func (p *parser) dhcpDDNS(srv *Server, v any) bool {
 	}
 	srv.D2Daemon, srv.DDNSEnableUpdates = &d.Name, enable
 	p.e.D2Daemons = append(p.e.D2Daemons, d)
+	p.placed(KindD2Daemon, p.doc.Name+".dhcp-ddns")
 	return true
 }
 
@@ -849,6 +913,7 @@ func (p *parser) optionData(path, scopeName string, v any) []string {
 		od.Name = p.uniqueName(scopeName + "-" + label)
 		s.id = od.Name
 		p.e.OptionData = append(p.e.OptionData, od)
+		p.placed(KindOptionData, at)
 		names = append(names, od.Name)
 	}
 	return names
@@ -893,6 +958,7 @@ func (p *parser) optionDefs(path string, v any) {
 			},
 		})
 		p.e.OptionDefs = append(p.e.OptionDefs, d)
+		p.placed(KindOptionDef, s.path)
 	}
 }
 
@@ -918,6 +984,7 @@ func (p *parser) classes(path string, v any) []string {
 			},
 		})
 		p.e.ClientClasses = append(p.e.ClientClasses, c)
+		p.placed(KindClientClass, at)
 		names = append(names, c.Name)
 	}
 	return names
@@ -990,6 +1057,7 @@ func (p *parser) network(path string, v any) {
 	special["relay"] = func(v any) { p.relay(s, &sn.RelayAddresses, v) }
 	s.read(o, special)
 	p.e.SharedNetworks = append(p.e.SharedNetworks, sn)
+	p.placed(KindSharedNetwork, path)
 	for i, sub := range subnets {
 		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sub, &id)
 	}
@@ -1026,6 +1094,7 @@ func (p *parser) subnet(path string, v any, network *string) {
 	special["reservations"] = func(v any) { hosts, _ = v.([]any) }
 	s.read(o, special)
 	p.e.Subnets = append(p.e.Subnets, sub)
+	p.placed(KindSubnet, path)
 	for i, po := range pools {
 		p.pool(fmt.Sprintf("%s.pools[%d]", path, i), po, s.id)
 	}
@@ -1055,6 +1124,7 @@ func (p *parser) pool(path string, v any, subnet string) {
 	}
 	s.read(o, special)
 	p.e.Pools = append(p.e.Pools, pl)
+	p.placed(KindPool, path)
 }
 
 func (p *parser) pdPool(path string, v any, subnet string) {
@@ -1085,6 +1155,7 @@ func (p *parser) pdPool(path string, v any, subnet string) {
 	s.read(o, special)
 	pd.Prefix = prefix + "/" + plen.String()
 	p.e.PDPools = append(p.e.PDPools, pd)
+	p.placed(KindPDPool, path)
 }
 
 func (p *parser) host(path string, v any, subnet string) {
@@ -1102,6 +1173,7 @@ func (p *parser) host(path string, v any, subnet string) {
 	}
 	s.read(o, special)
 	p.e.Reservations = append(p.e.Reservations, h)
+	p.placed(KindReservation, path)
 }
 
 // globalHosts keeps global reservations in the server's extra_json: the

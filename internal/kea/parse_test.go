@@ -85,9 +85,9 @@ func errorLines(d Diags) string {
 	return strings.Join(out, "; ")
 }
 
-func TestStripComments(t *testing.T) {
+func TestKeaJSON(t *testing.T) {
 	in := "{ # a comment\n  \"a\": \"x # not // a /* comment */\", // another\n  /* block\n over lines */ \"b\": \"q\\\"#\" }"
-	got, err := StripComments([]byte(in))
+	got, err := KeaJSON([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,8 +95,11 @@ func TestStripComments(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
+	if got, _ := KeaJSON([]byte(`{"t1": .5, "t2": -.75, "l": [.1, 2.5], "s": ".5"}`)); string(got) != `{"t1": 0.5, "t2": -0.75, "l": [0.1, 2.5], "s": ".5"}` {
+		t.Errorf("leading zeros: got %s", got)
+	}
 	for _, bad := range []string{`{"a": "open}`, `{ /* open`} {
-		if _, err := StripComments([]byte(bad)); err == nil {
+		if _, err := KeaJSON([]byte(bad)); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
 	}
@@ -135,7 +138,7 @@ func TestParse_CarriesWhatIsNotModelled(t *testing.T) {
 	}
 	// The same, with what the document left to Kea's defaults made
 	// explicit where the provider's own defaults differ.
-	clean, _ := StripComments([]byte(doc))
+	clean, _ := KeaJSON([]byte(doc))
 	var wantDoc map[string]map[string]any
 	if err := json.Unmarshal(clean, &wantDoc); err != nil {
 		t.Fatal(err)
