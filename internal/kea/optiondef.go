@@ -166,12 +166,14 @@ func (d *OptionDef) Validate(index int) Diags {
 	if !spaceNameRe.MatchString(space) {
 		r.errf("space", "%q is not a valid option space name", space)
 	}
-	if space == SpaceDHCP6 {
-		if d.Code < 1 || d.Code > 65535 {
-			r.errf("code", "%d is out of range: DHCPv6 option codes are 1 to 65535", d.Code)
-		}
-	} else if d.Code < 1 || d.Code > 254 {
+	switch {
+	case space == SpaceDHCP4 && (d.Code < 1 || d.Code > 254):
 		r.errf("code", "%d is out of range: DHCPv4 option codes are 1 to 254 (0 is PAD, 255 is END)", d.Code)
+	case space != SpaceDHCP4 && (d.Code < 1 || d.Code > 65535):
+		// Other spaces take the codes of the document's family, which a
+		// definition alone does not know: DHCPv4 documents are held to 1
+		// to 254 when rendered (indexDefinitions).
+		r.errf("code", "%d is out of range: option codes are 1 to 65535 in DHCPv6 spaces, 1 to 254 in DHCPv4 ones", d.Code)
 	}
 	for _, f := range []*family{fam4, fam6} {
 		if space != f.space {
@@ -276,6 +278,11 @@ func (rd *renderer) indexDefinitions() {
 		}
 		r := rd.rep(KindOptionDef, d.ID(), i)
 		space := d.space()
+		if d.Code > rd.fam.maxCode {
+			r.errf("code", "%d is out of range: options of space %s in a DHCPv4 document have codes 1 to 254 (Kea: it must not be greater than '255')", d.Code, space)
+			bad(d)
+			continue
+		}
 		if o, dup := rd.defs.byCode[spaceCode{space, d.Code}]; dup {
 			r.errf("code", "option %d in space %s is already defined as %q (%s %s)", d.Code, space, o.Name, KindOptionDef, row(KindOptionDef, o.userIndex))
 			bad(d)

@@ -190,3 +190,25 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestOptionDefCodeRangeByFamily: a definition in a space of its own takes
+// the codes of the document's family: up to 65535 in DHCPv6, 254 in DHCPv4.
+func TestOptionDefCodeRangeByFamily(t *testing.T) {
+	for _, fam := range []int64{4, 6} {
+		e := &Estate{
+			Servers:    []Server{{Name: "s", Family: ptr(fam)}},
+			OptionDefs: []OptionDef{{Name: "big", Code: 300, Type: "uint8", Space: ptr("my")}},
+			OptionData: []OptionData{{Name: "o", Option: ptr("big"), Space: ptr("my"), Data: ptr("1")}},
+		}
+		e.ClientClasses = []ClientClass{{Name: "c", OptionData: []string{"o"}}}
+		e.Servers[0].ClientClasses = []string{"c"}
+		_, diags := Render(e, &e.Servers[0])
+		msg := errorLines(diags)
+		switch {
+		case fam == 6 && msg != "":
+			t.Errorf("DHCPv6: %s", msg)
+		case fam == 4 && !strings.Contains(msg, `code: 300 is out of range: options of space my in a DHCPv4 document have codes 1 to 254`):
+			t.Errorf("DHCPv4: got %q", msg)
+		}
+	}
+}
