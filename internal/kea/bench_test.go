@@ -246,3 +246,22 @@ func BenchmarkJSONMarshalLarge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseLarge reads the large estate's document back into an
+// estate (provider::kea::parse_config; issue 13 wants well under a second),
+// its final check, a render, included.
+func BenchmarkParseLarge(b *testing.B) {
+	e, _ := large(b)
+	r, diags := Render(&e.Estate, e.Server)
+	if diags.HasErrors() {
+		b.Fatal(diags.Errors())
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(r.Document)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, diags := Parse(r.Document, e.Server.Name); diags.HasErrors() {
+			b.Fatal(diags.Errors())
+		}
+	}
+}

@@ -100,14 +100,7 @@ func Render(e *Estate, t Target) (*Rendered, Diags) { return RenderSized(e, t, 0
 // encoding of the estate), which for a large estate is a little more
 // than the document; a document that outgrows the hint costs one copy.
 func RenderSized(e *Estate, t Target, sizeHint int) (*Rendered, Diags) {
-	if t == nil {
-		return nil, Diags{{Severity: Error, Index: -1, Msg: "no target to render: pass a " + KindServer}}
-	}
-	doc := t.Document()
-	if !doc.Renders() {
-		return nil, Diags{{Severity: Error, Kind: doc.Target, Index: -1, Msg: doc.Name + " documents are not rendered yet"}}
-	}
-	body, secrets, diags := doc.render(e, t, doc)
+	doc, body, secrets, diags := build(e, t)
 	if diags.HasErrors() || body == nil {
 		return nil, diags
 	}
@@ -127,6 +120,26 @@ func RenderSized(e *Estate, t Target, sizeHint int) (*Rendered, Diags) {
 	}
 	r.SHA256 = digest([]byte(index.String()))
 	return r, diags
+}
+
+// Check is Render without the writing: the findings on the target's
+// document, for who needs to know only whether it renders.
+func Check(e *Estate, t Target) Diags {
+	_, _, _, diags := build(e, t)
+	return diags
+}
+
+// build validates the estate and builds the target's document body.
+func build(e *Estate, t Target) (doc *DocKind, body any, secrets bool, diags Diags) {
+	if t == nil {
+		return nil, nil, false, Diags{{Severity: Error, Index: -1, Msg: "no target to render: pass a " + KindServer}}
+	}
+	doc = t.Document()
+	if !doc.Renders() {
+		return doc, nil, false, Diags{{Severity: Error, Kind: doc.Target, Index: -1, Msg: doc.Name + " documents are not rendered yet"}}
+	}
+	body, secrets, diags = doc.render(e, t, doc)
+	return doc, body, secrets, diags
 }
 
 // write writes one document body in the kind's format.

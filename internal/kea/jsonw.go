@@ -1,13 +1,9 @@
 package kea
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"math"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -314,125 +310,3 @@ func writeString(b *docBuffer, s string) {
 	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
-
-// ParseObject decodes a JSON object keeping its key order and number
-// literals. It is used for user-supplied JSON (user_context, extra_json,
-// hook parameters).
-func ParseObject(s string) (*Object, error) {
-	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
-	dec.UseNumber()
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, fmt.Errorf("not valid JSON: %v", err)
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, fmt.Errorf("must be a JSON object, got %s", jsonKind(tok))
-	}
-	o, err := parseObjectBody(dec)
-	var ne numberError
-	if errors.As(err, &ne) {
-		return nil, ne
-	}
-	if err != nil {
-		return nil, fmt.Errorf("not valid JSON: %v", err)
-	}
-	if _, err := dec.Token(); err == nil {
-		return nil, fmt.Errorf("not valid JSON: unexpected data after the object")
-	}
-	return o, nil
-}
-
-func jsonKind(tok json.Token) string {
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '[' {
-			return "an array"
-		}
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
-	}
-	return fmt.Sprintf("%v", tok)
-}
-
-func parseObjectBody(dec *json.Decoder) (*Object, error) {
-	o := &Object{}
-	seen := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key := tok.(string)
-		if seen[key] {
-			return nil, fmt.Errorf("duplicate key %q", key)
-		}
-		seen[key] = true
-		v, err := parseValue(dec)
-		if err != nil {
-			return nil, err
-		}
-		o.Set(key, v)
-	}
-	if _, err := dec.Token(); err != nil { // closing }
-		return nil, err
-	}
-	return o, nil
-}
-
-func parseValue(dec *json.Decoder) (any, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			return parseObjectBody(dec)
-		case '[':
-			l := []any{}
-			for dec.More() {
-				v, err := parseValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				l = append(l, v)
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, err
-			}
-			return l, nil
-		}
-		return nil, fmt.Errorf("unexpected %v", t)
-	case json.Number:
-		return t, checkNumber(t)
-	default:
-		return t, nil
-	}
-}
-
-// checkNumber applies Kea's number rules: an integer literal must fit in 64
-// bits ("Failed to convert ... to an integer"), any other must be a finite
-// double ("Failed to convert ... to a floating point").
-func checkNumber(n json.Number) error {
-	s := n.String()
-	if !strings.ContainsAny(s, ".eE") {
-		if _, err := strconv.ParseInt(s, 10, 64); err != nil {
-			return numberError{fmt.Errorf("the number %s is outside Kea's integer range (-9223372036854775808 to 9223372036854775807)", s)}
-		}
-		return nil
-	}
-	if f, err := strconv.ParseFloat(s, 64); err != nil || math.IsInf(f, 0) {
-		return numberError{fmt.Errorf("the number %s is outside Kea's floating-point range (a double)", s)}
-	}
-	return nil
-}
-
-// numberError is a number Kea cannot read in otherwise valid JSON.
-type numberError struct{ error }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Reading an existing Kea document back into an estate (issue 13): the
@@ -45,11 +46,11 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 	}
 	clean, err := KeaJSON(data)
 	if err != nil {
-		return fail("the document is not valid JSON: %v", err)
+		return fail("the document: %v", err)
 	}
 	top, err := ParseObject(string(clean))
 	if err != nil {
-		return fail("the document %v", err)
+		return fail("the document: %v", err)
 	}
 	if top.Len() != 1 {
 		return fail("the document must hold one top-level key (Dhcp4 or Dhcp6), found %d: %s", top.Len(), strings.Join(top.keys, ", "))
@@ -80,7 +81,7 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 	// The estate must render: where the provider refuses what Kea
 	// accepted, say so at the document's place rather than hand back
 	// objects that fail later.
-	if _, rdiags := Render(p.e, &p.e.Servers[0]); rdiags.HasErrors() {
+	if rdiags := Check(p.e, &p.e.Servers[0]); rdiags.HasErrors() {
 		return nil, p.located(rdiags.Errors())
 	}
 	return &Parsed{Doc: doc, Target: p.srv, Estate: p.e, Carried: p.carried}, p.diags
@@ -218,7 +219,24 @@ func (p *parser) errf(path, format string, args ...any) {
 // generic reads key into the attribute named after it, when the object's
 // kind has one that can hold the value; false when it has none.
 func (s *scope) generic(key string, v any) bool {
-	return setAttrJSON(s.dst, strings.ReplaceAll(key, "-", "_"), v)
+	path, ok := keaKeysOf(s.dst.Type())[key]
+	return ok && assignJSON(s.dst.FieldByIndex(path), v)
+}
+
+// keaKeyPaths maps a struct type's attributes, by the Kea key named after
+// each (hyphens for underscores), to field index paths.
+var keaKeyPaths sync.Map // reflect.Type -> map[string][]int
+
+func keaKeysOf(t reflect.Type) map[string][]int {
+	if m, ok := keaKeyPaths.Load(t); ok {
+		return m.(map[string][]int)
+	}
+	m := map[string][]int{}
+	for name, path := range fieldsOf(t) {
+		m[strings.ReplaceAll(name, "_", "-")] = path
+	}
+	keaKeyPaths.Store(t, m)
+	return m
 }
 
 // setAttr sets attribute name of the struct dst from a parsed JSON value;
