@@ -32,9 +32,10 @@
 #                    about 15 minutes per run on 2 CPUs)
 #   BENCH_RESOURCE_RUNS  interleaved runs of the resource comparison
 #                    (default 1)
-#   BENCH_PROFILE    1: also profile the kea provider's CPU over a plan and
-#                    an apply of the resources (the provider runs in debug
-#                    mode with -cpuprofile) and print where it goes
+#   BENCH_PROFILE    1: also profile the kea provider's CPU over a plan, an
+#                    apply and a refreshing plan of the resources (the
+#                    provider runs in debug mode with -cpuprofile) and print
+#                    where it goes, by RPC
 #   BENCH_TERRAFORM  auto (default: only if a terraform >= 1.8 is already on
 #                    PATH or in .cache/bin), 1 (scripts/terraform.sh, which
 #                    may build one), 0 (skip)
@@ -334,7 +335,7 @@ M=$OUT/resources-medians.txt
 if [[ ${BENCH_PROFILE:-0} != 1 ]]; then
 	exit 0
 fi
-log "profiling the kea provider over a plan and an apply of $n resources (BENCH_PROFILE=1)"
+log "profiling the kea provider over a plan, an apply and a refreshing plan of $n resources (BENCH_PROFILE=1)"
 unset TF_LOG_SDK TF_LOG_SDK_PROTO TF_LOG_SDK_FRAMEWORK # as Terraform starts it
 rm -f "$OUT/reattach.env" "$OUT/provider.cpu" "$RESKEA/terraform.tfstate"
 "$OUT/bin/terraform-provider-kea" -debug -debug-env-file "$OUT/reattach.env" -cpuprofile "$OUT/provider.cpu" >"$OUT/provider-debug.log" 2>&1 &
@@ -348,12 +349,14 @@ done
 	unset TF_CLI_CONFIG_FILE
 	terraform -chdir="$RESKEA" plan -input=false -no-color -lock=false >"$OUT/profile-plan.log" 2>&1
 	terraform -chdir="$RESKEA" apply -auto-approve -input=false -no-color -lock=false >"$OUT/profile-apply.log" 2>&1
+	# A plan with state refreshes every resource: ReadResource.
+	terraform -chdir="$RESKEA" plan -input=false -no-color -lock=false >"$OUT/profile-refresh.log" 2>&1
 )
 kill -INT "$ppid"
 wait "$ppid" || true
 {
 	echo
-	echo "3. the kea provider's CPU over one plan and one apply of $n resources, by RPC and in its own code:"
+	echo "3. the kea provider's CPU over a plan, an apply and a plan that refreshes them, $n resources, by RPC and in its own code:"
 	go tool pprof -top -cum "$OUT/bin/terraform-provider-kea" "$OUT/provider.cpu" 2>/dev/null |
 		awk '/^Duration/ { print "  " $0 } /_Provider_[A-Za-z]+_Handler$|keaform\/terraform-provider-kea\/internal\/provider\.\(\*stateResource\)|callConfig$/ { printf "  %8s %7s  %s\n", $4, $5, $6 }'
 } | tee -a "$OUT/summary.txt"
