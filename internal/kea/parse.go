@@ -73,7 +73,10 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 	if name == "" {
 		name = "kea" // an HA document's this-server-name wins
 	}
-	p := &parser{e: &Estate{}, fam: fam, doc: doc, paths: map[string][]string{}}
+	p := &parser{e: &Estate{}, fam: fam, doc: doc, paths: map[string][]string{}, option43: map[string]bool{}, vendors: map[string]bool{}}
+	if fam == fam4 {
+		p.scanOption43(body)
+	}
 	p.server(body, name)
 	if p.diags.HasErrors() {
 		return nil, p.diags
@@ -185,6 +188,10 @@ type parser struct {
 	// paths are the JSON paths of the estate's objects, by kind and
 	// position in the estate's list.
 	paths map[string][]string
+	// option43 are the vendor spaces option 43 is defined to encapsulate
+	// (the renderer writes that definition and option 43 itself).
+	option43 map[string]bool
+	vendors  map[string]bool // vendor spaces added so far
 }
 
 // placed records the JSON path of the object just added to kind's list.
@@ -923,6 +930,9 @@ func (p *parser) optionData(path, scopeName string, v any) []string {
 				}
 			},
 		})
+		if p.vendorOption(&od) {
+			continue // option 43 or 125 carrying a vendor's sub-options: the renderer writes it
+		}
 		if od.Option != nil {
 			od.Code = nil // the name says which option; the renderer writes the code
 		} else if od.Code != nil {
@@ -935,6 +945,91 @@ func (p *parser) optionData(path, scopeName string, v any) []string {
 		names = append(names, od.Name)
 	}
 	return names
+}
+
+// scanOption43 finds the vendor spaces option 43 is defined to
+// encapsulate, globally and in classes.
+func (p *parser) scanOption43(body *Object) {
+	defs := objects(body.valueOf("option-def"))
+	for _, c := range objects(body.valueOf("client-classes")) {
+		defs = append(defs, objects(c.valueOf("option-def"))...)
+	}
+	for _, d := range defs {
+		if space, ok := option43Encapsulation(d); ok {
+			p.option43[space] = true
+		}
+	}
+}
+
+// option43Def is the vendor space an option definition makes option 43
+// encapsulate, when it is one: code 43 in dhcp4, type empty.
+func option43Encapsulation(d *Object) (string, bool) {
+	code, _ := d.valueOf("code").(json.Number)
+	space, hasSpace := jsonStr(d.valueOf("space"))
+	typ, _ := jsonStr(d.valueOf("type"))
+	enc, _ := jsonStr(d.valueOf("encapsulate"))
+	if code.String() != "43" || (hasSpace && space != SpaceDHCP4) || typ != "empty" || enc == "" {
+		return "", false
+	}
+	return enc, true
+}
+
+// vendorSpace is the vendor whose sub-options space holds, when it is one:
+// a space option 43 encapsulates, or vendor-<enterprise number> (option
+// 125). It adds the vendor to the estate the first time.
+func (p *parser) vendorSpace(space string) (name, delivery string, ok bool) {
+	if p.option43[space] {
+		delivery = "option43"
+	} else if n, found := strings.CutPrefix(space, "vendor-"); found {
+		id, err := strconv.ParseInt(n, 10, 64)
+		if err != nil || id < 1 {
+			return "", "", false
+		}
+		delivery = "vivso"
+		if !p.vendors[space] {
+			p.e.VendorSpaces = append(p.e.VendorSpaces, VendorOptionSpace{Name: space, EnterpriseID: &id})
+			p.placed(KindVendorSpace, p.doc.Name)
+			p.vendors[space] = true
+		}
+	} else {
+		return "", "", false
+	}
+	if !p.vendors[space] {
+		p.e.VendorSpaces = append(p.e.VendorSpaces, VendorOptionSpace{Name: space})
+		p.placed(KindVendorSpace, p.doc.Name)
+		p.vendors[space] = true
+	}
+	return space, delivery, true
+}
+
+// vendorOption reads an option data's vendor: a sub-option of a vendor
+// space gets vendor_space and delivery. True for option 43 or 125 that
+// only carries sub-options, which the renderer writes itself.
+func (p *parser) vendorOption(od *OptionData) bool {
+	if p.fam != fam4 {
+		return false
+	}
+	space := SpaceDHCP4
+	if od.Space != nil {
+		space = *od.Space
+	}
+	if space == SpaceDHCP4 {
+		name, code := str(od.Option), int64v(od.Code, 0)
+		switch {
+		case (name == "vendor-encapsulated-options" || code == 43) && od.Data == nil && len(p.option43) > 0:
+			return true
+		case name == "vivso-suboptions" || code == 125:
+			if od.Data != nil {
+				_, _, ok := p.vendorSpace("vendor-" + strings.TrimSpace(*od.Data))
+				return ok
+			}
+		}
+		return false
+	}
+	if name, delivery, ok := p.vendorSpace(space); ok {
+		od.Space, od.VendorSpace, od.Delivery = nil, &name, &delivery
+	}
+	return false
 }
 
 // uniqueName is base, or base-2, base-3... when taken.
@@ -953,6 +1048,9 @@ func (p *parser) optionDefs(path string, v any) {
 		return
 	}
 	for i, do := range defs {
+		if _, ok := option43Encapsulation(do); ok && p.fam == fam4 {
+			continue // the renderer defines option 43 for the vendor it carries
+		}
 		var d OptionDef
 		s := p.scope(fmt.Sprintf("%s[%d]", path, i), KindOptionDef, "", &d)
 		s.read(do, map[string]func(v any){
@@ -975,6 +1073,11 @@ func (p *parser) optionDefs(path string, v any) {
 				}
 			},
 		})
+		if d.Space != nil && p.fam == fam4 {
+			if name, _, ok := p.vendorSpace(*d.Space); ok {
+				d.Space, d.VendorSpace = nil, &name
+			}
+		}
 		p.e.OptionDefs = append(p.e.OptionDefs, d)
 		p.placed(KindOptionDef, s.path)
 	}
@@ -996,6 +1099,14 @@ func (p *parser) classes(path string, v any) []string {
 		cname, _ := jsonStr(co.valueOf("name"))
 		s.name = "class-" + cname
 		s.read(co, map[string]func(v any){
+			"option-def": func(v any) {
+				for _, d := range objects(v) {
+					if _, ok := option43Encapsulation(d); !ok || p.fam != fam4 {
+						s.keep("option-def", v) // a class defines only option 43's encapsulation here
+						return
+					}
+				}
+			},
 			"option-data": func(v any) {
 				name, _ := jsonStr(co.valueOf("name"))
 				c.OptionData = p.optionData(at+".option-data", "class-"+name, v)
