@@ -1305,10 +1305,21 @@ func (p *parser) host(path string, v any, subnet string) {
 	p.placed(KindReservation, path)
 }
 
-// globalHosts keeps global reservations in the server's extra_json: the
-// estate's reservations belong to subnets. TODO: a subnet with
-// reservations_global for them.
+// globalHosts reads the global reservations. In the estate a reservation
+// belongs to a subnet, and those of a subnet whose reservations are
+// global are rendered into the global list, without an address. So the
+// global reservations go to the first subnet that looks them up (its
+// reservations-global in effect), when none reserves an address or a
+// prefix and they are in the order the renderer writes them (by
+// identifier type and value); otherwise, or when no subnet looks them up,
+// they are kept in the server's extra_json and listed as carried.
 func (p *parser) globalHosts(path string, hosts []any) {
+	if subnet, ok := p.globalSubnet(); ok && !anyAddress(hosts) && inRenderOrder(hosts) {
+		for i, h := range hosts {
+			p.host(fmt.Sprintf("%s[%d]", path, i), h, subnet)
+		}
+		return
+	}
 	p.carried = append(p.carried, Carried{Path: path, Kind: KindServer, ID: p.srv, Key: "reservations"})
 	srv := &p.e.Servers[0]
 	extra := &Object{}
@@ -1318,4 +1329,69 @@ func (p *parser) globalHosts(path string, hosts []any) {
 	extra.Set("reservations", hosts)
 	j := compactJSON(extra)
 	srv.ExtraJSON = &j
+}
+
+// globalSubnet is the id of the first subnet with reservations-global in
+// effect (its own, its shared network's, or the server's).
+func (p *parser) globalSubnet() (string, bool) {
+	nets := map[string]*SharedNetwork{}
+	for i := range p.e.SharedNetworks {
+		nets[p.e.SharedNetworks[i].ID()] = &p.e.SharedNetworks[i]
+	}
+	for i := range p.e.Subnets {
+		sub := &p.e.Subnets[i]
+		rg := sub.ReservationsGlobal
+		if rg == nil && sub.SharedNetwork != nil && nets[*sub.SharedNetwork] != nil {
+			rg = nets[*sub.SharedNetwork].ReservationsGlobal
+		}
+		if rg == nil {
+			rg = p.e.Servers[0].ReservationsGlobal
+		}
+		if rg != nil && *rg {
+			return sub.ID(), true
+		}
+	}
+	return "", false
+}
+
+// inRenderOrder reports whether reservations without addresses are in the
+// order the renderer writes a subnet's: by identifier type, then value.
+func inRenderOrder(hosts []any) bool {
+	var prevType, prevVal string
+	for i, h := range hosts {
+		o := h.(*Object)
+		typ, val := "", ""
+		for _, k := range identifierKinds {
+			if v, ok := jsonStr(o.valueOf(k.typ)); ok {
+				typ = k.typ
+				val, _ = normalizeIdentifier(k.typ, v)
+				break
+			}
+		}
+		if typ == "" {
+			return false
+		}
+		if i > 0 && (typ < prevType || typ == prevType && val < prevVal) {
+			return false
+		}
+		prevType, prevVal = typ, val
+	}
+	return true
+}
+
+// anyAddress reports whether a reservation of hosts reserves an address or
+// a prefix.
+func anyAddress(hosts []any) bool {
+	for _, h := range hosts {
+		o, ok := h.(*Object)
+		if !ok {
+			return true // not a reservation the estate can hold: keep the list as it is
+		}
+		for _, k := range []string{"ip-address", "ip-addresses", "prefixes"} {
+			if o.Has(k) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package kea
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -207,6 +208,46 @@ func TestOptionDefCodeRangeByFamily(t *testing.T) {
 			t.Errorf("DHCPv6: %s", msg)
 		case fam == 4 && !strings.Contains(msg, `code: 300 is out of range: options of space my in a DHCPv4 document have codes 1 to 254`):
 			t.Errorf("DHCPv4: got %q", msg)
+		}
+	}
+}
+
+// TestParse_GlobalReservations: global reservations without addresses, in
+// the renderer's order, go to the first subnet that looks reservations up
+// globally and render in the global list again; with an address among
+// them, out of that order, or with no such subnet, they are kept in the
+// server's extra_json. Either way they come back the same.
+func TestParse_GlobalReservations(t *testing.T) {
+	const hosts = `"reservations": [{"client-id": "01:aa:bb:cc:dd:ee:02", "hostname": "two"%s}, {"hw-address": "aa:bb:cc:dd:ee:01", "hostname": "one"}]`
+	for _, c := range []struct {
+		name, global, address string
+		objects               bool
+	}{
+		{"looked up", `"reservations-global": true,`, "", true},
+		{"with an address", `"reservations-global": true,`, `, "ip-address": "192.0.2.9"`, false},
+		{"not looked up", "", "", false},
+		{"out of order", `"reservations-global": true,`, "reversed", false},
+	} {
+		list := fmt.Sprintf(hosts, c.address)
+		if c.address == "reversed" {
+			list = `"reservations": [{"hw-address": "aa:bb:cc:dd:ee:01", "hostname": "one"}, {"client-id": "01:aa:bb:cc:dd:ee:02", "hostname": "two"}]`
+		}
+		doc := `{"Dhcp4": {` + c.global + list + `, "subnet4": [{"id": 1, "subnet": "192.0.2.0/24"}]}}`
+		got, p, diags := roundTrip(t, []byte(doc), "s")
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", c.name, errorLines(diags))
+		}
+		if n := len(p.Estate.Reservations); (n == 2) != c.objects {
+			t.Errorf("%s: %d reservation objects", c.name, n)
+		}
+		var d map[string]map[string]any
+		if err := json.Unmarshal(got, &d); err != nil {
+			t.Fatal(err)
+		}
+		var want map[string]map[string]any
+		_ = json.Unmarshal([]byte(doc), &want)
+		if !reflect.DeepEqual(d["Dhcp4"]["reservations"], want["Dhcp4"]["reservations"]) {
+			t.Errorf("%s: reservations came back as %v", c.name, d["Dhcp4"]["reservations"])
 		}
 	}
 }
