@@ -128,9 +128,13 @@ func (o *OptionData) validate(index int, f *family) Diags {
 	if f != nil && o.VendorSpace == nil {
 		if space := o.spaceIn(f); space == f.space {
 			def, err := f.std.resolve(space, o.Option, o.Code)
-			if err != nil {
+			switch {
+			case err != nil:
 				r.errf("code", "%v", err)
-			} else if def != nil {
+			case def != nil && space == SpaceDHCP4 && def.Code == 43:
+				// Option 43 may be redefined (OptionDef.redefines43): its
+				// value is checked at render, against the document's definition.
+			case def != nil:
 				checkOptionValue(r, o, def)
 			}
 		}

@@ -140,6 +140,11 @@ func ParseOptionDefID(id string) (*OptionDef, error) {
 	return d, nil
 }
 
+// redefines43 is true for a definition of option 43 in dhcp4: the one
+// standard option Kea lets a configuration redefine, since its layout is
+// each vendor's (vendor-encapsulated-options).
+func (d *OptionDef) redefines43() bool { return d.space() == SpaceDHCP4 && d.Code == 43 }
+
 func (d *OptionDef) space() string {
 	if d.VendorSpace != nil {
 		return *d.VendorSpace
@@ -179,10 +184,10 @@ func (d *OptionDef) Validate(index int) Diags {
 		if space != f.space {
 			continue
 		}
-		if std, ok := f.std.byCode[spaceCode{space, d.Code}]; ok {
-			r.errf("code", "%d is the standard option %q; Kea does not allow redefining a standard option in space %s", d.Code, std.Name, space)
+		if std, ok := f.std.byCode[spaceCode{space, d.Code}]; ok && !d.redefines43() {
+			r.errf("code", "%d is the standard option %q; Kea does not allow redefining a standard option in space %s (it does for option 43 alone)", d.Code, std.Name, space)
 		}
-		if std, ok := f.std.byName[spaceKey{space, d.Name}]; ok {
+		if std, ok := f.std.byName[spaceKey{space, d.Name}]; ok && !(d.redefines43() && std.Code == 43) {
 			r.errf("name", "%q is the name of standard option %d in space %s; Kea does not allow redefining it", d.Name, std.Code, space)
 		}
 	}
@@ -278,6 +283,12 @@ func (rd *renderer) indexDefinitions() {
 		}
 		r := rd.rep(KindOptionDef, d.ID(), i)
 		space := d.space()
+		if d.redefines43() {
+			if std, ok := rd.defs.byCode[spaceCode{space, 43}]; ok && std.user == nil {
+				delete(rd.defs.byCode, spaceCode{space, 43})
+				delete(rd.defs.byName, spaceKey{space, std.Name})
+			}
+		}
 		if d.Code > rd.fam.maxCode {
 			r.errf("code", "%d is out of range: options of space %s in a DHCPv4 document have codes 1 to 254 (Kea: it must not be greater than '255')", d.Code, space)
 			bad(d)
@@ -327,6 +338,10 @@ func (rd *renderer) renderDefs(r reporter) []any {
 		r.errf("option_data", "option 43 carries sub-options of several vendors outside client classes (%s); Kea gives option 43 one definition per document: deliver each vendor's option 43 through a client class that recognises it, or use vivso (option 125)", strings.Join(names, ", "))
 	}
 	for _, v := range rd.global43 {
+		if user := rd.defs.byCode[spaceCode{SpaceDHCP4, 43}]; user != nil && user.user != nil {
+			rd.rep(KindOptionDef, user.user.ID(), user.userIndex).errf("code", "redefines option 43, while option data send vendor %q's sub-options in option 43 outside client classes, which needs option 43 defined to carry them: keep one of the two", v.Name)
+			continue
+		}
 		out = append(out, option43Def(v, true))
 	}
 	for _, u := range uses {
