@@ -225,9 +225,54 @@ func (p *parser) errf(path, format string, args ...any) {
 
 // generic reads key into the attribute named after it, when the object's
 // kind has one that can hold the value; false when it has none.
-func (s *scope) generic(key string, v any) bool {
-	path, ok := keaKeysOf(s.dst.Type())[key]
-	return ok && assignJSON(s.dst.FieldByIndex(path), v)
+func (s *scope) generic(key string, v any) bool { return setKey(s.dst, key, v) }
+
+// setKey sets the attribute of the struct dst that the Kea key names
+// (hyphens for underscores); false when there is none or the value does
+// not fit it.
+func setKey(dst reflect.Value, key string, v any) bool {
+	path, ok := keaKeysOf(dst.Type())[key]
+	return ok && assignJSON(dst.FieldByIndex(path), v)
+}
+
+// assignTo sets *dst (a field's address) from a parsed JSON value; false
+// when the value does not fit.
+func assignTo(dst, v any) bool { return assignJSON(reflect.ValueOf(dst).Elem(), v) }
+
+// readAll reads every key of o into the struct *dst: by its handler in
+// special, else into the attribute the key names. False when a key fits
+// nowhere, for a map the estate models only whole: dst may then hold part
+// of o, so callers read into a value of their own and use it only on
+// success (the caller keeps the map in extra_json instead).
+func readAll(o *Object, dst any, special map[string]func(v any) bool) bool {
+	d := reflect.ValueOf(dst).Elem()
+	for i, k := range o.keys {
+		if h, ok := special[k]; ok {
+			if !h(o.vals[i]) {
+				return false
+			}
+		} else if !setKey(d, k, o.vals[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// secret keeps a password found in the document as a named secret and
+// returns the name; a name taken by another value gets a number.
+func (p *parser) secret(base, value string) *string {
+	if p.e.Secrets == nil {
+		p.e.Secrets = map[string]string{}
+	}
+	name := base
+	for n := 2; ; n++ {
+		if old, taken := p.e.Secrets[name]; !taken || old == value {
+			break
+		}
+		name = fmt.Sprintf("%s-%d", base, n)
+	}
+	p.e.Secrets[name] = value
+	return &name
 }
 
 // keaKeyPaths maps a struct type's attributes, by the Kea key named after
@@ -246,7 +291,7 @@ func keaKeysOf(t reflect.Type) map[string][]int {
 	return m
 }
 
-// setAttr sets attribute name of the struct dst from a parsed JSON value;
+// setAttrJSON sets attribute name of the struct dst from a parsed JSON value;
 // false when there is no such attribute or the value does not fit it.
 func setAttrJSON(dst reflect.Value, name string, v any) bool {
 	path, ok := fieldsOf(dst.Type())[name]
@@ -315,7 +360,7 @@ func assignJSON(f reflect.Value, v any) bool {
 		}
 		n := reflect.New(t).Elem()
 		for i, k := range x.keys {
-			if !setAttrJSON(n, strings.ReplaceAll(k, "-", "_"), x.vals[i]) {
+			if !setKey(n, k, x.vals[i]) {
 				return false
 			}
 		}
@@ -358,6 +403,12 @@ func compactJSON(o *Object) string {
 // read reads every key of o: special ones by their handler, the rest into
 // attributes of their name, what is left kept.
 func (s *scope) read(o *Object, special map[string]func(v any)) {
+	s.readKeys(o, special)
+	s.done()
+}
+
+// readKeys is read without done, for a scope that may keep more keys later.
+func (s *scope) readKeys(o *Object, special map[string]func(v any)) {
 	for i, k := range o.keys {
 		v := o.vals[i]
 		if h, ok := special[k]; ok {
@@ -371,6 +422,10 @@ func (s *scope) read(o *Object, special map[string]func(v any)) {
 		}
 		s.keep(k, v)
 	}
+}
+
+// done refers the scope to its DDNS policy and writes its kept keys.
+func (s *scope) done() {
 	s.finishPolicy()
 	s.finish()
 }
@@ -391,7 +446,7 @@ func (s *scope) ddnsKey(k string, v any) bool {
 	if s.policy == nil {
 		s.policy = &DDNSPolicy{}
 	}
-	return setAttrJSON(reflect.ValueOf(s.policy).Elem(), strings.ReplaceAll(attr, "-", "_"), v)
+	return setKey(reflect.ValueOf(s.policy).Elem(), attr, v)
 }
 
 // finishPolicy adds the scope's policy to the estate, named after the
@@ -418,28 +473,19 @@ func (p *parser) server(o *Object, name string) {
 	s := p.scope(path, KindServer, name, &srv)
 	s.name = "global"
 	var subnets, networks, hosts []any
-	s.read(o, map[string]func(v any){
+	s.readKeys(o, map[string]func(v any){
 		"interfaces-config": func(v any) {
-			ic, ok := v.(*Object)
-			if !ok {
+			// Only these two keys are modelled; a map with others is kept
+			// whole.
+			var ic struct {
+				Interfaces     []string `json:"interfaces"`
+				DHCPSocketType *string  `json:"dhcp_socket_type"`
+			}
+			if o, ok := v.(*Object); !ok || !readAll(o, &ic, nil) {
 				s.keep("interfaces-config", v)
 				return
 			}
-			for i, k := range ic.keys {
-				switch k {
-				case "interfaces":
-					if !setAttrJSON(s.dst, "interfaces", ic.vals[i]) {
-						s.keep("interfaces-config", v)
-						return
-					}
-				case "dhcp-socket-type":
-					setAttrJSON(s.dst, "dhcp_socket_type", ic.vals[i])
-				default:
-					// TODO: keep the other interfaces-config keys
-					s.keep("interfaces-config", v)
-					return
-				}
-			}
+			srv.Interfaces, srv.DHCPSocketType = ic.Interfaces, ic.DHCPSocketType
 		},
 		"control-sockets": func(v any) {
 			if !p.controlSockets(&srv, v) {
@@ -466,14 +512,12 @@ func (p *parser) server(o *Object, name string) {
 			}
 		},
 	})
-	keaDefaults(&srv, p.fam)
+	keaDefaults(&srv)
 	p.owner = p.srv
 	if srv.HA != nil {
 		p.owner = srv.HA.Relationship
 		p.haPrimaryOwns(&srv)
 	}
-	p.e.Servers = append([]Server{srv}, p.e.Servers...)
-	p.paths[KindServer] = append([]string{path}, p.paths[KindServer]...)
 	for i, n := range networks {
 		p.network(fmt.Sprintf("%s.shared-networks[%d]", path, i), n)
 	}
@@ -481,8 +525,13 @@ func (p *parser) server(o *Object, name string) {
 		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sn, nil)
 	}
 	if len(hosts) > 0 {
-		p.globalHosts(path+".reservations", hosts)
+		p.globalHosts(s, &srv, hosts)
 	}
+	s.done()
+	// The target comes first in the estate's servers; its HA partners,
+	// added while reading its hooks, follow.
+	p.e.Servers = append([]Server{srv}, p.e.Servers...)
+	p.paths[KindServer] = append([]string{path}, p.paths[KindServer]...)
 }
 
 // objects is v as a list of objects; nil when it is not one.
@@ -514,28 +563,15 @@ func (p *parser) controlSockets(srv *Server, v any) bool {
 	out := make([]ControlSocket, 0, len(socks))
 	for _, so := range socks {
 		var cs ControlSocket
-		for i, k := range so.keys {
-			val := so.vals[i]
-			ok := true
-			switch k {
-			case "socket-type":
-				cs.Type, ok = jsonStr(val)
-			case "socket-name":
-				ok = assignJSON(reflect.ValueOf(&cs.SocketName).Elem(), val)
-			case "socket-address":
-				ok = assignJSON(reflect.ValueOf(&cs.Address).Elem(), val)
-			case "socket-port":
-				ok = assignJSON(reflect.ValueOf(&cs.Port).Elem(), val)
-			case "authentication":
-				cs.Authentication, ok = p.httpAuth(val)
-			case "http-headers":
-				cs.HTTPHeaders, ok = httpHeaders(val)
-			default:
-				ok = setAttrJSON(reflect.ValueOf(&cs).Elem(), strings.ReplaceAll(k, "-", "_"), val)
-			}
-			if !ok {
-				return false
-			}
+		if !readAll(so, &cs, map[string]func(v any) bool{
+			"socket-type":    func(v any) bool { return assignTo(&cs.Type, v) },
+			"socket-name":    func(v any) bool { return assignTo(&cs.SocketName, v) },
+			"socket-address": func(v any) bool { return assignTo(&cs.Address, v) },
+			"socket-port":    func(v any) bool { return assignTo(&cs.Port, v) },
+			"authentication": func(v any) (ok bool) { cs.Authentication, ok = p.httpAuth(v); return ok },
+			"http-headers":   func(v any) (ok bool) { cs.HTTPHeaders, ok = httpHeaders(v); return ok },
+		}) {
+			return false
 		}
 		out = append(out, cs)
 	}
@@ -552,59 +588,30 @@ func (p *parser) httpAuth(v any) (*HTTPAuth, bool) {
 		return nil, false
 	}
 	var a HTTPAuth
-	for i, k := range o.keys {
-		val := o.vals[i]
-		switch k {
-		case "type":
-			if t, _ := jsonStr(val); t != "basic" {
-				return nil, false
-			}
-		case "realm":
-			ok = assignJSON(reflect.ValueOf(&a.Realm).Elem(), val)
-		case "directory":
-			ok = assignJSON(reflect.ValueOf(&a.Directory).Elem(), val)
-		case "clients":
-			clients := objects(val)
+	ok = readAll(o, &a, map[string]func(v any) bool{
+		"type": func(v any) bool { t, _ := jsonStr(v); return t == "basic" },
+		"clients": func(v any) bool {
+			clients := objects(v)
 			if clients == nil {
-				return nil, false
+				return false
 			}
 			for _, co := range clients {
 				var c HTTPClient
-				for j, ck := range co.keys {
-					cv := co.vals[j]
-					switch ck {
-					case "user":
-						c.User, ok = jsonStr(cv)
-					case "password":
-						pw, isStr := jsonStr(cv)
-						name := p.srv + "-" + c.User + "-password"
-						if c.User == "" {
-							name = p.uniqueName(p.srv + "-password")
-						}
-						if p.e.Secrets == nil {
-							p.e.Secrets = map[string]string{}
-						}
-						p.e.Secrets[name] = pw
-						c.PasswordSecret, ok = &name, isStr
-					case "password-file":
-						ok = assignJSON(reflect.ValueOf(&c.PasswordFile).Elem(), cv)
-					default:
-						ok = false
-					}
-					if !ok {
-						return nil, false
-					}
+				var password *string
+				if !readAll(co, &c, map[string]func(v any) bool{
+					"password": func(v any) bool { return assignTo(&password, v) },
+				}) {
+					return false
+				}
+				if password != nil {
+					c.PasswordSecret = p.secret(p.srv+"-"+c.User+"-password", *password)
 				}
 				a.Clients = append(a.Clients, c)
 			}
-		default:
-			return nil, false
-		}
-		if !ok {
-			return nil, false
-		}
-	}
-	return &a, true
+			return true
+		},
+	})
+	return &a, ok
 }
 
 // httpHeaders reads a control socket's http-headers list into a map.
@@ -682,41 +689,25 @@ func (p *parser) ha(srv *Server, lib *Object, haPath string) bool {
 	if len(rels) != 1 {
 		return false // hub and spoke (several relationships) is not modelled
 	}
-	ro := rels[0]
 	rel := HARelationship{Name: "ha"}
-	dst := reflect.ValueOf(&rel).Elem()
 	var peers []*Object
 	var self string
-	for i, k := range ro.keys {
-		v := ro.vals[i]
-		ok := true
-		switch k {
-		case "this-server-name":
-			self, ok = jsonStr(v)
-		case "peers":
-			peers = objects(v)
-			ok = peers != nil
-		case "multi-threading":
-			mo, isObj := v.(*Object)
-			if !isObj {
+	if !readAll(rels[0], &rel, map[string]func(v any) bool{
+		"this-server-name": func(v any) bool { return assignTo(&self, v) },
+		"peers":            func(v any) bool { peers = objects(v); return peers != nil },
+		"multi-threading": func(v any) bool {
+			var mt HAMultiThreading
+			mo, ok := v.(*Object)
+			if !ok || !readAll(mo, &mt, map[string]func(v any) bool{
+				"enable-multi-threading": func(v any) bool { return assignTo(&mt.Enable, v) },
+			}) {
 				return false
 			}
-			var mt HAMultiThreading
-			for j, mk := range mo.keys {
-				if mk == "enable-multi-threading" {
-					mk = "enable"
-				}
-				if !setAttrJSON(reflect.ValueOf(&mt).Elem(), strings.ReplaceAll(mk, "-", "_"), mo.vals[j]) {
-					return false
-				}
-			}
 			rel.MultiThreading = &mt
-		default:
-			ok = setAttrJSON(dst, strings.ReplaceAll(k, "-", "_"), v)
-		}
-		if !ok {
-			return false
-		}
+			return true
+		},
+	}) {
+		return false
 	}
 	var members []Server
 	var mine *HAMembership
@@ -724,39 +715,19 @@ func (p *parser) ha(srv *Server, lib *Object, haPath string) bool {
 	for pj, po := range peers {
 		m := HAMembership{Relationship: rel.Name}
 		var name string
-		for j, k := range po.keys {
-			v := po.vals[j]
-			ok := true
-			switch k {
-			case "name":
-				name, ok = jsonStr(v)
-			case "url":
-				ok = m.parseURL(v)
-			case "role":
-				m.Role, ok = jsonStr(v)
-			case "auto-failover":
-				ok = assignJSON(reflect.ValueOf(&m.AutoFailover).Elem(), v)
-				if ok && *m.AutoFailover {
-					m.AutoFailover = nil // the default
-				}
-			case "basic-auth-user":
-				ok = assignJSON(reflect.ValueOf(&rel.BasicAuthUser).Elem(), v)
-			case "basic-auth-password":
-				pw, isStr := jsonStr(v)
-				secret := rel.Name + "-password"
-				if p.e.Secrets == nil {
-					p.e.Secrets = map[string]string{}
-				}
-				p.e.Secrets[secret] = pw
-				rel.BasicAuthPasswordSecret, ok = &secret, isStr
-			case "basic-auth-password-file":
-				ok = assignJSON(reflect.ValueOf(&rel.BasicAuthPasswordFile).Elem(), v)
-			default:
-				ok = false
-			}
-			if !ok {
-				return false
-			}
+		// The peers' basic-auth settings are the relationship's.
+		if !readAll(po, &m, map[string]func(v any) bool{
+			"name":                     func(v any) bool { return assignTo(&name, v) },
+			"url":                      m.parseURL,
+			"basic-auth-user":          func(v any) bool { return assignTo(&rel.BasicAuthUser, v) },
+			"basic-auth-password-file": func(v any) bool { return assignTo(&rel.BasicAuthPasswordFile, v) },
+			"basic-auth-password": func(v any) bool {
+				pw, ok := jsonStr(v)
+				rel.BasicAuthPasswordSecret = p.secret(rel.Name+"-password", pw)
+				return ok
+			},
+		}) {
+			return false
 		}
 		if name == self {
 			mm := m
@@ -806,40 +777,26 @@ func (p *parser) dhcpDDNS(srv *Server, v any) bool {
 		return false
 	}
 	d := D2Daemon{Name: "d2"}
-	var enable *bool
-	for i, k := range o.keys {
-		val := o.vals[i]
-		ok := true
-		switch k {
-		case "enable-updates":
-			ok = assignJSON(reflect.ValueOf(&enable).Elem(), val)
-		case "server-ip":
-			ip, isStr := jsonStr(val)
-			if ip != "127.0.0.1" {
-				d.ListenerMode, d.Address = ptr("remote"), &ip
-			}
-			ok = isStr
-		case "server-port":
-			ok = assignJSON(reflect.ValueOf(&d.Port).Elem(), val)
-		case "ncr-protocol", "ncr-format":
-			ok = setAttrJSON(reflect.ValueOf(&d).Elem(), strings.ReplaceAll(k, "-", "_"), val)
-		case "sender-ip":
-			ok = assignJSON(reflect.ValueOf(&srv.DDNSSenderIP).Elem(), val)
-		case "sender-port":
-			ok = assignJSON(reflect.ValueOf(&srv.DDNSSenderPort).Elem(), val)
-		case "max-queue-size":
-			ok = assignJSON(reflect.ValueOf(&srv.DDNSMaxQueueSize).Elem(), val)
-		default:
-			ok = false
-		}
-		if !ok {
-			return false
-		}
+	var sender DDNSSender
+	var serverIP string
+	if !readAll(o, &d, map[string]func(v any) bool{
+		"enable-updates": func(v any) bool { return assignTo(&sender.DDNSEnableUpdates, v) },
+		"server-ip":      func(v any) bool { return assignTo(&serverIP, v) },
+		"server-port":    func(v any) bool { return assignTo(&d.Port, v) },
+		"sender-ip":      func(v any) bool { return assignTo(&sender.DDNSSenderIP, v) },
+		"sender-port":    func(v any) bool { return assignTo(&sender.DDNSSenderPort, v) },
+		"max-queue-size": func(v any) bool { return assignTo(&sender.DDNSMaxQueueSize, v) },
+	}) {
+		return false
+	}
+	if serverIP != "" && serverIP != "127.0.0.1" {
+		d.ListenerMode, d.Address = ptr("remote"), &serverIP
 	}
 	if d.Port != nil && *d.Port == DefaultD2Port {
 		d.Port = nil
 	}
-	srv.D2Daemon, srv.DDNSEnableUpdates = &d.Name, enable
+	srv.D2Daemon, srv.DDNSEnableUpdates = &d.Name, sender.DDNSEnableUpdates
+	srv.DDNSSenderIP, srv.DDNSSenderPort, srv.DDNSMaxQueueSize = sender.DDNSSenderIP, sender.DDNSSenderPort, sender.DDNSMaxQueueSize
 	p.e.D2Daemons = append(p.e.D2Daemons, d)
 	p.placed(KindD2Daemon, p.doc.Name+".dhcp-ddns")
 	return true
@@ -849,7 +806,7 @@ func (p *parser) dhcpDDNS(srv *Server, v any) bool {
 // provider's own defaults differ (BuiltinDefaults), so that the estate
 // renders what Kea would have used: valid-lifetime 7200 and
 // max-valid-lifetime equal to it, reservations-out-of-pool false.
-func keaDefaults(srv *Server, fam *family) {
+func keaDefaults(srv *Server) {
 	if srv.ValidLifetime == nil {
 		srv.ValidLifetime = ptr(int64(7200))
 	}
@@ -920,7 +877,7 @@ func (p *parser) optionData(path, scopeName string, v any) []string {
 				od.Option = &label
 			},
 			"code": func(v any) {
-				if !assignJSON(reflect.ValueOf(&od.Code).Elem(), v) {
+				if !assignTo(&od.Code, v) {
 					s.keep("code", v)
 				}
 			},
@@ -1126,17 +1083,10 @@ func (o *Object) valueOf(key string) any {
 }
 
 func (p *parser) serverID(s *scope, v any) {
-	o, ok := v.(*Object)
-	if !ok {
+	var id ServerID
+	if o, ok := v.(*Object); !ok || !readAll(o, &id, nil) {
 		s.keep("server-id", v)
 		return
-	}
-	var id ServerID
-	for i, k := range o.keys {
-		if !setAttrJSON(reflect.ValueOf(&id).Elem(), strings.ReplaceAll(k, "-", "_"), o.vals[i]) {
-			s.keep("server-id", v)
-			return
-		}
 	}
 	s.dst.FieldByName("ServerID").Set(reflect.ValueOf(&id))
 }
@@ -1162,7 +1112,7 @@ func (p *parser) refs(s *scope, refs *ScopeRefs, scopeName string) map[string]fu
 			}
 		},
 		"evaluate-additional-classes": func(v any) {
-			if !assignJSON(reflect.ValueOf(&refs.AdditionalClasses).Elem(), v) {
+			if !assignTo(&refs.AdditionalClasses, v) {
 				s.keep("evaluate-additional-classes", v)
 			}
 		},
@@ -1194,7 +1144,7 @@ func (p *parser) network(path string, v any) {
 
 func (p *parser) relay(s *scope, dst *[]string, v any) {
 	o, ok := v.(*Object)
-	if !ok || o.Len() != 1 || !assignJSON(reflect.ValueOf(dst).Elem(), o.valueOf("ip-addresses")) {
+	if !ok || o.Len() != 1 || !assignTo(dst, o.valueOf("ip-addresses")) {
 		s.keep("relay", v)
 	}
 }
@@ -1212,7 +1162,7 @@ func (p *parser) subnet(path string, v any, network *string) {
 	special := p.refs(s, &sub.ScopeRefs, s.name)
 	var pools, pdPools, hosts []any
 	special["id"] = func(v any) {
-		if !assignJSON(reflect.ValueOf(&sub.SubnetID).Elem(), v) {
+		if !assignTo(&sub.SubnetID, v) {
 			p.errf(path+".id", "must be a whole number")
 		}
 	}
@@ -1270,7 +1220,7 @@ func (p *parser) pdPool(path string, v any, subnet string) {
 	special["prefix"] = func(v any) { prefix, _ = jsonStr(v) }
 	special["prefix-len"] = func(v any) { plen, _ = v.(json.Number) }
 	special["delegated-len"] = func(v any) {
-		if !assignJSON(reflect.ValueOf(&pd.DelegatedLength).Elem(), v) {
+		if !assignTo(&pd.DelegatedLength, v) {
 			p.errf(path+".delegated-len", "must be a whole number")
 		}
 	}
@@ -1312,42 +1262,31 @@ func (p *parser) host(path string, v any, subnet string) {
 // reservations-global in effect), when none reserves an address or a
 // prefix and they are in the order the renderer writes them (by
 // identifier type and value); otherwise, or when no subnet looks them up,
-// they are kept in the server's extra_json and listed as carried.
-func (p *parser) globalHosts(path string, hosts []any) {
-	if subnet, ok := p.globalSubnet(); ok && !anyAddress(hosts) && inRenderOrder(hosts) {
+// the server's scope keeps them (extra_json, listed as carried).
+func (p *parser) globalHosts(s *scope, srv *Server, hosts []any) {
+	if subnet, ok := p.globalSubnet(srv); ok && !anyAddress(hosts) && inRenderOrder(hosts) {
 		for i, h := range hosts {
-			p.host(fmt.Sprintf("%s[%d]", path, i), h, subnet)
+			p.host(fmt.Sprintf("%s.reservations[%d]", s.path, i), h, subnet)
 		}
 		return
 	}
-	p.carried = append(p.carried, Carried{Path: path, Kind: KindServer, ID: p.srv, Key: "reservations"})
-	srv := &p.e.Servers[0]
-	extra := &Object{}
-	if srv.ExtraJSON != nil {
-		extra, _ = ParseObject(*srv.ExtraJSON)
-	}
-	extra.Set("reservations", hosts)
-	j := compactJSON(extra)
-	srv.ExtraJSON = &j
+	s.keep("reservations", hosts)
 }
 
 // globalSubnet is the id of the first subnet with reservations-global in
 // effect (its own, its shared network's, or the server's).
-func (p *parser) globalSubnet() (string, bool) {
-	nets := map[string]*SharedNetwork{}
+func (p *parser) globalSubnet(srv *Server) (string, bool) {
+	nets := map[string]*ReservationModes{}
 	for i := range p.e.SharedNetworks {
-		nets[p.e.SharedNetworks[i].ID()] = &p.e.SharedNetworks[i]
+		nets[p.e.SharedNetworks[i].ID()] = &p.e.SharedNetworks[i].ReservationModes
 	}
 	for i := range p.e.Subnets {
 		sub := &p.e.Subnets[i]
-		rg := sub.ReservationsGlobal
-		if rg == nil && sub.SharedNetwork != nil && nets[*sub.SharedNetwork] != nil {
-			rg = nets[*sub.SharedNetwork].ReservationsGlobal
+		var net *ReservationModes
+		if sub.SharedNetwork != nil {
+			net = nets[*sub.SharedNetwork]
 		}
-		if rg == nil {
-			rg = p.e.Servers[0].ReservationsGlobal
-		}
-		if rg != nil && *rg {
+		if reservationMode(reservationsGlobal, &sub.ReservationModes, net, &srv.ReservationModes) {
 			return sub.ID(), true
 		}
 	}

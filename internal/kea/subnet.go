@@ -183,8 +183,8 @@ func (rd *renderer) selectSubnets(nets map[string]*netInfo) []*subnetInfo {
 		if !rd.attachToNetwork(r, si, nets) {
 			continue
 		}
-		si.global = rd.inherit(si, func(m *ReservationModes) *bool { return m.ReservationsGlobal }, BuiltinDefaults.ReservationsGlobal)
-		si.outPool = rd.inherit(si, func(m *ReservationModes) *bool { return m.ReservationsOutOfPool }, BuiltinDefaults.ReservationsOutOfPool)
+		si.global = rd.inherit(si, reservationsGlobal)
+		si.outPool = rd.inherit(si, reservationsOutOfPool)
 		checkInheritedLifetimes(r, si.s, si.net, srv)
 		kept = append(kept, si)
 	}
@@ -242,16 +242,38 @@ func (rd *renderer) ownsServer(server string) bool {
 
 // inherit resolves a reservation flag for a subnet: its own, its shared
 // network's, the server's, the default.
-func (rd *renderer) inherit(si *subnetInfo, flag func(*ReservationModes) *bool, def bool) bool {
-	if v := flag(&si.s.ReservationModes); v != nil {
-		return *v
-	}
+func (rd *renderer) inherit(si *subnetInfo, flag reservationFlag) bool {
+	var net *ReservationModes
 	if si.net != nil {
-		if v := flag(&si.net.ReservationModes); v != nil {
-			return *v
+		net = &si.net.ReservationModes
+	}
+	return reservationMode(flag, &si.s.ReservationModes, net, &rd.srv.ReservationModes)
+}
+
+// reservationFlag is one of the reservation modes, and its default.
+type reservationFlag struct {
+	get func(*ReservationModes) *bool
+	def bool
+}
+
+var (
+	reservationsGlobal    = reservationFlag{func(m *ReservationModes) *bool { return m.ReservationsGlobal }, BuiltinDefaults.ReservationsGlobal}
+	reservationsInSubnet  = reservationFlag{func(m *ReservationModes) *bool { return m.ReservationsInSubnet }, BuiltinDefaults.ReservationsInSubnet}
+	reservationsOutOfPool = reservationFlag{func(m *ReservationModes) *bool { return m.ReservationsOutOfPool }, BuiltinDefaults.ReservationsOutOfPool}
+)
+
+// reservationMode is a subnet's flag in effect: the first of its own, its
+// shared network's (nil when it has none) and the server's that is set,
+// else the default.
+func reservationMode(flag reservationFlag, subnet, network, server *ReservationModes) bool {
+	for _, m := range []*ReservationModes{subnet, network, server} {
+		if m != nil {
+			if v := flag.get(m); v != nil {
+				return *v
+			}
 		}
 	}
-	return boolv(flag(&rd.srv.ReservationModes), def)
+	return flag.def
 }
 
 // indexSubnets records the selected subnets by id, and the ids of every
@@ -313,7 +335,7 @@ func (rd *renderer) renderSubnet(si *subnetInfo) *Object {
 		}
 		o.Set("pd-pools", pds)
 	}
-	inSubnet := rd.inherit(si, func(m *ReservationModes) *bool { return m.ReservationsInSubnet }, BuiltinDefaults.ReservationsInSubnet)
+	inSubnet := rd.inherit(si, reservationsInSubnet)
 	if len(si.hosts) > 0 && !si.global && !inSubnet {
 		r.warnf("reservations_in_subnet", "is false for this subnet and its reservations are not global either: Kea will not look up its %d reservation(s)", len(si.hosts))
 	}
