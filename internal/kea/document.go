@@ -146,10 +146,7 @@ func build(e *Estate, t Target) (doc *DocKind, body any, secrets bool, diags Dia
 func (d *DocKind) write(body any, sizeHint int) []byte {
 	switch d.Format {
 	case FormatJSON:
-		b := docBuffer{first: sizeHint}
-		writeValue(&b, body, 0)
-		b.WriteByte('\n')
-		return b.Bytes()
+		return marshalSized(body, sizeHint)
 	case FormatEnv:
 		return body.(*EnvFile).bytes()
 	}

@@ -125,93 +125,71 @@ func (r *jsonReader) value() (any, error) {
 	return nil, r.unexpected()
 }
 
-func (r *jsonReader) enter() error {
-	if r.depth++; r.depth > maxDepth {
-		return fmt.Errorf("exceeded max depth")
-	}
-	return nil
-}
-
 func (r *jsonReader) object() (*Object, error) {
-	if err := r.enter(); err != nil {
-		return nil, err
-	}
-	defer func() { r.depth-- }()
-	r.i++ // {
 	o := &Object{}
-	r.space()
-	if r.i < len(r.s) && r.s[r.i] == '}' {
-		r.i++
-		return o, nil
-	}
-	for {
+	err := r.elements('}', func() error {
 		r.space()
 		if r.i >= len(r.s) || r.s[r.i] != '"' {
-			return nil, r.unexpected()
+			return r.unexpected()
 		}
 		key, err := r.str()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if o.Has(key) {
-			return nil, fmt.Errorf("duplicate key %q", key)
+			return fmt.Errorf("duplicate key %q", key)
 		}
 		r.space()
 		if r.i >= len(r.s) || r.s[r.i] != ':' {
-			return nil, r.unexpected()
+			return r.unexpected()
 		}
 		r.i++
 		v, err := r.value()
-		if err != nil {
-			return nil, err
-		}
 		o.Set(key, v)
-		r.space()
-		if r.i >= len(r.s) {
-			return nil, r.unexpected()
-		}
-		switch r.s[r.i] {
-		case ',':
-			r.i++
-		case '}':
-			r.i++
-			return o, nil
-		default:
-			return nil, r.unexpected()
-		}
-	}
+		return err
+	})
+	return o, err
 }
 
 func (r *jsonReader) array() ([]any, error) {
-	if err := r.enter(); err != nil {
-		return nil, err
+	l := []any{}
+	err := r.elements(']', func() error {
+		v, err := r.value()
+		l = append(l, v)
+		return err
+	})
+	return l, err
+}
+
+// elements reads the elements of an object or array from its opening
+// character to close, each by one call of elem; commas between them.
+func (r *jsonReader) elements(close byte, elem func() error) error {
+	if r.depth++; r.depth > maxDepth {
+		return fmt.Errorf("exceeded max depth")
 	}
 	defer func() { r.depth-- }()
-	r.i++ // [
-	l := []any{}
+	r.i++ // { or [
 	r.space()
-	if r.i < len(r.s) && r.s[r.i] == ']' {
+	if r.i < len(r.s) && r.s[r.i] == close {
 		r.i++
-		return l, nil
+		return nil
 	}
 	for {
-		v, err := r.value()
-		if err != nil {
-			return nil, err
+		if err := elem(); err != nil {
+			return err
 		}
-		l = append(l, v)
 		r.space()
 		if r.i >= len(r.s) {
-			return nil, r.unexpected()
+			return r.unexpected()
 		}
 		switch r.s[r.i] {
 		case ',':
 			r.i++
-		case ']':
+		case close:
 			r.i++
-			return l, nil
+			return nil
 		default:
-			return nil, r.unexpected()
+			return r.unexpected()
 		}
 	}
 }

@@ -61,8 +61,11 @@ func (o *Object) Keys() []string { return append([]string(nil), o.keys...) }
 func (o *Object) Len() int { return len(o.keys) }
 
 // Marshal renders v as indented JSON (two spaces) with a trailing newline.
-func Marshal(v any) []byte {
-	var b docBuffer
+func Marshal(v any) []byte { return marshalSized(v, 0) }
+
+// marshalSized is Marshal into a buffer that starts at sizeHint bytes.
+func marshalSized(v any, sizeHint int) []byte {
+	b := docBuffer{first: sizeHint}
 	writeValue(&b, v, 0)
 	b.WriteByte('\n')
 	return b.Bytes()

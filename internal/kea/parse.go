@@ -1,6 +1,7 @@
 package kea
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -163,17 +164,12 @@ func KeaJSON(data []byte) ([]byte, error) {
 // character written, spaces aside, is one after which JSON expects one
 // (or a minus sign right after such a character).
 func startsValue(out []byte) bool {
-	i := len(out) - 1
-	for i >= 0 && (out[i] == ' ' || out[i] == '\t' || out[i] == '\n' || out[i] == '\r') {
-		i--
+	out = bytes.TrimRight(out, " \t\r\n")
+	if n := len(out); n > 0 && out[n-1] == '-' {
+		out = bytes.TrimRight(out[:n-1], " \t\r\n")
 	}
-	if i >= 0 && out[i] == '-' {
-		i--
-		for i >= 0 && (out[i] == ' ' || out[i] == '\t' || out[i] == '\n' || out[i] == '\r') {
-			i--
-		}
-	}
-	return i >= 0 && (out[i] == ':' || out[i] == ',' || out[i] == '[')
+	n := len(out)
+	return n > 0 && (out[n-1] == ':' || out[n-1] == ',' || out[n-1] == '[')
 }
 
 type parser struct {

@@ -436,20 +436,23 @@ func (rd *renderer) renderHost(hi *hostInfo, withAddr bool, o *Object) {
 		}
 	}
 	setStr(o, "hostname", h.Hostname)
-	if h.plain() {
-		h.BootFields.render(o)
-		return // most reservations end here, without building their id
+	var r reporter
+	if !h.plain() { // most reservations are: their id is not built
+		r = rd.hostRep(hi)
 	}
-	r := rd.hostRep(hi)
 	if len(h.ClientClasses) > 0 {
 		rd.useClasses(r, "client_classes", h.ClientClasses)
 		o.Set("client-classes", h.ClientClasses)
 	}
 	h.BootFields.render(o)
-	if opts := rd.optionList(r, "option_data", h.OptionData); len(opts) > 0 {
-		o.Set("option-data", opts)
+	if len(h.OptionData) > 0 {
+		if opts := rd.optionList(r, "option_data", h.OptionData); len(opts) > 0 {
+			o.Set("option-data", opts)
+		}
 	}
-	h.Escape.finish(o, r, rd.fam.doc, scopeReservation)
+	if h.Escape != (Escape{}) {
+		h.Escape.finish(o, r, rd.fam.doc, scopeReservation)
+	}
 }
 
 // plain is true for a reservation whose rendering can neither report a
