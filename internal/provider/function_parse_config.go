@@ -2,8 +2,9 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"math/big"
+	"reflect"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -201,20 +202,78 @@ func parsedValue(p *kea.Parsed) (tftypes.Value, error) {
 }
 
 // entityValue is one object of the estate as a value of its kind's type,
-// with its id: its JSON form is the attributes by name.
+// with its id as the resource's import takes it.
 func entityValue(k *objectKind, ent kea.Entity) (tftypes.Value, error) {
-	raw, err := json.Marshal(ent)
+	v, err := structValue(reflect.ValueOf(ent).Elem(), k.attrs)
 	if err != nil {
 		return tftypes.Value{}, err
 	}
-	var m map[string]any
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return tftypes.Value{}, err
-	}
-	for name, v := range m {
-		if v == nil {
-			delete(m, name)
+	var vals map[string]tftypes.Value
+	_ = v.As(&vals)
+	vals["id"] = tftypes.NewValue(tftypes.String, ent.ID())
+	return tftypes.NewValue(parsedObjectType(k), vals), nil
+}
+
+// structValue is a kea struct as a value of the object type of specs,
+// read field by field through the attribute table; unset fields are null.
+func structValue(v reflect.Value, specs []attrSpec) (tftypes.Value, error) {
+	vals := make(map[string]tftypes.Value, len(specs))
+	for _, s := range specs {
+		f, ok := kea.Field(v, s.name)
+		if !ok { // the table and the kea type disagree: TestObjectKindsMatchKea catches it
+			return tftypes.Value{}, fmt.Errorf("no field %s in %s", s.name, v.Type())
 		}
+		fv, err := fieldValue(f, s)
+		if err != nil {
+			return tftypes.Value{}, fmt.Errorf("%s: %w", s.name, err)
+		}
+		vals[s.name] = fv
 	}
-	return encode(m, k.attrs, ent.ID(), nil)
+	return tftypes.NewValue(objectType(specs), vals), nil
+}
+
+// fieldValue is one field of a kea struct as the attribute's value.
+func fieldValue(f reflect.Value, s attrSpec) (tftypes.Value, error) {
+	t := s.tfType()
+	if (f.Kind() == reflect.Pointer || f.Kind() == reflect.Slice || f.Kind() == reflect.Map) && f.IsNil() {
+		return tftypes.NewValue(t, nil), nil
+	}
+	if f.Kind() == reflect.Pointer {
+		f = f.Elem()
+	}
+	switch {
+	case s.t.isString():
+		return tftypes.NewValue(t, f.String()), nil
+	case s.t == tInt:
+		return tftypes.NewValue(t, new(big.Float).SetInt64(f.Int())), nil
+	case s.t == tFloat:
+		return tftypes.NewValue(t, big.NewFloat(f.Float())), nil
+	case s.t == tBool:
+		return tftypes.NewValue(t, f.Bool()), nil
+	case s.t.isStringList():
+		elems := make([]tftypes.Value, f.Len())
+		for i := range elems {
+			elems[i] = tftypes.NewValue(tftypes.String, f.Index(i).String())
+		}
+		return tftypes.NewValue(t, elems), nil
+	case s.t == tStringMap:
+		elems := make(map[string]tftypes.Value, f.Len())
+		for _, k := range f.MapKeys() {
+			elems[k.String()] = tftypes.NewValue(tftypes.String, f.MapIndex(k).String())
+		}
+		return tftypes.NewValue(t, elems), nil
+	case s.t == tObject:
+		return structValue(f, s.nested)
+	case s.t == tObjects:
+		elems := make([]tftypes.Value, f.Len())
+		for i := range elems {
+			ev, err := structValue(f.Index(i), s.nested)
+			if err != nil {
+				return tftypes.Value{}, fmt.Errorf("[%d]: %w", i, err)
+			}
+			elems[i] = ev
+		}
+		return tftypes.NewValue(t, elems), nil
+	}
+	return tftypes.Value{}, fmt.Errorf("no value for kind %d", s.t)
 }

@@ -1,15 +1,21 @@
 package provider
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 // TestParseConfigFunction_RoundTrip: a golden document read back through
@@ -98,4 +104,72 @@ output "renders_password" {
 			},
 		}},
 	})
+}
+
+// TestParseConfig_GoldensThroughTheFunctions: every golden DHCP document,
+// read by provider::kea::parse_config and given back to
+// provider::kea::config as the result says (server, objects, and the
+// named secrets' values), renders again byte for byte: the result's values
+// carry every attribute, nested ones included (sockets, HA membership,
+// lease database).
+func TestParseConfig_GoldensThroughTheFunctions(t *testing.T) {
+	files, _ := filepath.Glob("../kea/testdata/golden/*.kea[46].json")
+	if len(files) == 0 {
+		t.Fatal("no golden documents")
+	}
+	for _, f := range files {
+		doc, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arg, err := tfprotov6.NewDynamicValue(tftypes.String, tftypes.NewValue(tftypes.String, string(doc)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp := callParseConfig(context.Background(), []*tfprotov6.DynamicValue{&arg})
+		if resp.Error != nil {
+			t.Errorf("%s: %s", filepath.Base(f), resp.Error.Text)
+			continue
+		}
+		v, err := resp.Result.Unmarshal(parseConfigResultTF)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields, objects map[string]tftypes.Value
+		_ = v.As(&fields)
+		_ = fields["objects"].As(&objects)
+		// The passwords, which the result only names, as a user passes them.
+		p, _ := kea.Parse(doc, "")
+		types := map[string]tftypes.Type{kea.SecretsKey: tftypes.Map{ElementType: tftypes.String}}
+		secrets := map[string]tftypes.Value{}
+		for n, s := range p.Estate.Secrets {
+			secrets[n] = tftypes.NewValue(tftypes.String, s)
+		}
+		objects[kea.SecretsKey] = tftypes.NewValue(types[kea.SecretsKey], secrets)
+		for n, o := range objects {
+			types[n] = o.Type()
+		}
+		out := viaWire(t, fields["server"], tftypes.NewValue(tftypes.Object{AttributeTypes: types}, objects))
+		var got string
+		for _, c := range out.configs {
+			got = c
+		}
+		if out.err != "" || got != string(doc) {
+			t.Errorf("%s: rendered again %s", filepath.Base(f), firstLineDiff(got, string(doc), out.err))
+		}
+	}
+}
+
+// firstLineDiff is an error, or the first line where got and want differ.
+func firstLineDiff(got, want, err string) string {
+	if err != "" {
+		return "with an error: " + err
+	}
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			return fmt.Sprintf("differently at line %d: %q, want %q", i+1, g[i], w[i])
+		}
+	}
+	return fmt.Sprintf("with %d lines, want %d", len(g), len(w))
 }

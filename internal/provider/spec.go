@@ -61,6 +61,18 @@ func (k kind) isString() bool {
 	return false
 }
 
+// isScalar is true for the kinds whose value is one string, number or bool.
+func (k kind) isScalar() bool { return k.isString() || k == tInt || k == tFloat || k == tBool }
+
+// isStringList is true for the kinds whose value is a list of strings.
+func (k kind) isStringList() bool {
+	switch k {
+	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
+		return true
+	}
+	return false
+}
+
 type attrSpec struct {
 	name        string
 	t           kind
@@ -206,13 +218,15 @@ func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
 
 // tfType is the attribute's Terraform type.
 func (a attrSpec) tfType() tftypes.Type {
+	switch {
+	case a.t.isStringList():
+		return tftypes.List{ElementType: tftypes.String}
+	}
 	switch a.t {
 	case tInt, tFloat:
 		return tftypes.Number
 	case tBool:
 		return tftypes.Bool
-	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
-		return tftypes.List{ElementType: tftypes.String}
 	case tStringMap:
 		return tftypes.Map{ElementType: tftypes.String}
 	case tObject:
@@ -454,8 +468,8 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 		return nil, false
 	}
 	t := v.Type()
-	switch s.t {
-	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC, tInt, tFloat, tBool:
+	switch {
+	case s.t.isScalar():
 		var sc scalar
 		switch {
 		case t.Is(tftypes.String):
@@ -472,7 +486,7 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 			sc.s = typeName(t)
 		}
 		return d.scalar(sc, s, atPath(where))
-	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
+	case s.t.isStringList():
 		elems, ok := d.list(v, where)
 		if !ok {
 			return nil, false
@@ -493,7 +507,7 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 			out = append(out, str)
 		}
 		return out, true
-	case tStringMap:
+	case s.t == tStringMap:
 		var fields map[string]tftypes.Value
 		if !(t.Is(tftypes.Map{}) || t.Is(tftypes.Object{})) || v.As(&fields) != nil {
 			d.errf(where, "must be a map of strings, got %s", typeName(t))
@@ -514,10 +528,10 @@ func (d *decoder) value(v tftypes.Value, s *attrSpec, where string) (any, bool) 
 			out[k] = str
 		}
 		return out, true
-	case tObject:
+	case s.t == tObject:
 		o := d.object(v, s.nested, where)
 		return o, o != nil
-	case tObjects:
+	case s.t == tObjects:
 		elems, ok := d.list(v, where)
 		if !ok {
 			return nil, false
@@ -576,19 +590,19 @@ func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
 	if _, ok := v.(unknownValue); ok {
 		return tftypes.NewValue(t, tftypes.UnknownValue), nil
 	}
-	switch s.t {
-	case tInt, tFloat:
+	switch {
+	case s.t == tInt || s.t == tFloat:
 		switch n := v.(type) {
 		case int64:
 			return tftypes.NewValue(t, new(big.Float).SetInt64(n)), nil
 		case float64:
 			return tftypes.NewValue(t, big.NewFloat(n)), nil
 		}
-	case tBool:
+	case s.t == tBool:
 		if b, ok := v.(bool); ok {
 			return tftypes.NewValue(t, b), nil
 		}
-	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
+	case s.t.isStringList():
 		if l, ok := v.([]string); ok {
 			elems := make([]tftypes.Value, len(l))
 			for i, e := range l {
@@ -596,18 +610,7 @@ func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
 			}
 			return tftypes.NewValue(t, elems), nil
 		}
-		if l, ok := v.([]any); ok { // from JSON
-			elems := make([]tftypes.Value, len(l))
-			for i, e := range l {
-				str, isStr := e.(string)
-				if !isStr {
-					return tftypes.Value{}, fmt.Errorf("unexpected value %v in a list of strings", e)
-				}
-				elems[i] = tftypes.NewValue(tftypes.String, str)
-			}
-			return tftypes.NewValue(t, elems), nil
-		}
-	case tStringMap:
+	case s.t == tStringMap:
 		if m, ok := v.(map[string]string); ok {
 			elems := make(map[string]tftypes.Value, len(m))
 			for k, e := range m {
@@ -623,11 +626,11 @@ func encodeValue(v any, s attrSpec) (tftypes.Value, error) {
 			}
 			return tftypes.NewValue(t, elems), nil
 		}
-	case tObject:
+	case s.t == tObject:
 		if o, ok := v.(map[string]any); ok {
 			return encodeNested(o, s.nested)
 		}
-	case tObjects:
+	case s.t == tObjects:
 		if l, ok := v.([]any); ok {
 			elems := make([]tftypes.Value, len(l))
 			for i, e := range l {

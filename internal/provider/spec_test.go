@@ -38,3 +38,20 @@ func TestConstraintOf(t *testing.T) {
 		}
 	}
 }
+
+// TestKindsClassified: every attribute kind is exactly one of a scalar, a
+// list of strings, a map of strings, an object or a list of objects, so
+// that a new kind cannot fall through the decoders' switches unnoticed.
+func TestKindsClassified(t *testing.T) {
+	for k := tString; k <= tStringMap; k++ {
+		n := 0
+		for _, is := range []bool{k.isScalar(), k.isStringList(), k == tStringMap, k == tObject, k == tObjects} {
+			if is {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("kind %d is in %d classes", k, n)
+		}
+	}
+}

@@ -240,8 +240,8 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where at) {
 		panic(fmt.Sprintf("%s: no field %s in %s", where, s.name, dst.Type()))
 	}
 	var v any
-	switch s.t {
-	case tString, tJSON, tIPv4, tPrefix4, tPrefix, tPrefix6, tMAC, tInt, tFloat, tBool:
+	switch {
+	case s.t.isScalar():
 		sc := w.scalar(n)
 		if sc.k == wString && sc.s != "" && s.t.isString() && f.Type() == stringPtrType {
 			// d.scalar takes a non-empty string as it is: set the field
@@ -256,7 +256,7 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where at) {
 		if v, set = w.d.scalar(sc, s, where); !set {
 			return
 		}
-	case tStrings, tIPv4s, tIPs, tIPv6s, tPrefix6s:
+	case s.t.isStringList():
 		if !w.expect(n, nList, where.String(), "a list") {
 			return
 		}
@@ -273,7 +273,7 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where at) {
 			return
 		}
 		v = out
-	case tStringMap:
+	case s.t == tStringMap:
 		if !w.expect(n, nObject, where.String(), "a map of strings") {
 			return
 		}
@@ -291,14 +291,14 @@ func (w *wireReader) value(dst reflect.Value, s *attrSpec, where at) {
 			return
 		}
 		v = out
-	case tObject:
+	case s.t == tObject:
 		o := reflect.New(f.Type()).Elem()
 		if !w.objectInto(o, s.nested, where) {
 			return
 		}
 		f.Set(o)
 		return
-	case tObjects:
+	case s.t == tObjects:
 		if !w.expect(n, nList, where.String(), "a list") {
 			return
 		}
