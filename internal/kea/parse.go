@@ -45,7 +45,7 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 	fail := func(format string, args ...any) (*Parsed, Diags) {
 		return nil, Diags{{Severity: Error, Index: -1, Msg: fmt.Sprintf(format, args...)}}
 	}
-	clean, err := KeaJSON(data)
+	clean, err := keaDialect(data)
 	if err != nil {
 		return fail("the document: %v", err)
 	}
@@ -111,12 +111,12 @@ func (p *parser) located(ds Diags) Diags {
 	return out
 }
 
-// KeaJSON turns Kea's JSON dialect into standard JSON: the comments Kea's
+// keaDialect turns Kea's JSON dialect into standard JSON: the comments Kea's
 // parser accepts (#, // to the end of the line, /* */) are removed outside
 // strings, keeping line breaks so that messages still count lines, and a
 // number written without its leading zero (.5, -.5, as ISC's examples do)
 // gets one.
-func KeaJSON(data []byte) ([]byte, error) {
+func keaDialect(data []byte) ([]byte, error) {
 	out := make([]byte, 0, len(data))
 	for i := 0; i < len(data); i++ {
 		c := data[i]

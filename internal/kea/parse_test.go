@@ -51,7 +51,7 @@ func TestParse_GoldensRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		base := filepath.Base(f)
-		got, _, diags := roundTrip(t, doc, "kea")
+		got, p, diags := roundTrip(t, doc, "kea")
 		var fault string
 		switch {
 		case diags.HasErrors():
@@ -62,8 +62,26 @@ func TestParse_GoldensRoundTrip(t *testing.T) {
 		if pendingOK(t, "pendingRoundTrip", pendingRoundTrip, base, fault) {
 			pass++
 		}
+		if p != nil {
+			importIDsRead(t, base, p.Estate)
+		}
 	}
 	t.Logf("%d of %d golden documents round-trip", pass, len(files))
+}
+
+// importIDsRead checks that every object parsed has an id its resource's
+// import reads back to the same id.
+func importIDsRead(t *testing.T, doc string, e *Estate) {
+	t.Helper()
+	for _, k := range Kinds {
+		for i := range k.Len(e) {
+			id := k.At(e, i).ID()
+			back, err := k.ParseID(id)
+			if err != nil || back.ID() != id {
+				t.Errorf("%s: %s %q: import reads back %v, %v", doc, k.Name, id, back, err)
+			}
+		}
+	}
 }
 
 // pendingOK holds a document to a pending list (named list): one that
@@ -93,9 +111,9 @@ func errorLines(d Diags) string {
 	return strings.Join(out, "; ")
 }
 
-func TestKeaJSON(t *testing.T) {
+func TestKeaDialect(t *testing.T) {
 	in := "{ # a comment\n  \"a\": \"x # not // a /* comment */\", // another\n  /* block\n over lines */ \"b\": \"q\\\"#\" }"
-	got, err := KeaJSON([]byte(in))
+	got, err := keaDialect([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,11 +121,11 @@ func TestKeaJSON(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
-	if got, _ := KeaJSON([]byte(`{"t1": .5, "t2": -.75, "l": [.1, 2.5], "s": ".5"}`)); string(got) != `{"t1": 0.5, "t2": -0.75, "l": [0.1, 2.5], "s": ".5"}` {
+	if got, _ := keaDialect([]byte(`{"t1": .5, "t2": -.75, "l": [.1, 2.5], "s": ".5"}`)); string(got) != `{"t1": 0.5, "t2": -0.75, "l": [0.1, 2.5], "s": ".5"}` {
 		t.Errorf("leading zeros: got %s", got)
 	}
 	for _, bad := range []string{`{"a": "open}`, `{ /* open`} {
-		if _, err := KeaJSON([]byte(bad)); err == nil {
+		if _, err := keaDialect([]byte(bad)); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
 	}
@@ -146,7 +164,7 @@ func TestParse_CarriesWhatIsNotModelled(t *testing.T) {
 	}
 	// The same, with what the document left to Kea's defaults made
 	// explicit where the provider's own defaults differ.
-	clean, _ := KeaJSON([]byte(doc))
+	clean, _ := keaDialect([]byte(doc))
 	var wantDoc map[string]map[string]any
 	if err := json.Unmarshal(clean, &wantDoc); err != nil {
 		t.Fatal(err)
