@@ -1,6 +1,7 @@
 package kea
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/netip"
 	"sort"
@@ -236,6 +237,7 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 		keyIndex[k.Name] = i
 	}
 	used := map[string]bool{}
+	named := map[string]*string{} // key name -> the value of its secret_name
 	useKey := func(r reporter, attr string, name *string) {
 		if name == nil {
 			return
@@ -247,9 +249,25 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 		}
 		if !used[k.Name] {
 			diags = append(diags, k.Validate(keyIndex[k.Name])...)
-			if k.Secret == nil && k.SecretFile == nil {
+			kr := reporter{kind: KindTSIGKey, id: k.Name, index: keyIndex[k.Name], out: &diags}
+			switch {
+			case k.SecretName != nil:
+				v, ok := e.Secrets[*k.SecretName]
+				switch {
+				case !ok:
+					kr.errf("secret_name", "names the secret %q, which was not passed in secrets", *k.SecretName)
+				case v == "":
+					kr.errf("secret_name", "the secret %q is empty", *k.SecretName)
+				default:
+					if _, err := base64.StdEncoding.DecodeString(v); err != nil {
+						// The value is not shown: it is a secret.
+						kr.errf("secret_name", "the secret %q is not base64; D2 refuses it", *k.SecretName)
+					}
+					named[k.Name] = &v
+				}
+			case k.Secret == nil && k.SecretFile == nil:
 				// D2: "missing parameter 'secret'".
-				reporter{kind: KindTSIGKey, id: k.Name, index: keyIndex[k.Name], out: &diags}.errf("secret", "is not set, nor is secret_file: a kea_tsig_key resource generates one; a plain object must give secret or secret_file")
+				kr.errf("secret", "is not set, nor is secret_file or secret_name: a kea_tsig_key resource generates one; a plain object must give secret, secret_file or secret_name")
 			}
 		}
 		used[k.Name] = true
@@ -312,8 +330,12 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 	if len(names) > 0 {
 		list := make([]any, len(names))
 		for i, n := range names {
-			list[i] = byName[n].render()
-			if byName[n].Secret != nil {
+			k := byName[n]
+			list[i] = k.render(named[n])
+			switch {
+			case k.SecretName != nil:
+				secret(*k.SecretName)
+			case k.Secret != nil:
 				secret(n)
 			}
 		}

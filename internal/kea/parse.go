@@ -21,9 +21,9 @@ import (
 
 // Parsed is an estate read from a Kea document.
 type Parsed struct {
-	Doc    *DocKind
-	Target string // the id of the server (or D2 daemon) the document is for
-	Estate *Estate
+	Doc      *DocKind
+	TargetID string // the id of the server (or D2 daemon) the document is for
+	Estate   *Estate
 	// Carried lists the document's keys the estate keeps only in an
 	// object's extra_json, in document order.
 	Carried []Carried
@@ -38,9 +38,11 @@ type Carried struct {
 	Key  string
 }
 
-// Parse reads a kea-dhcp4 (Dhcp4) or kea-dhcp6 (Dhcp6) document, JSON with
-// the comments Kea allows (#, // and /* */), into an estate whose server is
-// named name (default "kea"; an HA document names its server itself).
+// Parse reads a kea-dhcp4 (Dhcp4), kea-dhcp6 (Dhcp6) or kea-dhcp-ddns
+// (DhcpDdns) document, JSON with the comments Kea allows (#, // and /* */),
+// into an estate whose server is named name (default "kea"; an HA document
+// names its server itself), or whose D2 daemon is (default "d2", the name
+// a DHCP server's dhcp-ddns map is read into).
 func Parse(data []byte, name string) (*Parsed, Diags) {
 	fail := func(format string, args ...any) (*Parsed, Diags) {
 		return nil, Diags{{Severity: Error, Index: -1, Msg: fmt.Sprintf(format, args...)}}
@@ -54,7 +56,7 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 		return fail("the document: %v", err)
 	}
 	if top.Len() != 1 {
-		return fail("the document must hold one top-level key (Dhcp4 or Dhcp6), found %d: %s", top.Len(), strings.Join(top.keys, ", "))
+		return fail("the document must hold one top-level key (Dhcp4, Dhcp6 or DhcpDdns), found %d: %s", top.Len(), strings.Join(top.keys, ", "))
 	}
 	key := top.keys[0]
 	var doc *DocKind
@@ -64,31 +66,51 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 		doc, fam = DocDhcp4, fam4
 	case DocDhcp6.Name:
 		doc, fam = DocDhcp6, fam6
+	case DocDhcpDdns.Name:
+		doc = DocDhcpDdns
 	default:
-		return fail("the document's top-level key is %q; parse_config reads Dhcp4 and Dhcp6 documents", key)
+		return fail("the document's top-level key is %q; parse_config reads Dhcp4, Dhcp6 and DhcpDdns documents", key)
 	}
 	body, ok := top.vals[0].(*Object)
 	if !ok {
 		return fail("%s must be an object", key)
 	}
-	if name == "" {
-		name = "kea" // an HA document's this-server-name wins
-	}
 	p := &parser{e: &Estate{}, fam: fam, doc: doc, paths: map[string][]string{}, option43: map[string]bool{}, vendors: map[string]bool{}}
-	if fam == fam4 {
-		p.scanOption43(body)
+	switch {
+	case doc == DocDhcpDdns:
+		if name == "" {
+			name = "d2" // as the DHCP servers' dhcp-ddns names it
+		}
+		p.d2(body, name)
+	default:
+		if name == "" {
+			name = "kea" // an HA document's this-server-name wins
+		}
+		if fam == fam4 {
+			p.scanOption43(body)
+		}
+		p.server(body, name)
 	}
-	p.server(body, name)
 	if p.diags.HasErrors() {
 		return nil, p.diags
 	}
 	// The estate must render: where the provider refuses what Kea
 	// accepted, say so at the document's place rather than hand back
 	// objects that fail later.
-	if rdiags := Check(p.e, &p.e.Servers[0]); rdiags.HasErrors() {
+	parsed := &Parsed{Doc: doc, TargetID: p.srv, Estate: p.e, Carried: p.carried}
+	if rdiags := Check(p.e, parsed.Target()); rdiags.HasErrors() {
 		return nil, p.located(rdiags.Errors())
 	}
-	return &Parsed{Doc: doc, Target: p.srv, Estate: p.e, Carried: p.carried}, p.diags
+	return parsed, p.diags
+}
+
+// Target is the object the document is rendered from: the estate's first
+// server, or for a DhcpDdns document its first D2 daemon.
+func (p *Parsed) Target() Target {
+	if p.Doc == DocDhcpDdns {
+		return &p.Estate.D2Daemons[0]
+	}
+	return &p.Estate.Servers[0]
 }
 
 // located are findings about the estate's objects, each led by the JSON
@@ -100,7 +122,7 @@ func (p *parser) located(ds Diags) Diags {
 		switch at := p.paths[d.Kind]; {
 		case d.Index >= 0 && d.Index < len(at):
 			path = at[d.Index]
-		case d.Kind == KindServer && d.ID == p.srv:
+		case (d.Kind == KindServer || d.Kind == KindD2Daemon) && d.ID == p.srv:
 			path = p.doc.Name
 		}
 		out[i] = d
@@ -484,7 +506,7 @@ func (p *parser) server(o *Object, name string) {
 			srv.Interfaces, srv.DHCPSocketType = ic.Interfaces, ic.DHCPSocketType
 		},
 		"control-sockets": func(v any) {
-			if !p.controlSockets(&srv, v) {
+			if !p.controlSockets(&srv.ControlSockets, v) {
 				s.keep("control-sockets", v)
 			}
 		},
@@ -551,7 +573,7 @@ func jsonStr(v any) (string, bool) { s, ok := v.(string); return s, ok }
 
 // controlSockets reads control-sockets; false when a socket holds what the
 // estate does not model (the whole list is then kept).
-func (p *parser) controlSockets(srv *Server, v any) bool {
+func (p *parser) controlSockets(dst *[]ControlSocket, v any) bool {
 	socks := objects(v)
 	if socks == nil {
 		return false
@@ -571,7 +593,7 @@ func (p *parser) controlSockets(srv *Server, v any) bool {
 		}
 		out = append(out, cs)
 	}
-	srv.ControlSockets = out
+	*dst = out
 	return true
 }
 

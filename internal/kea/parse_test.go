@@ -17,7 +17,7 @@ func roundTrip(t *testing.T, doc []byte, name string) ([]byte, *Parsed, Diags) {
 	if diags.HasErrors() {
 		return nil, p, diags
 	}
-	r, diags := Render(p.Estate, &p.Estate.Servers[0])
+	r, diags := Render(p.Estate, p.Target())
 	if diags.HasErrors() {
 		return nil, p, diags
 	}
@@ -35,6 +35,20 @@ func firstDiff(a, b []byte) string {
 	return "lengths differ"
 }
 
+// goldenDocuments are the golden documents parse reads: kea-dhcp4,
+// kea-dhcp6 and kea-dhcp-ddns.
+func goldenDocuments(t testing.TB) []string {
+	var out []string
+	for _, g := range []string{"*.kea4.json", "*.kea6.json", "*.d2.json"} {
+		m, _ := filepath.Glob(filepath.Join("testdata/golden", g))
+		out = append(out, m...)
+	}
+	if len(out) == 0 {
+		t.Fatal("no golden documents")
+	}
+	return out
+}
+
 // pendingRoundTrip are the golden documents that do not round-trip yet,
 // with what they need. The list may only shrink: a document on it that
 // round-trips fails the test until it is taken off.
@@ -43,7 +57,7 @@ var pendingRoundTrip = map[string]string{}
 // TestParse_GoldensRoundTrip: every golden DHCP document parses into an
 // estate that renders it again byte for byte.
 func TestParse_GoldensRoundTrip(t *testing.T) {
-	files, _ := filepath.Glob("testdata/golden/*.kea[46].json")
+	files := goldenDocuments(t)
 	pass := 0
 	for _, f := range files {
 		doc, err := os.ReadFile(f)
@@ -194,7 +208,7 @@ func jsonEqual(t *testing.T, a, b []byte) bool {
 // FuzzParse: reading any text never panics, and whatever it gives either
 // renders or fails with findings.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/golden/*.kea[46].json")
+	files := goldenDocuments(f)
 	for _, file := range files {
 		doc, err := os.ReadFile(file)
 		if err != nil {
@@ -211,7 +225,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if r, diags := Render(p.Estate, &p.Estate.Servers[0]); r == nil && !diags.HasErrors() {
+		if r, diags := Render(p.Estate, p.Target()); r == nil && !diags.HasErrors() {
 			t.Fatal("no document and no error")
 		}
 	})

@@ -20,6 +20,10 @@ type TSIGKey struct {
 	DigestBits *int64  `json:"digest_bits"`
 	Secret     *string `json:"secret"`
 	SecretFile *string `json:"secret_file"`
+	// SecretName names an entry of the renderer's secrets map holding the
+	// secret (as a control socket client's password_secret does): how
+	// parse_config hands back the keys it reads.
+	SecretName *string `json:"secret_name"`
 }
 
 // tsigAlgorithm is a TSIG algorithm D2 takes, and its hash length.
@@ -93,6 +97,10 @@ func (k *TSIGKey) Validate(index int) Diags {
 	case k.Secret != nil && k.SecretFile != nil:
 		// Kea: "duplicate secret".
 		r.errf("secret_file", "set secret or secret_file, not both")
+	case k.SecretName != nil && (k.Secret != nil || k.SecretFile != nil):
+		r.errf("secret_name", "set one of secret, secret_file and secret_name")
+	case k.SecretName != nil && *k.SecretName == "":
+		r.errf("secret_name", "must not be empty")
 	case k.Secret != nil && strings.TrimSpace(*k.Secret) == "":
 		r.errf("secret", "must not be empty; leave it unset to have one generated")
 	case k.Secret != nil:
@@ -121,14 +129,18 @@ func GenerateTSIGSecret(algorithm string) (string, error) {
 	return base64.StdEncoding.EncodeToString(b), nil
 }
 
-// render is the key's tsig-keys entry in a DhcpDdns document.
-func (k *TSIGKey) render() *Object {
+// render is the key's tsig-keys entry in a DhcpDdns document; secret is
+// the value of secret_name, resolved by the caller.
+func (k *TSIGKey) render(secret *string) *Object {
 	alg, _ := k.algorithm()
 	o := (&Object{}).Set("name", k.Name).Set("algorithm", alg.Name)
 	if k.DigestBits != nil && *k.DigestBits != 0 {
 		o.Set("digest-bits", *k.DigestBits)
 	}
-	setStr(o, "secret", k.Secret)
+	if secret == nil {
+		secret = k.Secret
+	}
+	setStr(o, "secret", secret)
 	setStr(o, "secret-file", k.SecretFile)
 	return o
 }

@@ -37,7 +37,7 @@ var tsigCases = []struct {
 // tsigDoc is a minimal D2 document signing one forward zone with the key.
 func tsigDoc(k *TSIGKey) []byte {
 	d := (&Object{}).Set("ip-address", "127.0.0.1").Set("port", int64(53001)).
-		Set("tsig-keys", []any{k.render()}).
+		Set("tsig-keys", []any{k.render(nil)}).
 		Set("forward-ddns", (&Object{}).Set("ddns-domains", []any{(&Object{}).Set("name", "example.test.").Set("key-name", k.Name).
 			Set("dns-servers", []any{(&Object{}).Set("ip-address", "192.0.2.53")})})).
 		Set("reverse-ddns", (&Object{}).Set("ddns-domains", []any{}))

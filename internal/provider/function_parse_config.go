@@ -45,10 +45,12 @@ var parsedObjectsTF = func() tftypes.Object {
 	return tftypes.Object{AttributeTypes: at}
 }()
 
-// parseConfigResultTF is the result's type: the server, the objects, the
-// names of the secrets found and the keys kept in escape hatches.
+// parseConfigResultTF is the result's type: the server (or the D2 daemon,
+// for a DhcpDdns document), the objects, the names of the secrets found
+// and the keys kept in escape hatches.
 var parseConfigResultTF = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 	"server":       parsedObjectType(serverKind),
+	"d2_daemon":    parsedObjectType(d2DaemonKind),
 	"objects":      parsedObjectsTF,
 	"secret_names": tftypes.List{ElementType: tftypes.String},
 	"carried":      tftypes.List{ElementType: carriedType},
@@ -86,20 +88,23 @@ func (f *parseConfigFunction) Metadata(_ context.Context, _ function.MetadataReq
 func (f *parseConfigFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Read an existing Kea DHCP configuration into the provider's objects",
-		MarkdownDescription: "Reads a `kea-dhcp4.conf` or `kea-dhcp6.conf` document (JSON with the comments Kea allows: `#`, `//`, `/* */`) " +
-			"and returns its objects in the shapes the resources and `provider::kea::config` take: `server`, and `objects`, a list per kind (" +
+		MarkdownDescription: "Reads a `kea-dhcp4.conf`, `kea-dhcp6.conf` or `kea-dhcp-ddns.conf` document (JSON with the comments Kea allows: `#`, `//`, `/* */`) " +
+			"and returns its objects in the shapes the resources and `provider::kea::config` take: `server` (for a DHCP document) or `d2_daemon` " +
+			"(for a DhcpDdns document; the other is null), and `objects`, a list per kind (" +
 			inputList(kea.ListNames()) + "), each object with the `id` its resource's `import` accepts, so that " +
 			"`provider::kea::config(p.server, p.objects)` renders the document again. Option data is named after its scope " +
 			"and option (`subnet-10-routers`); an HA document's relationship is named `ha`, its peers are in `servers`, and its subnets belong to the relationship. " +
 			"What the provider does not model is kept in the nearest object's `extra_json` (or `user_context`) and listed in `carried` " +
-			"(`path`, `kind`, `id`, `key`), so nothing is dropped. Passwords found (control sockets, HA) are not returned: objects name them " +
-			"(`password_secret`), and `secret_names` lists the names to give `provider::kea::config` in its `secrets` map. " +
+			"(`path`, `kind`, `id`, `key`), so nothing is dropped. Secrets found (control socket and HA passwords, TSIG secrets) are not returned: objects name them " +
+			"(`password_secret`, `secret_name`: a TSIG key's secret is named `tsig-<key name>`), and `secret_names` lists the names to give `provider::kea::config` in its `secrets` map; " +
+			"the `kea_parsed_config` data source returns their values too, in a sensitive map. A DHCP document's `dhcp-ddns` map becomes a D2 daemon named `d2`, " +
+			"the name a DhcpDdns document's daemon gets by default, so the two documents of one host read into one estate. " +
 			"Where the document leaves a setting to Kea's default and the provider's default differs, the default is written out " +
 			"(`valid_lifetime` 7200, `max_valid_lifetime` equal to it, `reservations_out_of_pool` false), so the estate renders what Kea ran with.",
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "document", MarkdownDescription: "The document's text, for example `file(\"kea-dhcp4.conf\")`."},
 		},
-		VariadicParameter: function.StringParameter{Name: "name", MarkdownDescription: "The server's name (at most one). Default: an HA document's `this-server-name`, else `kea`."},
+		VariadicParameter: function.StringParameter{Name: "name", MarkdownDescription: "The server's or D2 daemon's name (at most one). Default: an HA document's `this-server-name`, else `kea` for a DHCP document and `d2` for a DhcpDdns document."},
 		Return:            function.ObjectReturn{AttributeTypes: parseConfigResultType},
 	}
 }
@@ -147,7 +152,7 @@ func callParseConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpro
 	if diags.HasErrors() {
 		return argErr(0, errorText(diags))
 	}
-	tflog.Debug(ctx, "parsed "+p.Doc.File, map[string]any{"server": p.Target, "carried": len(p.Carried), "secrets": len(p.Estate.Secrets)})
+	tflog.Debug(ctx, "parsed "+p.Doc.File, map[string]any{"server": p.TargetID, "carried": len(p.Carried), "secrets": len(p.Estate.Secrets)})
 	for _, c := range p.Carried {
 		tflog.Debug(ctx, "kept in extra_json: "+c.Path, map[string]any{"kind": c.Kind, "id": c.ID})
 	}
@@ -158,9 +163,15 @@ func callParseConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpro
 	return funcValue(ctx, parseConfigResultType, v)
 }
 
+// targetAttrs are the result's attributes for a document's target, by kind.
+var targetAttrs = map[*objectKind]string{serverKind: "server", d2DaemonKind: "d2_daemon"}
+
 // parsedValue is the parsed estate as the function's result.
 func parsedValue(p *kea.Parsed) (tftypes.Value, error) {
-	vals := map[string]tftypes.Value{}
+	vals := map[string]tftypes.Value{
+		"server":    tftypes.NewValue(parsedObjectType(serverKind), nil),
+		"d2_daemon": tftypes.NewValue(parsedObjectType(d2DaemonKind), nil),
+	}
 	lists := map[string]tftypes.Value{}
 	for _, k := range objectKinds {
 		n := k.kind.Len(p.Estate)
@@ -171,9 +182,9 @@ func parsedValue(p *kea.Parsed) (tftypes.Value, error) {
 			if err != nil {
 				return tftypes.Value{}, fmt.Errorf("%s[%d]: %w", k.kind.List, i, err)
 			}
-			if k == serverKind && ent.ID() == p.Target && i == 0 {
-				vals["server"] = v
-				continue // the target is the result's server; servers lists the others
+			if target, ok := targetAttrs[k]; ok && p.Doc.Target == k.kind.Name && i == 0 {
+				vals[target] = v
+				continue // the target is the result's server or d2_daemon; the lists hold the others
 			}
 			elems = append(elems, v)
 		}

@@ -106,14 +106,18 @@ output "renders_password" {
 	})
 }
 
-// TestParseConfig_GoldensThroughTheFunctions: every golden DHCP document,
+// TestParseConfig_GoldensThroughTheFunctions: every golden DHCP and D2 document,
 // read by provider::kea::parse_config and given back to
 // provider::kea::config as the result says (server, objects, and the
 // named secrets' values), renders again byte for byte: the result's values
 // carry every attribute, nested ones included (sockets, HA membership,
-// lease database).
+// lease database, DNS servers), and TSIG secrets travel by name.
 func TestParseConfig_GoldensThroughTheFunctions(t *testing.T) {
-	files, _ := filepath.Glob("../kea/testdata/golden/*.kea[46].json")
+	var files []string
+	for _, g := range []string{"*.kea4.json", "*.kea6.json", "*.d2.json"} {
+		m, _ := filepath.Glob(filepath.Join("../kea/testdata/golden", g))
+		files = append(files, m...)
+	}
 	if len(files) == 0 {
 		t.Fatal("no golden documents")
 	}
@@ -149,7 +153,11 @@ func TestParseConfig_GoldensThroughTheFunctions(t *testing.T) {
 		for n, o := range objects {
 			types[n] = o.Type()
 		}
-		out := viaWire(t, fields["server"], tftypes.NewValue(tftypes.Object{AttributeTypes: types}, objects))
+		target := fields["server"]
+		if target.IsNull() {
+			target = fields["d2_daemon"]
+		}
+		out := viaWire(t, target, tftypes.NewValue(tftypes.Object{AttributeTypes: types}, objects))
 		var got string
 		for _, c := range out.configs {
 			got = c

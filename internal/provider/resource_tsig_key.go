@@ -9,7 +9,7 @@ var tsigKeyKind = &objectKind{
 	kind:    kea.KindNamed(kea.KindTSIGKey),
 	version: 0,
 	description: "A TSIG key a `kea_d2_daemon` signs DNS updates with; `kea_ddns_domain` objects and their DNS servers name it. " +
-		"Leave `secret` and `secret_file` unset to have a secret generated (as many bytes as the algorithm's hash, base64), kept in state, " +
+		"Leave `secret`, `secret_file` and `secret_name` unset to have a secret generated (as many bytes as the algorithm's hash, base64), kept in state, " +
 		"marked sensitive and stable across plans; it is generated again only when the algorithm's hash length changes. With the provider's " +
 		"`tsig_secret_seed` it is derived from the seed at plan, so documents holding it are known in the first plan; without it, it is drawn " +
 		"at random when the key is created and is \"(known after apply)\" in that first plan only. " +
@@ -21,13 +21,14 @@ var tsigKeyKind = &objectKind{
 		field("digest_bits", tInt, "Truncate the MAC to this many bits (`digest-bits`): 0 (the whole hash, the default) or a multiple of 8 of at least 80 and at least half the hash. The DNS server's key must be truncated the same way (BIND: `hmac-sha256-128`).").between(0, 512),
 		field("secret", tString, "The shared secret, base64. Unset (with `secret_file` unset) means generated at plan.").filled().secret(),
 		field("secret_file", tString, "Absolute path, on the D2 host, of a file holding the base64 secret (`secret-file`): the secret stays out of the rendered document and the plan."),
+		field("secret_name", tString, "Name of an entry of the renderer's `secrets` map (the `kea_config` data source's, or the `secrets` attribute of `provider::kea::config`'s objects) holding the base64 secret, as a control socket client's `password_secret` does. Keys read by `provider::kea::parse_config` come back this way, their secrets in the `secrets` map of the `kea_parsed_config` data source, never in the objects."),
 	},
 	derive:   deriveTSIGSecret,
 	complete: completeTSIGSecret,
 }
 
 // deriveTSIGSecret plans the secret of a key whose configuration gives
-// neither secret nor secret_file: the one in state, else one derived from
+// neither secret, secret_file nor secret_name: the one in state, else one derived from
 // the provider's tsig_secret_seed (known at plan), else unknown until
 // apply, where completeTSIGSecret draws a random one.
 func deriveTSIGSecret(s *settings, config, prior, plan map[string]tftypes.Value) error {
@@ -35,7 +36,7 @@ func deriveTSIGSecret(s *settings, config, prior, plan map[string]tftypes.Value)
 	if given("secret") {
 		return nil
 	}
-	if given("secret_file") {
+	if given("secret_file") || given("secret_name") {
 		plan["secret"] = tftypes.NewValue(tftypes.String, nil)
 		return nil
 	}

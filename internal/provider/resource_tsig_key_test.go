@@ -48,7 +48,8 @@ func (n secretOfLength) String() string { return fmt.Sprintf("base64 of %d bytes
 
 // Without a seed, a secret is drawn when the key is created: unknown in
 // that plan, then kept in state across plans, drawn again only when the
-// algorithm's hash length changes, and gone with secret_file.
+// algorithm's hash length changes, and gone with secret_file or
+// secret_name.
 func TestTSIGKey_GeneratedSecret(t *testing.T) {
 	t.Setenv(tsigSeedEnv, "") // no seed, whatever the environment holds
 	same := statecheck.CompareValue(compare.ValuesSame())
@@ -92,6 +93,14 @@ func TestTSIGKey_GeneratedSecret(t *testing.T) {
 				Config: tsigKeyConfig(ddnsOn, "HMAC-SHA224", `secret_file = "/etc/kea/secrets/ddns.tsig"`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("kea_tsig_key.k", secret, knownvalue.Null()),
+				},
+			},
+			{
+				// A secret named in the renderer's secrets: none in state.
+				Config: tsigKeyConfig(ddnsOn, "HMAC-SHA224", `secret_name = "tsig-ddns-key."`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("kea_tsig_key.k", secret, knownvalue.Null()),
+					statecheck.ExpectKnownValue("kea_tsig_key.k", tfjsonpath.New("secret_name"), knownvalue.StringExact("tsig-ddns-key.")),
 				},
 			},
 		},
