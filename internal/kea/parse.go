@@ -27,6 +27,8 @@ type Parsed struct {
 	// Carried lists the document's keys the estate keeps only in an
 	// object's extra_json, in document order.
 	Carried []Carried
+	// Warnings are the findings that did not stop the reading, as text.
+	Warnings []string
 }
 
 // Carried is one key kept in extra_json: where it was in the document, and
@@ -98,6 +100,11 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 	// accepted, say so at the document's place rather than hand back
 	// objects that fail later.
 	parsed := &Parsed{Doc: doc, TargetID: p.srv, Estate: p.e, Carried: p.carried}
+	for _, d := range p.diags {
+		if d.Severity == Warning {
+			parsed.Warnings = append(parsed.Warnings, d.Error())
+		}
+	}
 	if rdiags := Check(p.e, parsed.Target()); rdiags.HasErrors() {
 		return nil, p.located(rdiags.Errors())
 	}

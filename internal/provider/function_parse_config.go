@@ -54,6 +54,7 @@ var parseConfigResultTF = tftypes.Object{AttributeTypes: map[string]tftypes.Type
 	"objects":      parsedObjectsTF,
 	"secret_names": tftypes.List{ElementType: tftypes.String},
 	"carried":      tftypes.List{ElementType: carriedType},
+	"warnings":     tftypes.List{ElementType: tftypes.String},
 }}
 
 var parseConfigResultType = attrTypeOf(parseConfigResultTF).(types.ObjectType).AttrTypes
@@ -95,7 +96,7 @@ func (f *parseConfigFunction) Definition(_ context.Context, _ function.Definitio
 			"`provider::kea::config(p.server, p.objects)` renders the document again. Option data is named after its scope " +
 			"and option (`subnet-10-routers`); an HA document's relationship is named `ha`, its peers are in `servers`, and its subnets belong to the relationship. " +
 			"What the provider does not model is kept in the nearest object's `extra_json` (or `user_context`) and listed in `carried` " +
-			"(`path`, `kind`, `id`, `key`), so nothing is dropped. Secrets found (control socket and HA passwords, TSIG secrets) are not returned: objects name them " +
+			"(`path`, `kind`, `id`, `key`), so nothing is dropped; `warnings` holds what was read but will render differently (a TSIG key no domain uses is left out). Secrets found (control socket and HA passwords, TSIG secrets) are not returned: objects name them " +
 			"(`password_secret`, `secret_name`: a TSIG key's secret is named `tsig-<key name>`), and `secret_names` lists the names to give `provider::kea::config` in its `secrets` map; " +
 			"the `kea_parsed_config` data source returns their values too, in a sensitive map. A DHCP document's `dhcp-ddns` map becomes a D2 daemon named `d2`, " +
 			"the name a DhcpDdns document's daemon gets by default, so the two documents of one host read into one estate. " +
@@ -148,19 +149,38 @@ func callParseConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpro
 	if len(strs) == 2 {
 		name = strs[1]
 	}
-	p, diags := kea.Parse([]byte(strs[0]), name)
-	if diags.HasErrors() {
-		return argErr(0, errorText(diags))
-	}
-	tflog.Debug(ctx, "parsed "+p.Doc.File, map[string]any{"server": p.TargetID, "carried": len(p.Carried), "secrets": len(p.Estate.Secrets)})
-	for _, c := range p.Carried {
-		tflog.Debug(ctx, "kept in extra_json: "+c.Path, map[string]any{"kind": c.Kind, "id": c.ID})
+	p, errText := parseDocument(ctx, []byte(strs[0]), name)
+	if errText != "" {
+		return argErr(0, errText)
 	}
 	v, err := parsedValue(p)
 	if err != nil {
 		return funcErr(err.Error())
 	}
 	return funcValue(ctx, parseConfigResultType, v)
+}
+
+// parseDocument reads a document for the function and the data source,
+// logging what it read; an error's text when the document cannot be read
+// into an estate that renders.
+func parseDocument(ctx context.Context, doc []byte, name string) (*kea.Parsed, string) {
+	p, diags := kea.Parse(doc, name)
+	if diags.HasErrors() {
+		return nil, errorText(diags)
+	}
+	tflog.Debug(ctx, "parsed "+p.Doc.File, map[string]any{"target": p.TargetID, "carried": len(p.Carried), "secrets": len(p.Estate.Secrets)})
+	for _, k := range kea.Kinds {
+		if n := k.Len(p.Estate); n > 0 {
+			tflog.Debug(ctx, "parsed objects", map[string]any{"kind": k.Name, "count": n})
+		}
+	}
+	for _, c := range p.Carried {
+		tflog.Debug(ctx, "kept in extra_json: "+c.Path, map[string]any{"kind": c.Kind, "id": c.ID})
+	}
+	for _, w := range p.Warnings {
+		tflog.Warn(ctx, w)
+	}
+	return p, ""
 }
 
 // targetAttrs are the result's attributes for a document's target, by kind.
@@ -209,6 +229,11 @@ func parsedValue(p *kea.Parsed) (tftypes.Value, error) {
 		})
 	}
 	vals["carried"] = tftypes.NewValue(tftypes.List{ElementType: carriedType}, cv)
+	wv := make([]tftypes.Value, len(p.Warnings))
+	for i, w := range p.Warnings {
+		wv[i] = tftypes.NewValue(tftypes.String, w)
+	}
+	vals["warnings"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, wv)
 	return tftypes.NewValue(parseConfigResultTF, vals), nil
 }
 

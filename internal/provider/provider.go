@@ -313,7 +313,7 @@ func (p *keaProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *keaProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{newConfigDataSource, newRelayTargetsDataSource}
+	return []func() datasource.DataSource{newConfigDataSource, newRelayTargetsDataSource, newParsedConfigDataSource}
 }
 
 func (p *keaProvider) Functions(context.Context) []func() function.Function {
