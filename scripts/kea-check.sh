@@ -144,9 +144,15 @@ trap cleanup EXIT
 # subnet and shared network), one "name [address]" a line.
 doc_interfaces() {
 	python3 - "$1" "${!check_of[@]}" <<'PY'
-import json, sys
+import json, re, sys
+# Kea's dialect: comments (#, //, /* */) outside strings, and numbers
+# written without their leading zero (.5).
+text = re.sub(r'"(?:\\.|[^"\\])*"|#[^\n]*|//[^\n]*|/\*.*?\*/',
+              lambda m: m.group(0) if m.group(0).startswith('"') else "",
+              open(sys.argv[1]).read(), flags=re.S)
+text = re.sub(r'([:,\[]\s*-?)\.(\d)', r'\g<1>0.\2', text)
 try:
-    doc = json.load(open(sys.argv[1]))
+    doc = json.loads(text)
 except ValueError:
     sys.exit(0)
 names = set()

@@ -257,8 +257,13 @@ func (rd *renderer) renderClasses() []any {
 	for n := range rd.usedClasses {
 		names = append(names, n)
 	}
-	sort.Strings(names)
-	// Depth-first topological order, visiting in name order.
+	// Kea evaluates classes in the order they are defined, and where two
+	// classes of a client set the same option the first one's is sent:
+	// the order passed in is kept, but for a class that member() refers
+	// to, which Kea needs defined first.
+	inOrder := func(l []string) { sort.Slice(l, func(a, b int) bool { return rd.classes[l[a]] < rd.classes[l[b]] }) }
+	inOrder(names)
+	// Depth-first topological order, visiting in the order passed in.
 	state := map[string]int{} // 1 visiting, 2 done
 	var order []string
 	var visit func(n string, path []string)
@@ -274,7 +279,7 @@ func (rd *renderer) renderClasses() []any {
 		state[n] = 1
 		c := rd.class(n)
 		deps := classDeps(c, rd.fam)
-		sort.Strings(deps)
+		inOrder(deps)
 		for _, d := range deps {
 			if rd.usedClasses[d] {
 				visit(d, append(path, n))

@@ -210,6 +210,9 @@ type parser struct {
 	carried []Carried
 	diags   Diags
 	names   map[string]int // option data names given so far
+	// globalMax tells whether the document sets a global
+	// max-valid-lifetime (ownMax).
+	globalMax bool
 	// paths are the JSON paths of the estate's objects, by kind and
 	// position in the estate's list.
 	paths map[string][]string
@@ -537,6 +540,7 @@ func (p *parser) server(o *Object, name string) {
 			}
 		},
 	})
+	p.globalMax = srv.MaxValidLifetime != nil
 	keaDefaults(&srv)
 	p.owner = p.srv
 	if srv.HA != nil {
@@ -547,7 +551,7 @@ func (p *parser) server(o *Object, name string) {
 		p.network(fmt.Sprintf("%s.shared-networks[%d]", path, i), n)
 	}
 	for i, sn := range subnets {
-		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sn, nil)
+		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sn, nil, p.globalMax)
 	}
 	if len(hosts) > 0 {
 		p.globalHosts(s, &srv, hosts)
@@ -1082,9 +1086,12 @@ func (p *parser) classes(path string, v any) []string {
 		s.name = "class-" + cname
 		s.read(co, map[string]func(v any){
 			"option-def": func(v any) {
+				// A class's definition of option 43 for a vendor space is
+				// written again by the renderer when the class sends
+				// options of that space; any other is kept.
 				for _, d := range objects(v) {
-					if _, ok := option43Encapsulation(d); !ok || p.fam != fam4 {
-						s.keep("option-def", v) // a class defines only option 43's encapsulation here
+					if space, ok := option43Encapsulation(d); !ok || p.fam != fam4 || !sendsSpace(co, space) {
+						s.keep("option-def", v)
 						return
 					}
 				}
@@ -1099,6 +1106,17 @@ func (p *parser) classes(path string, v any) []string {
 		names = append(names, c.Name)
 	}
 	return names
+}
+
+// sendsSpace tells whether the object's option-data has an option of
+// the space.
+func sendsSpace(o *Object, space string) bool {
+	for _, od := range objects(o.valueOf("option-data")) {
+		if sp, _ := jsonStr(od.valueOf("space")); sp == space {
+			return true
+		}
+	}
+	return false
 }
 
 // valueOf is the value of key, or nil.
@@ -1160,10 +1178,24 @@ func (p *parser) network(path string, v any) {
 	special[p.fam.subnets] = func(v any) { subnets, _ = v.([]any) }
 	special["relay"] = func(v any) { p.relay(s, &sn.RelayAddresses, v) }
 	s.read(o, special)
+	maxAbove := p.globalMax || sn.MaxValidLifetime != nil
+	ownMax(&sn.Lifetimes, p.globalMax)
 	p.e.SharedNetworks = append(p.e.SharedNetworks, sn)
 	p.placed(KindSharedNetwork, path)
 	for i, sub := range subnets {
-		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sub, &id)
+		p.subnet(fmt.Sprintf("%s.%s[%d]", path, p.fam.subnets, i), sub, &id, maxAbove)
+	}
+}
+
+// ownMax writes out the max-valid-lifetime Kea gives a scope that sets
+// valid-lifetime and no max-valid-lifetime, when no scope above it in the
+// document sets one either (maxAbove false): the scope's own valid
+// lifetime. Below a max that is set, the scope inherits that max instead;
+// the estate always has a global max (keaDefaults), so without this the
+// scope would inherit it where Kea used the scope's own lifetime.
+func ownMax(l *Lifetimes, maxAbove bool) {
+	if l.ValidLifetime != nil && l.MaxValidLifetime == nil && !maxAbove {
+		l.MaxValidLifetime = ptr(*l.ValidLifetime)
 	}
 }
 
@@ -1174,7 +1206,9 @@ func (p *parser) relay(s *scope, dst *[]string, v any) {
 	}
 }
 
-func (p *parser) subnet(path string, v any, network *string) {
+// subnet reads a subnet; maxAbove tells whether a scope above it in the
+// document sets max-valid-lifetime (ownMax).
+func (p *parser) subnet(path string, v any, network *string, maxAbove bool) {
 	o, ok := v.(*Object)
 	if !ok {
 		p.errf(path, "must be an object")
@@ -1197,6 +1231,7 @@ func (p *parser) subnet(path string, v any, network *string) {
 	special["pd-pools"] = func(v any) { pdPools, _ = v.([]any) }
 	special["reservations"] = func(v any) { hosts, _ = v.([]any) }
 	s.read(o, special)
+	ownMax(&sub.Lifetimes, maxAbove)
 	p.e.Subnets = append(p.e.Subnets, sub)
 	p.placed(KindSubnet, path)
 	for i, po := range pools {

@@ -348,3 +348,23 @@ func TestParse_Secrets(t *testing.T) {
 		t.Errorf("clients name %s and %s", *clients[0].PasswordSecret, *clients[1].PasswordSecret)
 	}
 }
+
+// TestJSONDiff: the canonical comparison of config-get answers the ISC
+// round trip relies on fills only what Kea resolves alike, and still sees
+// every other difference.
+func TestJSONDiff(t *testing.T) {
+	for _, c := range []struct{ a, b, want string }{
+		{`{"valid-lifetime": 300}`, `{"valid-lifetime": 300, "max-valid-lifetime": 300}`, ""},
+		{`{"valid-lifetime": 300}`, `{"valid-lifetime": 300, "max-valid-lifetime": 600}`, ".max-valid-lifetime: 300 in the example, 600 rendered"},
+		{`{"lease-database": {"name": "kea-leases4.csv"}}`, `{"lease-database": {"name": "/var/lib/kea/kea-leases4.csv"}}`, ""},
+		{`{"lease-database": {"name": "kea-leases4.csv"}}`, `{"lease-database": {"name": "/var/lib/kea/other.csv"}}`, `.lease-database.name: "/var/lib/kea/kea-leases4.csv" in the example, "/var/lib/kea/other.csv" rendered`},
+		{`{"subnet4": [{"option-data": [{"code": 6}, {"code": 3}]}]}`, `{"subnet4": [{"option-data": [{"code": 3}, {"code": 6}]}]}`, ""},
+		{`{"option-data": [{"code": 43, "data": "a"}, {"code": 43, "data": "b"}]}`, `{"option-data": [{"code": 43, "data": "b"}, {"code": 43, "data": "a"}]}`, `.option-data[0].data: "a" in the example, "b" rendered`},
+		{`{"client-classes": [{"name": "a"}, {"name": "b"}]}`, `{"client-classes": [{"name": "b"}, {"name": "a"}]}`, `.client-classes[0].name: "a" in the example, "b" rendered`},
+		{`{"x": [1]}`, `{"x": [1, 2]}`, ".x: 1 elements in the example, 2 rendered"},
+	} {
+		if got := jsonDiff([]byte(c.a), []byte(c.b)); got != c.want {
+			t.Errorf("jsonDiff(%s, %s) = %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+}
