@@ -368,3 +368,26 @@ func TestJSONDiff(t *testing.T) {
 		}
 	}
 }
+
+// TestClassOrderAsPassed: classes render in the order passed, a class
+// moved up only where a later one's member() needs it first; by name
+// they would be a, b, c.
+func TestClassOrderAsPassed(t *testing.T) {
+	e := &Estate{
+		Servers: []Server{{Name: "s", ClientClasses: []string{"c", "b", "a"}}},
+		ClientClasses: []ClientClass{
+			{Name: "c", Test: ptr("member('b')")},
+			{Name: "a", Test: ptr("pkt4.msgtype == 1")},
+			{Name: "b", Test: ptr("pkt4.msgtype == 3")},
+		},
+	}
+	r, diags := Render(e, &e.Servers[0])
+	if r == nil {
+		t.Fatal(errorLines(diags))
+	}
+	doc := string(r.Document)
+	b, c, a := strings.Index(doc, `"name": "b"`), strings.Index(doc, `"name": "c"`), strings.Index(doc, `"name": "a"`)
+	if !(b < c && c < a) {
+		t.Errorf("classes rendered in the order b@%d c@%d a@%d, want b, c, a:\n%s", b, c, a, doc)
+	}
+}
