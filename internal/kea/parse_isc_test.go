@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -93,6 +94,7 @@ func TestParse_ISCExamples(t *testing.T) {
 			t.Errorf("pendingISC lists %s, which Kea itself refuses", name)
 		}
 	}
+	guideSays(t, len(files), len(accepted), len(read), same, refused)
 	names := make([]string, 0, len(refused))
 	for n := range refused {
 		names = append(names, n)
@@ -295,4 +297,71 @@ func clip(b []byte) string {
 		return string(b[:200]) + "…"
 	}
 	return string(b)
+}
+
+// guide is the migration guide's template, whose tables and counts the
+// ISC test holds to what it finds.
+const guide = "../../templates/guides/migrating.md.tmpl"
+
+// guideSays checks the guide's counts and that it lists every example
+// Kea refuses here, and lists as refused none that Kea accepts.
+func guideSays(t *testing.T, examples, accepted, read, same int, refused map[string]string) {
+	t.Helper()
+	b, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(b)), " ")
+	for _, want := range []string{
+		fmt.Sprintf("of the %d examples, Kea 3.0 accepts %d on the test machine, the provider reads back %d of those", examples, accepted, read),
+		fmt.Sprintf("all %d mean the same to Kea", same),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s does not say %q: update its counts", guide, want)
+		}
+	}
+	_, table, _ := strings.Cut(string(b), "The examples Kea 3.0 itself refuses")
+	_, table, _ = strings.Cut(table, "\n\n|") // the table follows the sentence
+	table, _, _ = strings.Cut(table, "\n\n")
+	listed := map[string]bool{}
+	for _, m := range exampleNameRE.FindAllStringSubmatch(table, -1) {
+		listed[m[1]] = true
+	}
+	for name := range refused {
+		if !listed[name] {
+			t.Errorf("%s: Kea refuses %s (%s); list it in the guide's table of refused examples", guide, name, refused[name])
+		}
+	}
+	for name := range listed {
+		if _, ok := refused[name]; !ok {
+			t.Errorf("%s lists %s as refused by Kea, which accepts it", guide, name)
+		}
+	}
+}
+
+var exampleNameRE = regexp.MustCompile("`((?:kea4|kea6|ddns)/[a-z0-9-]+\\.json)`")
+
+// TestPendingISCInGuide: every example pending is in the guide's table of
+// examples not read back, and the table lists no other.
+func TestPendingISCInGuide(t *testing.T) {
+	b, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(b), "The examples not read back yet")
+	table, _, _ = strings.Cut(table, "The examples Kea 3.0 itself refuses")
+	listed := map[string]bool{}
+	for _, m := range exampleNameRE.FindAllStringSubmatch(table, -1) {
+		listed[m[1]] = true
+	}
+	for name, why := range pendingISC {
+		if !listed[name] {
+			t.Errorf("%s is pending (%s) but not in the guide's table", name, why)
+		}
+	}
+	for name := range listed {
+		if _, ok := pendingISC[name]; !ok {
+			t.Errorf("the guide lists %s as not read back, but it is not pending", name)
+		}
+	}
 }
