@@ -314,6 +314,33 @@ func (rd *renderer) indexDefinitions() {
 	}
 }
 
+// useDefs renders the definitions a server lists (option_definitions)
+// whether or not option data sends them.
+func (rd *renderer) useDefs(r reporter, attr string, ids []string) {
+	for i, id := range ids {
+		at := fmt.Sprintf("%s[%d]", attr, i)
+		d, err := ParseOptionDefID(id)
+		switch {
+		case err != nil:
+			r.errf(at, "%v", err)
+			continue
+		case d.VendorSpace != nil:
+			r.errf(at, "%q is a vendor space's definition, written where its options are sent (the space depends on the delivery); list definitions of named spaces here", id)
+			continue
+		}
+		key := spaceCode{d.space(), d.Code}
+		if rd.badDefs[spaceKey{key.space, "#" + itoa(key.code)}] {
+			continue // its own error is reported
+		}
+		od, ok := rd.defs.byCode[key]
+		if !ok || od.user == nil {
+			r.errf(at, "refers to option definition %q, which was not passed in", id)
+			continue
+		}
+		rd.usedDefs[defUse{od, key.space}] = true
+	}
+}
+
 // renderDefs lists the user option definitions in use, by space and code,
 // and the definition of option 43 when the document's option 43 outside
 // classes carries a vendor's sub-options.

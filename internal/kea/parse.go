@@ -503,17 +503,19 @@ func (p *parser) server(o *Object, name string) {
 	var subnets, networks, hosts []any
 	s.readKeys(o, map[string]func(v any){
 		"interfaces-config": func(v any) {
-			// Only these two keys are modelled; a map with others is kept
-			// whole.
+			// A map with keys not modelled is kept whole.
 			var ic struct {
 				Interfaces     []string `json:"interfaces"`
 				DHCPSocketType *string  `json:"dhcp_socket_type"`
+				InterfaceKnobs
 			}
-			if o, ok := v.(*Object); !ok || !readAll(o, &ic, nil) {
+			if o, ok := v.(*Object); !ok || !readAll(o, &ic, map[string]func(v any) bool{
+				"re-detect": func(v any) bool { return assignTo(&ic.InterfacesReDetect, v) },
+			}) {
 				s.keep("interfaces-config", v)
 				return
 			}
-			srv.Interfaces, srv.DHCPSocketType = ic.Interfaces, ic.DHCPSocketType
+			srv.Interfaces, srv.DHCPSocketType, srv.InterfaceKnobs = ic.Interfaces, ic.DHCPSocketType, ic.InterfaceKnobs
 		},
 		"control-sockets": func(v any) {
 			if !p.controlSockets(&srv.ControlSockets, v) {
@@ -526,7 +528,7 @@ func (p *parser) server(o *Object, name string) {
 			}
 		},
 		"option-data": func(v any) { srv.OptionData = p.optionData(path+".option-data", "global", v) },
-		"option-def":  func(v any) { p.optionDefs(path+".option-def", v) },
+		"option-def":  func(v any) { srv.OptionDefinitions = p.optionDefs(path+".option-def", v) },
 		"client-classes": func(v any) {
 			srv.ClientClasses = p.classes(path+".client-classes", v)
 		},
@@ -858,6 +860,7 @@ func (p *parser) haPrimaryOwns(srv *Server) {
 		if m := &p.e.Servers[i]; m.HA != nil && m.HA.Role == "primary" {
 			m.OptionData, srv.OptionData = srv.OptionData, nil
 			m.ClientClasses, srv.ClientClasses = srv.ClientClasses, nil
+			m.OptionDefinitions, srv.OptionDefinitions = srv.OptionDefinitions, nil
 			return
 		}
 	}
@@ -1027,12 +1030,16 @@ func (p *parser) uniqueName(base string) string {
 	return base
 }
 
-func (p *parser) optionDefs(path string, v any) {
+// optionDefs reads the global option-def list; it returns the ids of the
+// definitions of named spaces, which the server lists to have them
+// rendered whether or not option data sends them.
+func (p *parser) optionDefs(path string, v any) []string {
 	defs := objects(v)
 	if defs == nil {
 		p.errf(path, "must be a list of objects")
-		return
+		return nil
 	}
+	var ids []string
 	for i, do := range defs {
 		if _, ok := option43Encapsulation(do); ok && p.fam == fam4 {
 			continue // the renderer defines option 43 for the vendor it carries
@@ -1066,7 +1073,11 @@ func (p *parser) optionDefs(path string, v any) {
 		}
 		p.e.OptionDefs = append(p.e.OptionDefs, d)
 		p.placed(KindOptionDef, s.path)
+		if d.VendorSpace == nil {
+			ids = append(ids, d.ID())
+		}
 	}
+	return ids
 }
 
 // classes reads client-classes into client class objects and returns

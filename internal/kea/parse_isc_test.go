@@ -19,10 +19,8 @@ import (
 // why. The list may only shrink: an example on it that reads back fails
 // the test until it is taken off.
 var pendingISC = map[string]string{
-	"kea4/advanced.json":     "interfaces-config keys besides interfaces cannot be kept: extra_json cannot merge into a map the attributes render",
 	"kea4/all-options.json":  "options of Kea's DOCSIS space (docsis3-v4) are not in the provider's catalogue",
 	"kea4/reservations.json": "options of Kea's DOCSIS space (vendor-4491) are not in the provider's catalogue",
-	"kea6/advanced.json":     "interfaces-config keys besides interfaces (re-detect) cannot be kept: extra_json cannot merge into a map the attributes render",
 	"kea6/all-options.json":  "record options given more values than the record has fields (geoconf-civic, nii), which Kea accepts and the provider refuses; DOCSIS options (docsis3-v6) are not in the provider's catalogue",
 	"kea6/reservations.json": "the provider refuses what Kea accepts: reservations name classes that are not defined (the error names the JSON path)",
 }

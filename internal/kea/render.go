@@ -99,6 +99,7 @@ func (rd *renderer) render() *Object {
 	}
 	serverOpts := rd.optionList(or, "option_data", owner.OptionData)
 	rd.useClasses(or, "client_classes", owner.ClientClasses)
+	rd.useDefs(or, "option_definitions", owner.OptionDefinitions)
 	var topSubnets []any
 	var globalHosts []int32
 	rendered := make(map[*subnetInfo]*Object, len(subnets))

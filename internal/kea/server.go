@@ -18,6 +18,7 @@ type Server struct {
 	Family         *int64   `json:"family"`
 	Interfaces     []string `json:"interfaces"`
 	DHCPSocketType *string  `json:"dhcp_socket_type"`
+	InterfaceKnobs
 	Lifetimes
 	Timers
 	CalculateTeeTimes      *bool    `json:"calculate_tee_times"`
@@ -33,6 +34,10 @@ type Server struct {
 	HooksLibraries []HookLibrary   `json:"hooks_libraries"`
 	OptionData     []string        `json:"option_data"`
 	ClientClasses  []string        `json:"client_classes"`
+	// OptionDefinitions are definitions rendered even when no option data
+	// sends them (a definition also tells Kea how to read the option a
+	// client sends).
+	OptionDefinitions []string `json:"option_definitions"`
 	Escape
 	Directories *Directories  `json:"directories"`
 	Address     *string       `json:"address"`
@@ -46,6 +51,39 @@ type Server struct {
 	ServerID             *ServerID `json:"server_id"`
 	MACSources           []string  `json:"mac_sources"`
 	RelaySuppliedOptions []string  `json:"relay_supplied_options"`
+}
+
+// InterfaceKnobs are the rest of interfaces-config: how the server opens
+// its sockets and sends its answers.
+type InterfaceKnobs struct {
+	OutboundInterface           *string `json:"outbound_interface"` // DHCPv4 only
+	InterfacesReDetect          *bool   `json:"interfaces_re_detect"`
+	ServiceSocketsRequireAll    *bool   `json:"service_sockets_require_all"`
+	ServiceSocketsMaxRetries    *int64  `json:"service_sockets_max_retries"`
+	ServiceSocketsRetryWaitTime *int64  `json:"service_sockets_retry_wait_time"`
+}
+
+// OutboundInterfaces are outbound-interface's values.
+var OutboundInterfaces = []string{"same-as-inbound", "use-routing"}
+
+func (k *InterfaceKnobs) check(r reporter) {
+	if k.OutboundInterface != nil && !contains(OutboundInterfaces, *k.OutboundInterface) {
+		r.errf("outbound_interface", "%q: use same-as-inbound (answer through the interface the query came in on) or use-routing (the kernel's routing table)", *k.OutboundInterface)
+	}
+	for attr, v := range map[string]*int64{"service_sockets_max_retries": k.ServiceSocketsMaxRetries, "service_sockets_retry_wait_time": k.ServiceSocketsRetryWaitTime} {
+		if v != nil && (*v < 0 || *v > MaxUint32) {
+			r.errf(attr, "%d is out of range: 0 to 4294967295", *v)
+		}
+	}
+}
+
+// render writes the knobs into interfaces-config.
+func (k *InterfaceKnobs) render(ifc *Object) {
+	setStr(ifc, "outbound-interface", k.OutboundInterface)
+	setBool(ifc, "re-detect", k.InterfacesReDetect)
+	setBool(ifc, "service-sockets-require-all", k.ServiceSocketsRequireAll)
+	setInt(ifc, "service-sockets-max-retries", k.ServiceSocketsMaxRetries)
+	setInt(ifc, "service-sockets-retry-wait-time", k.ServiceSocketsRetryWaitTime)
 }
 
 // ServerID is a DHCPv6 server's DUID settings.
@@ -224,6 +262,7 @@ func (s *Server) validate(r reporter) {
 			r.errf(fmt.Sprintf("interfaces[%d]", i), "%q is listed twice; Kea refuses an interface specified twice", ifc)
 		}
 	}
+	s.InterfaceKnobs.check(r)
 	if s.DHCPSocketType != nil && !contains(DHCPSocketTypes, *s.DHCPSocketType) {
 		r.errf("dhcp_socket_type", "%q: use raw or udp", *s.DHCPSocketType)
 	}
@@ -295,6 +334,7 @@ func (s *Server) validate(r reporter) {
 func (s *Server) checkV6(r reporter) {
 	notIn(r, "DHCPv6", union(s.BootFields.set(), map[string]bool{
 		"dhcp_socket_type": s.DHCPSocketType != nil, "authoritative": s.Authoritative != nil, "match_client_id": s.MatchClientID != nil,
+		"outbound_interface": s.OutboundInterface != nil,
 	}))
 	s.V6Lifetimes.check(r)
 	if id := s.ServerID; id != nil {
@@ -339,6 +379,7 @@ func (rd *renderer) renderServer(o *Object, r reporter) {
 	}
 	ifc.Set("interfaces", ifaces)
 	setStr(ifc, "dhcp-socket-type", s.DHCPSocketType)
+	s.InterfaceKnobs.render(ifc)
 	o.Set("interfaces-config", ifc)
 	if len(s.ControlSockets) > 0 {
 		socks := make([]any, len(s.ControlSockets))

@@ -33,9 +33,9 @@ for i in eth0 eth0p eth1 eth1p; do ip link set "$i" up; done
 // Loaded runs the daemon of a document's top-level key (Dhcp4, Dhcp6 or
 // DhcpDdns) with the document, in a namespace set up as Lab, and returns
 // what config-get answers: the configuration as Kea holds it, its
-// defaults filled in. The document (standard JSON) gets one more control
-// socket, a unix socket the call talks to, which the answer leaves out
-// again. An error when the daemon does not start with the document (its
+// defaults filled in. The call talks to the document's unix control
+// socket, or, when it has none, to one it adds and the answer leaves out
+// again (Kea takes one unix socket). An error when the daemon does not start with the document (its
 // output is in the error).
 func Loaded(t testing.TB, doc []byte) (json.RawMessage, error) {
 	t.Helper()
@@ -61,7 +61,23 @@ func Loaded(t testing.TB, doc []byte) (json.RawMessage, error) {
 		socks = append(socks, old)
 		delete(body, "control-socket")
 	}
-	body["control-sockets"] = append(socks, map[string]any{"socket-type": "unix", "socket-name": sockName})
+	// Kea takes one unix control socket: the document's own, when it has
+	// one (a bare name is in /run/kea), else one added here.
+	added := true
+	for _, so := range socks {
+		if m, ok := so.(map[string]any); ok && m["socket-type"] == "unix" {
+			if n, ok := m["socket-name"].(string); ok {
+				sockName, added = n, false
+				if !strings.Contains(n, "/") {
+					sockName = "/run/kea/" + n
+				}
+			}
+		}
+	}
+	if added {
+		socks = append(socks, map[string]any{"socket-type": "unix", "socket-name": sockName})
+	}
+	body["control-sockets"] = socks
 	data, err := json.Marshal(top)
 	if err != nil {
 		return nil, err
@@ -109,6 +125,9 @@ func Loaded(t testing.TB, doc []byte) (json.RawMessage, error) {
 			}
 			if resp.Result != 0 {
 				return nil, fmt.Errorf("config-get: %s", resp.Text)
+			}
+			if !added {
+				return resp.Arguments[key], nil
 			}
 			return withoutSocket(resp.Arguments[key], sockName)
 		}

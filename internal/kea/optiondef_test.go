@@ -1,0 +1,31 @@
+package kea
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestServerOptionDefinitions: a server's option_definitions are rendered
+// though no option data sends them; an id that names no definition passed
+// in, a malformed one, or a vendor space's is an error naming the entry.
+func TestServerOptionDefinitions(t *testing.T) {
+	for _, c := range []struct{ id, want string }{
+		{"dhcp4/240", ""},
+		{"dhcp4/241", `kea_dhcp_server "s" option_definitions[0]: refers to option definition "dhcp4/241", which was not passed in`},
+		{"240", `kea_dhcp_server "s" option_definitions[0]: import id "240" does not have the form <space>/<code>`},
+		{"vendor:acme/1", `kea_dhcp_server "s" option_definitions[0]: "vendor:acme/1" is a vendor space's definition`},
+	} {
+		e := &Estate{
+			Servers:    []Server{{Name: "s", OptionDefinitions: []string{c.id}}},
+			OptionDefs: []OptionDef{{Name: "site", Code: 240, Type: "uint16"}},
+		}
+		r, diags := Render(e, &e.Servers[0])
+		got := errorLines(diags)
+		switch {
+		case c.want == "" && (r == nil || !strings.Contains(string(r.Document), `"name": "site"`)):
+			t.Errorf("%s: definition not rendered: %s", c.id, got)
+		case c.want != "" && !strings.Contains(got, c.want):
+			t.Errorf("%s: got %s\nwant %s", c.id, got, c.want)
+		}
+	}
+}
