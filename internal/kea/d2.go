@@ -44,6 +44,7 @@ type DDNSDomain struct {
 	Zone       string      `json:"zone"`
 	DNSServers []DNSServer `json:"dns_servers"`
 	TSIGKey    *string     `json:"tsig_key"`
+	Context
 }
 
 // DNSServer is one server a domain's updates go to.
@@ -51,6 +52,7 @@ type DNSServer struct {
 	Address string  `json:"address"`
 	Port    *int64  `json:"port"`
 	TSIGKey *string `json:"tsig_key"`
+	Context
 }
 
 // Listener modes and the NCR settings D2 3.0 runs with.
@@ -181,6 +183,7 @@ func (m *DDNSDomain) Validate(index int) Diags {
 	} else if _, err := m.reversePrefix(); err != nil {
 		r.errf("zone", "%v", err)
 	}
+	m.Context.check(r)
 	if len(m.DNSServers) == 0 {
 		// D2 aborts ("Assertion 'px != 0' failed") on a domain without servers.
 		r.errf("dns_servers", "a domain needs at least one DNS server; kea-dhcp-ddns aborts on a domain without dns-servers")
@@ -193,6 +196,7 @@ func (m *DDNSDomain) Validate(index int) Diags {
 			r.errf(a+".address", "%v: D2 takes an IP address (\"hostname is not yet supported\")", err)
 		}
 		checkPort(r, a+".port", s.Port, 1)
+		checkJSONObject(r, a+".user_context", s.UserContext)
 		if port := int64v(s.Port, 53); err == nil && port >= 1 && port <= MaxUint16 {
 			key := netip.AddrPortFrom(ip, uint16(port)).String()
 			if j, dup := seen[key]; dup {
@@ -368,9 +372,11 @@ func renderDomains(ms []*DDNSDomain, daemonKey *string) []any {
 			so := (&Object{}).Set("ip-address", canonicalIP(s.Address))
 			setInt(so, "port", s.Port)
 			setStr(so, "key-name", s.TSIGKey)
+			s.Context.render(so)
 			servers[i] = so
 		}
 		o.Set("dns-servers", servers)
+		m.Context.render(o)
 		out = append(out, o)
 	}
 	return out

@@ -155,13 +155,33 @@ func (s *ScopeRefs) check(r reporter) {
 // Escape is the escape hatch: a user context and raw keys merged into the
 // rendered map.
 type Escape struct {
-	UserContext *string `json:"user_context"`
-	ExtraJSON   *string `json:"extra_json"`
+	Context
+	ExtraJSON *string `json:"extra_json"`
 }
 
 func (x *Escape) check(r reporter) {
-	checkJSONObject(r, "user_context", x.UserContext)
+	x.Context.check(r)
 	checkJSONObject(r, "extra_json", x.ExtraJSON)
+}
+
+// Context is an object's user-context: a JSON object Kea keeps with the
+// configuration and returns with it, for the operator's notes. A
+// "comment" key is Kea's shorthand for a user-context with a comment.
+type Context struct {
+	UserContext *string `json:"user_context"`
+}
+
+func (c *Context) check(r reporter) { checkJSONObject(r, "user_context", c.UserContext) }
+
+// render sets user-context in the object's rendered map; check reports a
+// value that is not a JSON object, which is left out here.
+func (c *Context) render(o *Object) {
+	if c.UserContext == nil {
+		return
+	}
+	if uc, err := ParseObject(*c.UserContext); err == nil {
+		o.Set("user-context", uc)
+	}
 }
 
 // finish appends user-context and the extra_json keys to the rendered map

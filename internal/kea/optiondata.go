@@ -29,6 +29,7 @@ type OptionData struct {
 	// need VendorSpace.
 	Delivery    *string `json:"delivery"`
 	VendorSpace *string `json:"vendor_space"`
+	Context
 }
 
 // ID is the option data's identity: its name.
@@ -78,6 +79,7 @@ func (o *OptionData) validate(index int, f *family) Diags {
 	if o.Name == "" {
 		r.errf("name", "is required")
 	}
+	o.Context.check(r)
 	if (o.Option == nil || *o.Option == "") && o.Code == nil {
 		r.errf("option", "set option (the Kea option name) or code")
 	}
@@ -561,5 +563,6 @@ func renderOption(o *OptionData, def *optionDef, space string) *Object {
 	if boolv(o.NeverSend, false) {
 		obj.Set("never-send", true)
 	}
+	o.Context.render(obj)
 	return obj
 }

@@ -23,6 +23,7 @@ type OptionDef struct {
 	Encapsulate *string  `json:"encapsulate"`
 	Space       *string  `json:"space"`
 	VendorSpace *string  `json:"vendor_space"`
+	Context
 }
 
 // optionDef is a resolved option definition: standard or user-supplied.
@@ -34,6 +35,7 @@ type optionDef struct {
 	Array       bool
 	RecordTypes []OptionType
 	Encapsulate string
+	UserContext *string
 	Standard    bool
 	user        *OptionDef // set for user definitions
 	userIndex   int
@@ -164,6 +166,7 @@ func (d *OptionDef) Validate(index int) Diags {
 	} else if !optionNameRe.MatchString(d.Name) {
 		r.errf("name", "%q is not a valid option name: use letters, digits, hyphens and underscores, starting and ending with a letter or digit", d.Name)
 	}
+	d.Context.check(r)
 	space := d.space()
 	if d.VendorSpace != nil && d.Space != nil {
 		r.errf("vendor_space", "set space or vendor_space, not both: a vendor's sub-options live in the space the delivery picks")
@@ -305,7 +308,7 @@ func (rd *renderer) indexDefinitions() {
 			continue
 		}
 		od := &optionDef{Name: d.Name, Code: d.Code, Space: space, Type: OptionType(d.Type), Array: boolv(d.Array, false),
-			Encapsulate: str(d.Encapsulate), user: d, userIndex: i}
+			Encapsulate: str(d.Encapsulate), UserContext: d.UserContext, user: d, userIndex: i}
 		for _, t := range d.RecordTypes {
 			od.RecordTypes = append(od.RecordTypes, OptionType(t))
 		}
@@ -387,6 +390,7 @@ func (rd *renderer) renderDefs(r reporter) []any {
 		if d.Encapsulate != "" {
 			o.Set("encapsulate", d.Encapsulate)
 		}
+		(&Context{d.UserContext}).render(o)
 		out = append(out, o)
 	}
 	return out

@@ -236,6 +236,10 @@ type scope struct {
 	dst  reflect.Value // the estate object (a struct)
 	// rest collects the keys nothing models, for extra_json.
 	rest Object
+	// context and comment are the object's user-context and comment keys,
+	// for user_context.
+	context *Object
+	comment *string
 	// policy collects the scope's ddns-* keys, which become a
 	// kea_ddns_policy the scope refers to.
 	policy *DDNSPolicy
@@ -399,27 +403,58 @@ func assignJSON(f reflect.Value, v any) bool {
 	return true
 }
 
-// keep keeps key for extra_json (user-context goes to user_context).
+// keep keeps key for extra_json. user-context goes to user_context, and
+// so does comment where the object has no extra_json: Kea reads
+// "comment" as a user-context with a comment.
 func (s *scope) keep(key string, v any) {
-	if key == "user-context" {
+	fields := fieldsOf(s.dst.Type())
+	_, hasContext := fields["user_context"]
+	_, hasExtra := fields["extra_json"]
+	switch c, isStr := v.(string); {
+	case key == "user-context" && hasContext:
 		if o, ok := v.(*Object); ok {
-			if setAttrJSON(s.dst, "user_context", compactJSON(o)) {
-				return
-			}
+			s.context = o
+			return
 		}
+	case key == "comment" && hasContext && !hasExtra && isStr:
+		s.comment = &c
+		return
 	}
 	s.rest.Set(key, v)
 	s.p.carried = append(s.p.carried, Carried{Path: s.path + "." + key, Kind: s.kind, ID: s.id, Key: key})
 }
 
-// finish writes the kept keys into the object's extra_json.
+// finish writes the kept keys into the object's extra_json, and its
+// user-context.
 func (s *scope) finish() {
+	if uc := userContext(s.context, s.comment); uc != nil {
+		setAttrJSON(s.dst, "user_context", *uc)
+	}
 	if s.rest.Len() == 0 {
 		return
 	}
 	if !setAttrJSON(s.dst, "extra_json", compactJSON(&s.rest)) {
 		s.p.errf(s.path, "keys %s are not modelled and %s has no extra_json to keep them", strings.Join(s.rest.keys, ", "), s.kind)
 	}
+}
+
+// userContext is a user_context from a user-context map and a comment,
+// which Kea adds to the map; nil with neither.
+func userContext(uc *Object, comment *string) *string {
+	if uc == nil && comment == nil {
+		return nil
+	}
+	o := &Object{}
+	if uc != nil {
+		for i, k := range uc.keys {
+			o.Set(k, uc.vals[i])
+		}
+	}
+	if comment != nil && !o.Has("comment") {
+		o.Set("comment", *comment)
+	}
+	s := compactJSON(o)
+	return &s
 }
 
 // compactJSON is o as one line of JSON, keys in order.
@@ -836,7 +871,8 @@ func (p *parser) dhcpDDNS(srv *Server, v any) bool {
 // keaDefaults sets what a document leaves to Kea's defaults where the
 // provider's own defaults differ (BuiltinDefaults), so that the estate
 // renders what Kea would have used: valid-lifetime 7200 and
-// max-valid-lifetime equal to it, reservations-out-of-pool false.
+// max-valid-lifetime equal to it, reservations-out-of-pool false, no
+// interfaces.
 func keaDefaults(srv *Server) {
 	if srv.ValidLifetime == nil {
 		srv.ValidLifetime = ptr(int64(7200))
@@ -846,6 +882,11 @@ func keaDefaults(srv *Server) {
 	}
 	if srv.ReservationsOutOfPool == nil {
 		srv.ReservationsOutOfPool = ptr(false)
+	}
+	if srv.Interfaces == nil {
+		// Kea listens on no interface unless told; the provider's default
+		// is all of them.
+		srv.Interfaces = []string{}
 	}
 }
 

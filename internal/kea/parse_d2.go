@@ -81,7 +81,8 @@ func (p *parser) ddnsDomains(path string, v any, reverse bool, used map[string]b
 			continue
 		}
 		m := DDNSDomain{D2Daemon: p.srv}
-		if !readAll(do, &m, map[string]func(v any) bool{
+		var ctx contextKeys
+		if !readAll(do, &m, ctx.with(map[string]func(v any) bool{
 			"name":     func(v any) bool { return assignTo(&m.Zone, v) },
 			"key-name": func(v any) bool { return assignTo(&m.TSIGKey, v) },
 			"dns-servers": func(v any) bool {
@@ -91,20 +92,23 @@ func (p *parser) ddnsDomains(path string, v any, reverse bool, used map[string]b
 				}
 				for _, so := range servers {
 					var ds DNSServer
-					if !readAll(so, &ds, map[string]func(v any) bool{
+					var sctx contextKeys
+					if !readAll(so, &ds, sctx.with(map[string]func(v any) bool{
 						"ip-address": func(v any) bool { return assignTo(&ds.Address, v) },
 						"key-name":   func(v any) bool { return assignTo(&ds.TSIGKey, v) },
-					}) {
+					})) {
 						return false
 					}
+					ds.UserContext = sctx.value()
 					m.DNSServers = append(m.DNSServers, ds)
 				}
 				return true
 			},
-		}) {
-			p.errf(at, "holds keys a kea_ddns_domain does not model (it has name, key-name and dns-servers of ip-address, port and key-name; no comment or user-context)")
+		})) {
+			p.errf(at, "holds keys a kea_ddns_domain does not model (it has name, key-name, comment, user-context and dns-servers of ip-address, port, key-name, comment and user-context)")
 			continue
 		}
+		m.UserContext = ctx.value()
 		// The renderer places a domain by its zone's name: one under the
 		// other list would move, and change what D2 does with it.
 		if m.Zone != "" && m.reverse() != reverse {
@@ -120,6 +124,22 @@ func (p *parser) ddnsDomains(path string, v any, reverse bool, used map[string]b
 		p.placed(KindDDNSDomain, at)
 	}
 }
+
+// contextKeys reads a map's user-context and comment for readAll.
+type contextKeys struct {
+	uc      *Object
+	comment *string
+}
+
+// with adds the handlers of user-context and comment to special.
+func (c *contextKeys) with(special map[string]func(v any) bool) map[string]func(v any) bool {
+	special["user-context"] = func(v any) bool { o, ok := v.(*Object); c.uc = o; return ok }
+	special["comment"] = func(v any) bool { s, ok := jsonStr(v); c.comment = &s; return ok }
+	return special
+}
+
+// value is the user_context they make.
+func (c *contextKeys) value() *string { return userContext(c.uc, c.comment) }
 
 func serverKeys(ss []DNSServer) []*string {
 	out := make([]*string, len(ss))
@@ -148,12 +168,14 @@ func (p *parser) tsigKeys(path string, v any, used map[string]bool) {
 		}
 		var k TSIGKey
 		var secret *string
-		if !readAll(ko, &k, map[string]func(v any) bool{
+		var ctx contextKeys
+		if !readAll(ko, &k, ctx.with(map[string]func(v any) bool{
 			"secret": func(v any) bool { return assignTo(&secret, v) },
-		}) {
-			p.errf(at, "holds keys a kea_tsig_key does not model (it has name, algorithm, digest-bits, secret and secret-file; no comment or user-context)")
+		})) {
+			p.errf(at, "holds keys a kea_tsig_key does not model (it has name, algorithm, digest-bits, secret, secret-file, comment and user-context)")
 			continue
 		}
+		k.UserContext = ctx.value()
 		if secret != nil {
 			k.SecretName = p.secret("tsig-"+k.Name, *secret)
 		}

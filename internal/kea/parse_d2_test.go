@@ -73,11 +73,11 @@ func TestParse_D2(t *testing.T) {
 // (the renderer places zones by name).
 func TestParse_D2Refusals(t *testing.T) {
 	for _, c := range []struct{ doc, want string }{
-		{`{"DhcpDdns": {"forward-ddns": {"ddns-domains": [{"name": "a.example.", "comment": "x", "dns-servers": [{"ip-address": "192.0.2.1"}]}]}}}`,
+		{`{"DhcpDdns": {"forward-ddns": {"ddns-domains": [{"name": "a.example.", "weight": 1, "dns-servers": [{"ip-address": "192.0.2.1"}]}]}}}`,
 			"DhcpDdns.forward-ddns.ddns-domains[0]: holds keys a kea_ddns_domain does not model"},
 		{`{"DhcpDdns": {"forward-ddns": {"ddns-domains": [{"name": "2.0.192.in-addr.arpa.", "dns-servers": [{"ip-address": "192.0.2.1"}]}]}}}`,
 			`DhcpDdns.forward-ddns.ddns-domains[0].name: "2.0.192.in-addr.arpa." is a reverse zone in DhcpDdns.forward-ddns`},
-		{`{"DhcpDdns": {"tsig-keys": [{"name": "k", "algorithm": "HMAC-MD5", "secret": "LSWXnfkKZjdPJI5QxlpnfQ==", "user-context": {}}]}}`,
+		{`{"DhcpDdns": {"tsig-keys": [{"name": "k", "algorithm": "HMAC-MD5", "secret": "LSWXnfkKZjdPJI5QxlpnfQ==", "comment": 7}]}}`,
 			"DhcpDdns.tsig-keys[0]: holds keys a kea_tsig_key does not model"},
 		{`{"DhcpDdns": {"forward-ddns": {"ddns-domains": [{"name": "a.example.", "key-name": "nowhere", "dns-servers": [{"ip-address": "192.0.2.1"}]}]}}}`,
 			`DhcpDdns.forward-ddns.ddns-domains[0]: kea_ddns_domain "d2/a.example." tsig_key: refers to TSIG key "nowhere"`},
@@ -122,5 +122,45 @@ func TestTSIGKeySecretName(t *testing.T) {
 	e.TSIGKeys[0].Secret = ptr("c2VjcmV0")
 	if got := errorLines(e.TSIGKeys[0].Validate(0)); !strings.Contains(got, "secret_name: set one of secret, secret_file and secret_name") {
 		t.Errorf("secret and secret_name together: %s", got)
+	}
+}
+
+// TestParse_Comments: comment and user-context on objects without
+// extra_json (option data and definitions, DDNS domains, their servers,
+// TSIG keys) go to user_context, a comment as Kea reads it: a
+// user-context with a comment. They render as user-context.
+func TestParse_Comments(t *testing.T) {
+	p, diags := Parse([]byte(`{"Dhcp4": {
+  "interfaces-config": {"interfaces": ["*"]}, "option-def": [{"name": "site", "code": 240, "type": "uint16", "comment": "site id"}],
+  "option-data": [{"name": "site", "data": "7", "user-context": {"owner": "net"}, "comment": "ours"}],
+  "subnet4": []}}`), "s")
+	if diags.HasErrors() {
+		t.Fatal(errorLines(diags))
+	}
+	if got := str(p.Estate.OptionDefs[0].UserContext); got != `{"comment":"site id"}` {
+		t.Errorf("definition user_context %s", got)
+	}
+	if got := str(p.Estate.OptionData[0].UserContext); got != `{"owner":"net","comment":"ours"}` {
+		t.Errorf("option data user_context %s", got)
+	}
+	r, rd := Render(p.Estate, p.Target())
+	if r == nil {
+		t.Fatal(errorLines(rd))
+	}
+	if !strings.Contains(string(r.Document), `"user-context": {
+          "comment": "site id"
+        }`) || !strings.Contains(string(r.Document), `"owner": "net"`) {
+		t.Errorf("user-context not rendered:\n%s", r.Document)
+	}
+	d2, diags := Parse([]byte(`{"DhcpDdns": {
+  "tsig-keys": [{"name": "k", "algorithm": "HMAC-MD5", "secret": "LSWXnfkKZjdPJI5QxlpnfQ==", "comment": "key"}],
+  "forward-ddns": {"ddns-domains": [{"comment": "zone", "name": "a.example.", "key-name": "k",
+    "dns-servers": [{"ip-address": "192.0.2.1", "user-context": {"rack": 4}}]}]}}}`), "")
+	if diags.HasErrors() {
+		t.Fatal(errorLines(diags))
+	}
+	m := d2.Estate.DDNSDomains[0]
+	if str(m.UserContext) != `{"comment":"zone"}` || str(m.DNSServers[0].UserContext) != `{"rack":4}` || str(d2.Estate.TSIGKeys[0].UserContext) != `{"comment":"key"}` {
+		t.Errorf("domain %s, server %s, key %s", str(m.UserContext), str(m.DNSServers[0].UserContext), str(d2.Estate.TSIGKeys[0].UserContext))
 	}
 }

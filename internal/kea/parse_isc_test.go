@@ -363,3 +363,44 @@ func TestPendingISCInGuide(t *testing.T) {
 		}
 	}
 }
+
+// TestParse_CommentsMeanTheSame: comments read into user_context render
+// as user-context, and Kea holds the same configuration either way (its
+// config-get answers agree), for the objects that have no extra_json.
+func TestParse_CommentsMeanTheSame(t *testing.T) {
+	if os.Getenv("KEA_CHECK") != "1" {
+		t.Skip("set KEA_CHECK=1 (make test does) to load the documents into real Kea")
+	}
+	docs := map[string]string{
+		"dhcp4": `{"Dhcp4": {"interfaces-config": {"interfaces": ["*"]},
+  "option-def": [{"name": "site", "code": 240, "type": "uint16", "comment": "site id"}],
+  "option-data": [{"name": "site", "data": "7", "user-context": {"owner": "net"}, "comment": "ours"},
+    {"name": "domain-name", "data": "example.org", "comment": "search"}],
+  "subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "comment": "lab",
+    "option-data": [{"name": "routers", "data": "192.0.2.1", "comment": "gateway"}]}]}}`,
+		"d2": `{"DhcpDdns": {
+  "tsig-keys": [{"name": "k", "algorithm": "HMAC-MD5", "secret": "LSWXnfkKZjdPJI5QxlpnfQ==", "comment": "key"}],
+  "forward-ddns": {"ddns-domains": [{"comment": "zone", "name": "a.example.", "key-name": "k",
+    "dns-servers": [{"ip-address": "192.0.2.1", "user-context": {"rack": 4}, "comment": "primary"}]}]},
+  "reverse-ddns": {"ddns-domains": []}}}`,
+	}
+	var pairs []meaningPair
+	for name, doc := range docs {
+		p, diags := Parse([]byte(doc), "")
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", name, errorLines(diags))
+		}
+		r, diags := Render(p.Estate, p.Target())
+		if r == nil {
+			t.Fatalf("%s: %s", name, errorLines(diags))
+		}
+		if strings.Contains(string(r.Document), `"comment"`) && !strings.Contains(string(r.Document), `"user-context"`) {
+			t.Errorf("%s: comments not rendered as user-context", name)
+		}
+		pairs = append(pairs, meaningPair{name, []byte(doc), r.Document})
+	}
+	sort.Slice(pairs, func(a, b int) bool { return pairs[a].name < pairs[b].name }) // two different documents: the control comparison sees them differ
+	if same := sameMeaning(t, pairs); same != len(pairs) {
+		t.Errorf("%d of %d mean the same", same, len(pairs))
+	}
+}

@@ -216,7 +216,7 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(doc)
 	}
-	f.Add([]byte(`{"Dhcp4": {"subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "pools": [{"pool": "192.0.2.1-192.0.2.9"}]}]}} # end`))
+	f.Add([]byte(`{"Dhcp4": {"interfaces-config": {"interfaces": ["*"]}, "subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "pools": [{"pool": "192.0.2.1-192.0.2.9"}]}]}} # end`))
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		p, diags := Parse(doc, "")
 		if p == nil {
@@ -273,7 +273,7 @@ func TestParse_GlobalReservations(t *testing.T) {
 		if c.address == "reversed" {
 			list = `"reservations": [{"hw-address": "aa:bb:cc:dd:ee:01", "hostname": "one"}, {"client-id": "01:aa:bb:cc:dd:ee:02", "hostname": "two"}]`
 		}
-		doc := `{"Dhcp4": {` + c.global + list + `, "subnet4": [{"id": 1, "subnet": "192.0.2.0/24"}]}}`
+		doc := `{"Dhcp4": {"interfaces-config": {"interfaces": ["*"]}, ` + c.global + list + `, "subnet4": [{"id": 1, "subnet": "192.0.2.0/24"}]}}`
 		got, p, diags := roundTrip(t, []byte(doc), "s")
 		if diags.HasErrors() {
 			t.Fatalf("%s: %s", c.name, errorLines(diags))
@@ -299,7 +299,7 @@ func TestParse_GlobalReservations(t *testing.T) {
 // rendered, so one with other keys is refused: see pendingISC.)
 func TestParse_MapsKeptWhole(t *testing.T) {
 	doc := `{"Dhcp4": {
-  "control-sockets": [{"socket-type": "unix", "socket-name": "kea4-ctrl"}, {"socket-type": "http", "socket-port": 8000, "unmodelled": true}],
+  "interfaces-config": {"interfaces": ["*"]}, "control-sockets": [{"socket-type": "unix", "socket-name": "kea4-ctrl"}, {"socket-type": "http", "socket-port": 8000, "unmodelled": true}],
   "dhcp-ddns": {"enable-updates": true, "sender-ip": "127.0.0.1", "max-queue-size": 64, "unmodelled": 1},
   "subnet4": [{"id": 1, "subnet": "192.0.2.0/24"}]
 }}`
@@ -323,7 +323,7 @@ func TestParse_MapsKeptWhole(t *testing.T) {
 // TestParse_ErrorsNameThePath: what Kea accepts and the provider refuses
 // fails with the provider's finding led by the object's JSON path.
 func TestParse_ErrorsNameThePath(t *testing.T) {
-	doc := `{"Dhcp4": {"subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "reservations": [{"hw-address": "aa:bb:cc:dd:ee:ff", "client-classes": ["nowhere"]}]}]}}`
+	doc := `{"Dhcp4": {"interfaces-config": {"interfaces": ["*"]}, "subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "reservations": [{"hw-address": "aa:bb:cc:dd:ee:ff", "client-classes": ["nowhere"]}]}]}}`
 	_, diags := Parse([]byte(doc), "s")
 	want := `Dhcp4.subnet4[0].reservations[0]: kea_reservation "s/1/hw-address=aa:bb:cc:dd:ee:ff" client_classes[0]: refers to client class "nowhere", which was not passed in`
 	if got := errorLines(diags); got != want {
@@ -334,7 +334,7 @@ func TestParse_ErrorsNameThePath(t *testing.T) {
 // TestParse_Secrets: passwords become secrets named after the server and
 // the user, whatever the order of the keys, and objects name them.
 func TestParse_Secrets(t *testing.T) {
-	doc := `{"Dhcp4": {"control-sockets": [{"socket-type": "http", "socket-port": 8000,
+	doc := `{"Dhcp4": {"interfaces-config": {"interfaces": ["*"]}, "control-sockets": [{"socket-type": "http", "socket-port": 8000,
   "authentication": {"type": "basic", "clients": [{"password": "p1", "user": "alice"}, {"user": "bob", "password": "p2"}]}}]}}`
 	p, diags := Parse([]byte(doc), "s")
 	if diags.HasErrors() {
@@ -389,5 +389,17 @@ func TestClassOrderAsPassed(t *testing.T) {
 	b, c, a := strings.Index(doc, `"name": "b"`), strings.Index(doc, `"name": "c"`), strings.Index(doc, `"name": "a"`)
 	if !(b < c && c < a) {
 		t.Errorf("classes rendered in the order b@%d c@%d a@%d, want b, c, a:\n%s", b, c, a, doc)
+	}
+}
+
+// TestParse_NoInterfaces: a document that names no interface (Kea then
+// listens on none) is refused as the resources refuse an empty
+// interfaces list, rather than read as the provider's default, all.
+func TestParse_NoInterfaces(t *testing.T) {
+	for _, doc := range []string{`{"Dhcp4": {"subnet4": []}}`, `{"Dhcp6": {"interfaces-config": {"interfaces": []}}}`} {
+		_, diags := Parse([]byte(doc), "s")
+		if got := errorLines(diags); !strings.Contains(got, `kea_dhcp_server "s" interfaces: is empty, so the server would listen on no interface`) {
+			t.Errorf("%s: %s", doc, got)
+		}
 	}
 }

@@ -24,6 +24,7 @@ type TSIGKey struct {
 	// secret (as a control socket client's password_secret does): how
 	// parse_config hands back the keys it reads.
 	SecretName *string `json:"secret_name"`
+	Context
 }
 
 // tsigAlgorithm is a TSIG algorithm D2 takes, and its hash length.
@@ -76,6 +77,7 @@ func (k *TSIGKey) Validate(index int) Diags {
 	} else if err := validHostname(k.Name); err != nil {
 		r.errf("name", "a TSIG key name is a DNS name, and %v", err)
 	}
+	k.Context.check(r)
 	alg, known := k.algorithm()
 	if !known {
 		r.errf("algorithm", "%q is not a TSIG algorithm D2 takes: use one of %s", k.Algorithm, strings.Join(TSIGAlgorithmNames, ", "))
@@ -142,6 +144,7 @@ func (k *TSIGKey) render(secret *string) *Object {
 	}
 	setStr(o, "secret", secret)
 	setStr(o, "secret-file", k.SecretFile)
+	k.Context.render(o)
 	return o
 }
 

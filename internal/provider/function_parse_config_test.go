@@ -72,7 +72,7 @@ locals {
   p = provider::kea::parse_config(<<-EOT
     // kea-dhcp4.conf of the lab
     {"Dhcp4": {
-      "control-sockets": [{"socket-type": "http", "socket-address": "127.0.0.1", "socket-port": 8000,
+      "interfaces-config": {"interfaces": ["*"]}, "control-sockets": [{"socket-type": "http", "socket-address": "127.0.0.1", "socket-port": 8000,
         "authentication": {"type": "basic", "clients": [{"user": "admin", "password": "hunter2"}]}}],
       "valid-lifetime": 600,
       "store-extended-info": true, # not modelled

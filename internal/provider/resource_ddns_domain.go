@@ -17,7 +17,9 @@ var ddnsDomainKind = &objectKind{
 			field("address", tString, "The server's IP address (D2 resolves no names).").req(),
 			field("port", tInt, "DNS port (default 53).").between(1, kea.MaxUint16),
 			field("tsig_key", tString, "Name of a `kea_tsig_key` used for this server instead of the domain's."),
+			userContextAttr(),
 		).req(),
 		field("tsig_key", tString, "Name of the `kea_tsig_key` updates to the zone are signed with. Unset takes the D2 daemon's `tsig_key`; with neither, updates are unsigned, which DNS servers normally refuse."),
+		userContextAttr(),
 	},
 }

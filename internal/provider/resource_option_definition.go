@@ -19,5 +19,6 @@ var optionDefinitionKind = &objectKind{
 		field("encapsulate", tString, "Option space whose options this option carries."),
 		field("space", tString, "Option space. Defaults to `dhcp4`. Leave it unset for a vendor sub-option: set `vendor_space`.").identity(),
 		field("vendor_space", tString, "Id of the `kea_vendor_option_space` this sub-option belongs to. Its space in the document follows the delivery: the vendor space's name for option 43, `vendor-<enterprise_id>` for option 125.").identity(),
+		userContextAttr(),
 	},
 }

@@ -22,6 +22,7 @@ var tsigKeyKind = &objectKind{
 		field("secret", tString, "The shared secret, base64. Unset (with `secret_file` unset) means generated at plan.").filled().secret(),
 		field("secret_file", tString, "Absolute path, on the D2 host, of a file holding the base64 secret (`secret-file`): the secret stays out of the rendered document and the plan."),
 		field("secret_name", tString, "Name of an entry of the renderer's `secrets` map (the `kea_config` data source's, or the `secrets` attribute of `provider::kea::config`'s objects) holding the base64 secret, as a control socket client's `password_secret` does. Keys read by `provider::kea::parse_config` come back this way, their secrets in the `secrets` map of the `kea_parsed_config` data source, never in the objects."),
+		userContextAttr(),
 	},
 	derive:   deriveTSIGSecret,
 	complete: completeTSIGSecret,
