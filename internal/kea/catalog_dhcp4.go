@@ -32,8 +32,9 @@ package kea
 //   - "cablelabs-client-conf" (Kea 3.0, not in the 2024 source): suboptions
 //     of option 122 (see stdDHCP4CableLabsOptions below).
 //
-// Vendor-specific spaces (e.g. DOCSIS3 "vendor-4491") are defined in other
-// files (docsis3_option_defs.h) and are not part of this catalogue.
+// CableLabs' DOCSIS 3 options are defined in docsis3_option_defs.h, twice:
+// in "docsis3-v4" and in "vendor-4491" (the space of enterprise 4491's
+// vendor options); see stdDHCP4DOCSISOptions below.
 //
 // Checked against Kea 3.0.3 (catalog_kea_test.go, KEA_CHECK=1): Kea accepts
 // every entry by name and code with a value of its type, rejects values just
@@ -219,4 +220,14 @@ var stdDHCP4CableLabsOptions = []StdOptionDef{
 	{Name: "tsp-provisioning-timer", Code: 8, Type: TypeUint8},
 	{Name: "tsp-sct", Code: 9, Type: TypeUint16},
 	{Name: "kdc-server", Code: 10, Type: TypeIPv4Address, Array: true},
+}
+
+// stdDHCP4DOCSISOptions are CableLabs' DOCSIS 3 options for DHCPv4
+// (CL-SP-CANN-DHCP-Reg), which Kea 3.0 defines in both "docsis3-v4" and
+// "vendor-4491" (docsis3_option_defs.h). Names, codes and types as Kea
+// 3.0.3 reports and pins them (TestCatalogAgainstKea,
+// TestCatalogKeaPinsTypes, TestCatalogKeaKnowsNoOtherCodes).
+var stdDHCP4DOCSISOptions = []StdOptionDef{
+	{Name: "oro", Code: 1, Type: TypeUint8, Array: true},
+	{Name: "tftp-servers", Code: 2, Type: TypeIPv4Address, Array: true},
 }

@@ -119,6 +119,24 @@ var stdDHCP6Options = []StdOptionDef{
 	{Name: "addr-reg-enable", Code: 148, Type: TypeEmpty},
 }
 
+// stdDHCP6DOCSISOptions are CableLabs' DOCSIS 3 options for DHCPv6
+// (CL-SP-CANN-DHCP-Reg), which Kea 3.0 defines in both "docsis3-v6" and
+// "vendor-4491" (docsis3_option_defs.h). Names, codes and types as Kea
+// 3.0.3 reports and pins them (TestCatalogAgainstKea,
+// TestCatalogKeaPinsTypes, TestCatalogKeaKnowsNoOtherCodes).
+var stdDHCP6DOCSISOptions = []StdOptionDef{
+	{Name: "oro", Code: 1, Type: TypeUint16, Array: true},
+	{Name: "device-type", Code: 2, Type: TypeString},
+	{Name: "vendor-type", Code: 10, Type: TypeString},
+	{Name: "tftp-servers", Code: 32, Type: TypeIPv6Address, Array: true},
+	{Name: "config-file", Code: 33, Type: TypeString},
+	{Name: "syslog-servers", Code: 34, Type: TypeIPv6Address, Array: true},
+	{Name: "device-id", Code: 36, Type: TypeBinary},
+	{Name: "time-servers", Code: 37, Type: TypeIPv6Address, Array: true},
+	{Name: "time-offset", Code: 38, Type: TypeInt32},
+	{Name: "cmts-cm-mac", Code: 1026, Type: TypeBinary},
+}
+
 // stdDHCP6ISCOptions mirrors ISC_V6_OPTION_DEFINITIONS, space "4o6": ISC
 // vendor options Kea's DHCPv4-over-DHCPv6 processes use between themselves.
 var stdDHCP6ISCOptions = []StdOptionDef{

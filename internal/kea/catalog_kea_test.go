@@ -67,6 +67,8 @@ var catKeaFamilies = []catKeaFamily{
 		{"dhcp4", stdDHCP4Options},
 		{"dhcp-agent-options-space", stdDHCP4AgentOptions},
 		{"cablelabs-client-conf", stdDHCP4CableLabsOptions},
+		{"docsis3-v4", stdDHCP4DOCSISOptions},
+		{"vendor-4491", stdDHCP4DOCSISOptions},
 	}},
 	{"Dhcp6", []catKeaSpace{
 		{"dhcp6", stdDHCP6Options},
@@ -77,6 +79,8 @@ var catKeaFamilies = []catKeaFamily{
 		{"s46-rule-options", stdDHCP6S46RuleOptions},
 		{"s46-v4v6bind-options", stdDHCP6S46V4V6BindOptions},
 		{"v6-ntp-server-suboptions", stdDHCP6NTPServerOptions},
+		{"docsis3-v6", stdDHCP6DOCSISOptions},
+		{"vendor-4491", stdDHCP6DOCSISOptions},
 	}},
 }
 
@@ -574,6 +578,12 @@ func TestCatalogKeaKnowsNoOtherCodes(t *testing.T) {
 		{"Dhcp6", "s46-rule-options", 89, 93, stdDHCP6S46RuleOptions},
 		{"Dhcp6", "s46-v4v6bind-options", 89, 93, stdDHCP6S46V4V6BindOptions},
 		{"Dhcp6", "v6-ntp-server-suboptions", 1, 8, stdDHCP6NTPServerOptions},
+		{"Dhcp4", "docsis3-v4", 1, 8, stdDHCP4DOCSISOptions},
+		{"Dhcp4", "vendor-4491", 1, 8, stdDHCP4DOCSISOptions},
+		{"Dhcp6", "docsis3-v6", 1, 40, stdDHCP6DOCSISOptions},
+		{"Dhcp6", "docsis3-v6", 1024, 1028, stdDHCP6DOCSISOptions},
+		{"Dhcp6", "vendor-4491", 1, 40, stdDHCP6DOCSISOptions},
+		{"Dhcp6", "vendor-4491", 1024, 1028, stdDHCP6DOCSISOptions},
 	}
 	var probes []catKeaEntry
 	for _, b := range bands {

@@ -32,6 +32,8 @@ var stdIndex6 = func() *defIndex {
 	ix.addStd("s46-rule-options", stdDHCP6S46RuleOptions)
 	ix.addStd("s46-v4v6bind-options", stdDHCP6S46V4V6BindOptions)
 	ix.addStd("v6-ntp-server-suboptions", stdDHCP6NTPServerOptions)
+	ix.addStd("docsis3-v6", stdDHCP6DOCSISOptions)
+	ix.addStd("vendor-4491", stdDHCP6DOCSISOptions)
 	return ix
 }()
 

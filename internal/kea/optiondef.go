@@ -62,6 +62,8 @@ var stdIndex4 = func() *defIndex {
 	ix.addStd(SpaceDHCP4, stdDHCP4Options)
 	ix.addStd("dhcp-agent-options-space", stdDHCP4AgentOptions)
 	ix.addStd("cablelabs-client-conf", stdDHCP4CableLabsOptions)
+	ix.addStd("docsis3-v4", stdDHCP4DOCSISOptions)
+	ix.addStd("vendor-4491", stdDHCP4DOCSISOptions)
 	return ix
 }()
 
