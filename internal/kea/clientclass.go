@@ -241,6 +241,14 @@ func (rd *renderer) renderClasses() []any {
 		n := queue[0]
 		queue = queue[1:]
 		c := rd.class(n)
+		// The classes tagging its options are rendered too (a missing one
+		// is reported where the option is rendered).
+		for _, d := range rd.optionTags(c) {
+			if _, ok := rd.classes[d]; ok && !rd.usedClasses[d] {
+				rd.usedClasses[d] = true
+				queue = append(queue, d)
+			}
+		}
 		for _, d := range classDeps(c, rd.fam) {
 			if rd.usedClasses[d] || isBuiltinClass(d) {
 				continue
@@ -322,6 +330,18 @@ func (rd *renderer) renderClasses() []any {
 		}
 		c.Escape.finish(o, r, rd.fam.doc, scopeClientClass)
 		out = append(out, o)
+	}
+	return out
+}
+
+// optionTags are the classes that tag the options of class c (their
+// client_classes), which the class's own rendering reports on.
+func (rd *renderer) optionTags(c *ClientClass) []string {
+	var out []string
+	for _, ref := range c.OptionData {
+		if idx, ok := rd.optionData[ref]; ok {
+			out = append(out, rd.e.OptionData[idx].ClientClasses...)
+		}
 	}
 	return out
 }

@@ -29,6 +29,9 @@ type OptionData struct {
 	// need VendorSpace.
 	Delivery    *string `json:"delivery"`
 	VendorSpace *string `json:"vendor_space"`
+	// ClientClasses tag the option: it is sent only to clients in one of
+	// these classes.
+	ClientClasses []string `json:"client_classes"`
 	Context
 }
 
@@ -461,6 +464,7 @@ func (rd *renderer) scopeOptions(r reporter, attr string, refs []string) ([]any,
 		if def == nil {
 			continue
 		}
+		rd.useClasses(rd.rep(KindOptionData, o.Name, idx), "client_classes", o.ClientClasses)
 		space := def.Space
 		if o.VendorSpace != nil {
 			v, s, ok := rd.vendorSpaceOf(rd.rep(KindOptionData, o.Name, idx), o)
@@ -562,6 +566,9 @@ func renderOption(o *OptionData, def *optionDef, space string) *Object {
 	}
 	if boolv(o.NeverSend, false) {
 		obj.Set("never-send", true)
+	}
+	if len(o.ClientClasses) > 0 {
+		obj.Set("client-classes", o.ClientClasses)
 	}
 	o.Context.render(obj)
 	return obj

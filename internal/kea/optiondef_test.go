@@ -29,3 +29,30 @@ func TestServerOptionDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestOptionClassTags: an option tagged with classes renders
+// client-classes and has its classes rendered, also when only a class's
+// own option is tagged; a tag naming a class not passed in is an error on
+// the option data.
+func TestOptionClassTags(t *testing.T) {
+	e := &Estate{
+		Servers: []Server{{Name: "s", ClientClasses: []string{"outer"}}},
+		ClientClasses: []ClientClass{
+			{Name: "outer", Test: ptr("pkt4.msgtype == 1"), OptionData: []string{"tagged"}},
+			{Name: "inner", Test: ptr("pkt4.msgtype == 3")},
+		},
+		OptionData: []OptionData{{Name: "tagged", Option: ptr("domain-name"), Data: ptr("example.org"), ClientClasses: []string{"inner"}}},
+	}
+	r, diags := Render(e, &e.Servers[0])
+	if r == nil {
+		t.Fatal(errorLines(diags))
+	}
+	if doc := string(r.Document); !strings.Contains(doc, `"name": "inner"`) || !strings.Contains(doc, `"client-classes": [
+              "inner"`) {
+		t.Errorf("tag or its class not rendered:\n%s", doc)
+	}
+	e.OptionData[0].ClientClasses = []string{"nowhere"}
+	if _, diags := Render(e, &e.Servers[0]); !strings.Contains(errorLines(diags), `kea_option_data "tagged" client_classes[0]: refers to client class "nowhere", which was not passed in`) {
+		t.Errorf("missing tag class: %s", errorLines(diags))
+	}
+}

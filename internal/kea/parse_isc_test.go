@@ -365,7 +365,8 @@ func TestPendingISCInGuide(t *testing.T) {
 
 // TestParse_CommentsMeanTheSame: comments read into user_context render
 // as user-context, and Kea holds the same configuration either way (its
-// config-get answers agree), for the objects that have no extra_json.
+// config-get answers agree), for the objects that have no extra_json; so
+// does an option tagged with client-classes.
 func TestParse_CommentsMeanTheSame(t *testing.T) {
 	if os.Getenv("KEA_CHECK") != "1" {
 		t.Skip("set KEA_CHECK=1 (make test does) to load the documents into real Kea")
@@ -374,7 +375,9 @@ func TestParse_CommentsMeanTheSame(t *testing.T) {
 		"dhcp4": `{"Dhcp4": {"interfaces-config": {"interfaces": ["*"]},
   "option-def": [{"name": "site", "code": 240, "type": "uint16", "comment": "site id"}],
   "option-data": [{"name": "site", "data": "7", "user-context": {"owner": "net"}, "comment": "ours"},
-    {"name": "domain-name", "data": "example.org", "comment": "search"}],
+    {"name": "domain-name", "data": "example.org", "comment": "search"},
+    {"name": "ntp-servers", "data": "192.0.2.123", "client-classes": ["phones"]}],
+  "client-classes": [{"name": "phones", "test": "substring(option[60].hex,0,6) == 'Aastra'"}],
   "subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "comment": "lab",
     "option-data": [{"name": "routers", "data": "192.0.2.1", "comment": "gateway"}]}]}}`,
 		"d2": `{"DhcpDdns": {

@@ -23,6 +23,7 @@ var optionDataKind = &objectKind{
 		field("never_send", tBool, "Never send the option, even when asked (useful to mask an inherited option)."),
 		field("delivery", tString, "`standard` (default); `option43`: a sub-option of `vendor_space` carried in option 43, whose container and definition the renderer adds (in a client class, a class-level definition of option 43; elsewhere one global definition, so one vendor per document outside classes); `vivso`: carried in option 125 under the vendor space's enterprise number, any number of vendors per scope.").in(kea.Deliveries...),
 		field("vendor_space", tString, "Id of the `kea_vendor_option_space` of a vendor sub-option (with delivery `option43` or `vivso`); `option` and `code` then name a definition in that space."),
+		field("client_classes", tStrings, "Class tagging (`client-classes`): ids of `kea_client_class` objects; the option is sent only to clients in one of them. Unset sends it to every client the scope serves."),
 		userContextAttr(),
 	},
 }
