@@ -19,6 +19,9 @@ import (
 // does not model is kept in the nearest object's extra_json and listed in
 // Parsed.Carried, never dropped.
 
+// ParsedDocs are the kinds of document Parse reads.
+var ParsedDocs = []*DocKind{DocDhcp4, DocDhcp6, DocDhcpDdns}
+
 // Parsed is an estate read from a Kea document.
 type Parsed struct {
 	Doc      *DocKind
@@ -58,21 +61,21 @@ func Parse(data []byte, name string) (*Parsed, Diags) {
 		return fail("the document: %v", err)
 	}
 	if top.Len() != 1 {
-		return fail("the document must hold one top-level key (Dhcp4, Dhcp6 or DhcpDdns), found %d: %s", top.Len(), strings.Join(top.keys, ", "))
+		return fail("the document must hold one top-level key (a Dhcp4, Dhcp6 or DhcpDdns document), found %d: %s", top.Len(), strings.Join(top.keys, ", "))
 	}
 	key := top.keys[0]
 	var doc *DocKind
-	var fam *family
-	switch key {
-	case DocDhcp4.Name:
-		doc, fam = DocDhcp4, fam4
-	case DocDhcp6.Name:
-		doc, fam = DocDhcp6, fam6
-	case DocDhcpDdns.Name:
-		doc = DocDhcpDdns
-	default:
-		return fail("the document's top-level key is %q; parse_config reads Dhcp4, Dhcp6 and DhcpDdns documents", key)
+	names := make([]string, len(ParsedDocs))
+	for i, d := range ParsedDocs {
+		names[i] = d.Name
+		if d.Name == key {
+			doc = d
+		}
 	}
+	if doc == nil {
+		return fail("the document's top-level key is %q; parse_config reads %s documents", key, strings.Join(names, ", "))
+	}
+	fam := map[*DocKind]*family{DocDhcp4: fam4, DocDhcp6: fam6}[doc] // nil for DhcpDdns
 	body, ok := top.vals[0].(*Object)
 	if !ok {
 		return fail("%s must be an object", key)

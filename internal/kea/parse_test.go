@@ -39,8 +39,8 @@ func firstDiff(a, b []byte) string {
 // kea-dhcp6 and kea-dhcp-ddns.
 func goldenDocuments(t testing.TB) []string {
 	var out []string
-	for _, g := range []string{"*.kea4.json", "*.kea6.json", "*.d2.json"} {
-		m, _ := filepath.Glob(filepath.Join("testdata/golden", g))
+	for _, d := range ParsedDocs {
+		m, _ := filepath.Glob(filepath.Join("testdata/golden", "*."+d.Suffix))
 		out = append(out, m...)
 	}
 	if len(out) == 0 {

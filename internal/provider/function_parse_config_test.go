@@ -114,8 +114,8 @@ output "renders_password" {
 // lease database, DNS servers), and TSIG secrets travel by name.
 func TestParseConfig_GoldensThroughTheFunctions(t *testing.T) {
 	var files []string
-	for _, g := range []string{"*.kea4.json", "*.kea6.json", "*.d2.json"} {
-		m, _ := filepath.Glob(filepath.Join("../kea/testdata/golden", g))
+	for _, d := range kea.ParsedDocs {
+		m, _ := filepath.Glob(filepath.Join("../kea/testdata/golden", "*."+d.Suffix))
 		files = append(files, m...)
 	}
 	if len(files) == 0 {
