@@ -532,7 +532,14 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 		} else {
 			what = fmt.Sprintf("code %d", *o.Code)
 		}
-		r.errf("option", "option %s has no definition in space %s: it is not a standard option; pass a %s for it (with space = %q)", what, o.spaceIn(rd.fam), KindOptionDef, o.spaceIn(rd.fam))
+		space := o.spaceIn(rd.fam)
+		if o.Option != nil {
+			if near := rd.defs.nearNames(space, *o.Option); len(near) > 0 {
+				r.errf("option", "option %s has no definition in space %s; did you mean %s? (a site option needs a %s with space = %q)", what, space, strings.Join(near, ", "), KindOptionDef, space)
+				return nil
+			}
+		}
+		r.errf("option", "option %s has no definition in space %s: it is not a standard option; pass a %s for it (with space = %q)", what, space, KindOptionDef, space)
 		return nil
 	}
 	if !def.Standard {

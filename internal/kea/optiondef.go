@@ -76,6 +76,19 @@ func (ix *defIndex) addStd(space string, defs []StdOptionDef) {
 	}
 }
 
+// nearNames are up to three option names of the space close to name (a
+// typo: "router" for "routers"), quoted, for messages.
+func (ix *defIndex) nearNames(space, name string) []string {
+	var names []string
+	for k := range ix.byName {
+		if k.space == space {
+			names = append(names, k.name)
+		}
+	}
+	sort.Strings(names)
+	return nearKeys(name, names)
+}
+
 // clone copies the index so user definitions can be added.
 func (ix *defIndex) clone() *defIndex {
 	n := &defIndex{byName: make(map[spaceKey]*optionDef, len(ix.byName)), byCode: make(map[spaceCode]*optionDef, len(ix.byCode))}

@@ -56,3 +56,16 @@ func TestOptionClassTags(t *testing.T) {
 		t.Errorf("missing tag class: %s", errorLines(diags))
 	}
 }
+
+// TestOptionNameTypo: a misspelt option name gets the nearest names of
+// its space.
+func TestOptionNameTypo(t *testing.T) {
+	e := &Estate{
+		Servers:    []Server{{Name: "s", OptionData: []string{"gw"}}},
+		OptionData: []OptionData{{Name: "gw", Option: ptr("router"), Data: ptr("192.0.2.1")}},
+	}
+	_, diags := Render(e, &e.Servers[0])
+	if got := errorLines(diags); !strings.Contains(got, `kea_option_data "gw" option: option "router" has no definition in space dhcp4; did you mean "routers"`) {
+		t.Errorf("got %s", got)
+	}
+}
