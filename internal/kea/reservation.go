@@ -389,17 +389,11 @@ func (rd *renderer) attachReservations(sel []*subnetInfo) {
 	}
 }
 
-// hostLess orders reservations by address; those without one follow, by
-// identifier.
+// hostLess orders reservations by identifier (type name, then value):
+// what identifies a reservation, so that a change of its address, name or
+// options leaves it where it is and a plan's diff of the document shows that
+// one entry, not every entry between its old and new address.
 func hostLess(a, b *hostInfo) bool {
-	switch x, y := a.addr(), b.addr(); {
-	case x.IsValid() && y.IsValid():
-		if c := x.Compare(y); c != 0 {
-			return c < 0
-		}
-	case x.IsValid() != y.IsValid():
-		return x.IsValid()
-	}
 	if a.idKind != b.idKind {
 		return a.idType() < b.idType() // by type name
 	}
