@@ -16,18 +16,6 @@ func parseIPv4(s string) (netip.Addr, error) {
 	return a, nil
 }
 
-// parsePrefix4 accepts an IPv4 prefix whose host bits are zero.
-func parsePrefix4(s string) (netip.Prefix, error) {
-	p, err := netip.ParsePrefix(s)
-	if err != nil || !p.Addr().Is4() {
-		return netip.Prefix{}, fmt.Errorf("%q is not an IPv4 prefix (a.b.c.d/len)", s)
-	}
-	if p.Masked() != p {
-		return netip.Prefix{}, fmt.Errorf("%q has host bits set; the network is %s", s, p.Masked())
-	}
-	return p, nil
-}
-
 // addrRange is an inclusive address range.
 type addrRange struct{ first, last netip.Addr }
 

@@ -431,7 +431,7 @@ func (m *DDNSDomain) reversePrefix() (netip.Prefix, error) {
 		}
 	}
 	if numeric {
-		return netip.Prefix{}, fmt.Errorf("%s looks like a reverse zone without its in-addr.arpa suffix: write %s.in-addr.arpa.", m.zone(), z)
+		return netip.Prefix{}, fmt.Errorf("%s looks like a reverse zone without its in-addr.arpa suffix: write %s.in-addr.arpa. with its trailing dot", m.zone(), z)
 	}
 	return netip.Prefix{}, nil
 }

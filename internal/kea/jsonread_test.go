@@ -46,7 +46,7 @@ func FuzzParseObject(f *testing.F) {
 		}
 		if jerr == nil {
 			var rest bytes.Buffer
-			rest.ReadFrom(dec.Buffered())
+			_, _ = rest.ReadFrom(dec.Buffered()) // a bytes.Buffer from a bytes.Reader
 			if strings.TrimSpace(rest.String()) != "" {
 				jerr = errTrailing
 			}

@@ -512,8 +512,7 @@ func (rd *renderer) checkOption(o *OptionData, idx int) *optionDef {
 		return def
 	}
 	r := rd.rep(KindOptionData, o.Name, idx)
-	var ds Diags
-	ds = o.validate(idx, rd.fam)
+	ds := o.validate(idx, rd.fam)
 	rd.diags = append(rd.diags, ds...)
 	if ds.HasErrors() {
 		return nil

@@ -258,14 +258,6 @@ type hostInfo struct {
 
 func (hi *hostInfo) idType() string { return identifierKinds[hi.idKind].typ }
 
-// addr is the first reserved address; zero when none.
-func (hi *hostInfo) addr() netip.Addr {
-	if len(hi.addrs) == 0 {
-		return netip.Addr{}
-	}
-	return hi.addrs[0]
-}
-
 // rep reports on the reservation under its id (Reservation.ID).
 func (rd *renderer) hostRep(hi *hostInfo) reporter {
 	return rd.rep(KindReservation, hi.h.Subnet+"/"+hi.idType()+"="+hi.idVal, int(hi.index))

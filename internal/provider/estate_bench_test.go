@@ -72,7 +72,7 @@ func BenchmarkConfigCallLarge(b *testing.B) {
 	}
 	args := dynamicArgs(b, target, tftypes.NewValue(tftypes.Object{AttributeTypes: types}, fields))
 	argBytes := len(args[0].MsgPack) + len(args[1].MsgPack)
-	fields, target = nil, tftypes.Value{}
+	fields, target = nil, tftypes.Value{} //nolint:ineffassign // drop the references before measuring
 	runtime.GC()
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)

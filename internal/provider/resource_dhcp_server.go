@@ -7,7 +7,7 @@ import (
 var serverKind = &objectKind{
 	kind:    kea.KindNamed(kea.KindServer),
 	version: 0,
-	description: "A Kea DHCP server (one `kea-dhcp4` daemon). Global settings live here; subnets, options and classes " +
+	description: "A Kea DHCP server: one `kea-dhcp4` daemon, or one `kea-dhcp6` daemon with `family = 6`. Global settings live here; subnets, options and classes " +
 		"attach to it by id. Render its configuration with the `kea_config` data source or the `provider::kea::config` function.\n\n" +
 		"Unset lifetimes, reservation flags and directories take the provider block's `defaults` and directory settings, " +
 		"and the effective values are recorded in state so every renderer sees the same server.",

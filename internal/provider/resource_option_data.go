@@ -15,7 +15,7 @@ var optionDataKind = &objectKind{
 		field("name", tString, "Unique name of this option value (not the Kea option name), e.g. `office-dns`.").req().identity(),
 		field("option", tString, "Kea option name, e.g. `domain-name-servers`. Set this, `code`, or both (they must agree)."),
 		field("code", tInt, "Option code, e.g. `6`.").between(1, kea.MaxOption6),
-		field("space", tString, "Option space. Defaults to `dhcp4`."),
+		field("space", tString, "Option space. Defaults to the document's: `dhcp4`, or `dhcp6` in a DHCPv6 server's document."),
 		field("data", tString, "The value as Kea reads it: comma-separated for arrays and records; hex bytes when `csv_format` is false. Set this or `values`."),
 		field("values", tStrings, "The value as a list, one element per array item or record field, e.g. `[cidrhost(var.lan, 1)]`. Joined with `, ` into `data`; commas inside an element are escaped. Address-typed values may be written as address/length, as IPAM resources hand them out (`netbox_ip_address.gw.address`): the length is dropped."),
 		field("csv_format", tBool, "`false` to give `data` as raw hex bytes. Defaults to `true`."),

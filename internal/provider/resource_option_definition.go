@@ -17,7 +17,7 @@ var optionDefinitionKind = &objectKind{
 		field("array", tBool, "The option carries a list of values of `type` (not for `string`, `binary` or `empty`)."),
 		field("record_types", tStrings, "Field types of a `record` option, in order.").in(kea.RecordFieldTypeNames...),
 		field("encapsulate", tString, "Option space whose options this option carries."),
-		field("space", tString, "Option space. Defaults to `dhcp4`. Leave it unset for a vendor sub-option: set `vendor_space`.").identity(),
+		field("space", tString, "Option space. Defaults to `dhcp4` (part of the id, so it does not follow the server's family): set `dhcp6` for a DHCPv6 server's own options. Leave it unset for a vendor sub-option: set `vendor_space`.").identity(),
 		field("vendor_space", tString, "Id of the `kea_vendor_option_space` this sub-option belongs to. Its space in the document follows the delivery: the vendor space's name for option 43, `vendor-<enterprise_id>` for option 125.").identity(),
 		userContextAttr(),
 	},

@@ -7,7 +7,7 @@ import (
 var subnetKind = &objectKind{
 	kind:    kea.KindNamed(kea.KindSubnet),
 	version: 0,
-	description: "An IPv4 subnet served by a `kea_dhcp_server` (`subnet4` entry). Kea identifies subnets by the explicit " +
+	description: "An IPv4 or IPv6 subnet served by a `kea_dhcp_server` (a `subnet4` or `subnet6` entry, by the server's `family`). Kea identifies subnets by the explicit " +
 		"`subnet_id`, which must stay stable: leases are stored against it.",
 	idDesc: "`<server>/<subnet_id>`, e.g. `office-dhcp/10`.",
 	attrs: concat([]attrSpec{

@@ -102,8 +102,8 @@ func Start(t testing.TB, top string) *Server {
 
 func (s *Server) stop() {
 	if s.cmd.Process != nil {
-		s.cmd.Process.Kill()
-		s.cmd.Wait()
+		_ = s.cmd.Process.Kill()
+		_ = s.cmd.Wait() // killed: its error says so
 	}
 	for _, f := range []string{s.socket, s.socket + ".lock", s.config} {
 		os.Remove(f)

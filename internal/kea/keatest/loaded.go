@@ -104,8 +104,8 @@ func Loaded(t testing.TB, doc []byte) (json.RawMessage, error) {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	defer func() {
-		cmd.Process.Kill()
-		<-exited
+		_ = cmd.Process.Kill()
+		<-exited //nolint:errcheck // killed: its error says so
 	}()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
