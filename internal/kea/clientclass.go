@@ -152,18 +152,21 @@ func (rd *renderer) class(name string) *ClientClass {
 // is assigned only when the enclosing subnet lists it in its additional
 // classes: allowed for a pool of such a subnet, an error elsewhere.
 func (rd *renderer) setClasses(o *Object, r reporter, scope string, subnet *Subnet, refs *ScopeRefs) {
-	class, additional := refs.ClientClass, refs.AdditionalClasses
-	if class != nil {
-		rd.useClass(r, "client_class", *class)
-		if c := rd.class(*class); c != nil && boolv(c.OnlyInAdditionalList, false) {
+	classes, attrs := refs.restricting()
+	additional := refs.AdditionalClasses
+	for i, class := range classes {
+		rd.useClass(r, attrs[i], class)
+		if c := rd.class(class); c != nil && boolv(c.OnlyInAdditionalList, false) {
 			switch {
 			case subnet == nil:
-				r.errf("client_class", "class %q is only_in_additional_list, so it is never assigned when the %s is selected; a %s restricted to it would serve no client", c.Name, scope, scope)
+				r.errf(attrs[i], "class %q is only_in_additional_list, so it is never assigned when the %s is selected; a %s restricted to it would serve no client", c.Name, scope, scope)
 			case !contains(subnet.AdditionalClasses, c.Name):
-				r.errf("client_class", "class %q is only_in_additional_list; it is assigned only when subnet %s lists it in additional_classes", c.Name, subnet.ID())
+				r.errf(attrs[i], "class %q is only_in_additional_list; it is assigned only when subnet %s lists it in additional_classes", c.Name, subnet.ID())
 			}
 		}
-		o.Set("client-classes", []string{*class})
+	}
+	if len(classes) > 0 {
+		o.Set("client-classes", classes)
 	}
 	if len(additional) > 0 {
 		rd.useClasses(r, "additional_classes", additional)

@@ -1,5 +1,7 @@
 package kea
 
+import "fmt"
+
 // Field groups: attributes several object kinds share. Each group is
 // embedded in the kinds that have it (encoding/json flattens embedded
 // structs, so the JSON form is the flat HCL shape) and brings one check and
@@ -139,7 +141,21 @@ func (m *ReservationModes) render(o *Object) {
 type ScopeRefs struct {
 	OptionData        []string `json:"option_data"`
 	ClientClass       *string  `json:"client_class"`
+	ClientClasses     []string `json:"client_classes"` // any of them (Kea 3.0's client-classes list)
 	AdditionalClasses []string `json:"additional_classes"`
+}
+
+// restricting are the classes that restrict the scope, with the attribute
+// each is named by: client_class, or client_classes[i].
+func (s *ScopeRefs) restricting() (names, attrs []string) {
+	if s.ClientClass != nil {
+		return []string{*s.ClientClass}, []string{"client_class"}
+	}
+	for i, c := range s.ClientClasses {
+		names = append(names, c)
+		attrs = append(attrs, fmt.Sprintf("client_classes[%d]", i))
+	}
+	return names, attrs
 }
 
 // check: option data and additional classes listed once each, and the
@@ -147,8 +163,15 @@ type ScopeRefs struct {
 func (s *ScopeRefs) check(r reporter) {
 	checkRefs(r, "option_data", s.OptionData)
 	checkRefs(r, "additional_classes", s.AdditionalClasses)
-	if s.ClientClass != nil && contains(s.AdditionalClasses, *s.ClientClass) {
-		r.errf("additional_classes", "%q is already the restricting client_class", *s.ClientClass)
+	checkRefs(r, "client_classes", s.ClientClasses)
+	if s.ClientClass != nil && s.ClientClasses != nil {
+		r.errf("client_classes", "set client_class (one class) or client_classes (any of several), not both")
+	}
+	names, _ := s.restricting()
+	for _, c := range names {
+		if contains(s.AdditionalClasses, c) {
+			r.errf("additional_classes", "%q is already a restricting class (client_class or client_classes)", c)
+		}
 	}
 }
 

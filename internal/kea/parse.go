@@ -1195,18 +1195,17 @@ func (p *parser) refs(s *scope, refs *ScopeRefs, scopeName string) map[string]fu
 	return map[string]func(v any){
 		"option-data": func(v any) { refs.OptionData = p.optionData(s.path+".option-data", scopeName, v) },
 		"client-classes": func(v any) {
-			l, ok := v.([]any)
-			if !ok || len(l) > 1 {
+			var l []string
+			if !assignTo(&l, v) {
 				s.keep("client-classes", v)
 				return
 			}
-			if len(l) == 1 {
-				c, ok := jsonStr(l[0])
-				if !ok {
-					s.keep("client-classes", v)
-					return
-				}
-				refs.ClientClass = &c
+			switch len(l) {
+			case 0: // no restriction, as when the key is left out
+			case 1:
+				refs.ClientClass = &l[0]
+			default:
+				refs.ClientClasses = l
 			}
 		},
 		"evaluate-additional-classes": func(v any) {

@@ -403,3 +403,25 @@ func TestParse_NoInterfaces(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeClientClasses: a scope restricted to any of several classes
+// (client_classes) renders Kea 3.0's client-classes list and reads back
+// as such; client_class and client_classes together are an error.
+func TestScopeClientClasses(t *testing.T) {
+	doc := `{"Dhcp4": {"interfaces-config": {"interfaces": ["*"]},
+  "client-classes": [{"name": "a", "test": "pkt4.msgtype == 1"}, {"name": "b", "test": "pkt4.msgtype == 3"}],
+  "subnet4": [{"id": 1, "subnet": "192.0.2.0/24", "pools": [{"pool": "192.0.2.10 - 192.0.2.20", "client-classes": ["a", "b"]}]}]}}`
+	p, diags := Parse([]byte(doc), "s")
+	if diags.HasErrors() {
+		t.Fatal(errorLines(diags))
+	}
+	pool := &p.Estate.Pools[0]
+	if !reflect.DeepEqual(pool.ClientClasses, []string{"a", "b"}) || pool.ClientClass != nil {
+		t.Errorf("pool classes %v / %v", pool.ClientClasses, pool.ClientClass)
+	}
+	pool.ClientClass = ptr("a")
+	_, diags = Render(p.Estate, p.Target())
+	if got := errorLines(diags); !strings.Contains(got, "client_classes: set client_class (one class) or client_classes (any of several), not both") {
+		t.Errorf("both set: %s", got)
+	}
+}
