@@ -3,7 +3,9 @@ package kea
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -324,14 +326,36 @@ func (rd *renderer) resolveHA() *haInfo {
 		rd.checkHAListener(mr, m, info.rel)
 	}
 	if srv.HA.Role != "primary" && info.primary != nil {
-		if len(srv.OptionData) > 0 {
-			sr.errf("option_data", "server %q is %s in HA relationship %q: global option data belongs on the primary, %q, and is rendered into every member", srv.Name, srv.HA.Role, info.rel.Name, info.primary.Name)
-		}
-		if len(srv.ClientClasses) > 0 {
-			sr.errf("client_classes", "server %q is %s in HA relationship %q: client classes belong on the primary, %q, and are rendered into every member", srv.Name, srv.HA.Role, info.rel.Name, info.primary.Name)
+		// The pair's global lists are the primary's, rendered into every
+		// member; another member may leave them empty or repeat them (so
+		// for_each members need no role test), not differ.
+		p := info.primary
+		for _, l := range []struct {
+			attr, what  string
+			mine, prims []string
+		}{
+			{"option_data", "global option data", srv.OptionData, p.OptionData},
+			{"client_classes", "client classes", srv.ClientClasses, p.ClientClasses},
+			{"option_definitions", "option definitions", srv.OptionDefinitions, p.OptionDefinitions},
+		} {
+			if len(l.mine) > 0 && !slices.Equal(l.mine, l.prims) {
+				sr.errf(l.attr, "server %q is %s in HA relationship %q, whose %s are the primary's (%q: %s), rendered into every member; leave %s empty here or give the same list", srv.Name, srv.HA.Role, info.rel.Name, l.what, p.Name, quoteList(l.prims), l.attr)
+			}
 		}
 	}
 	return &info
+}
+
+// quoteList is names quoted and joined, or "none".
+func quoteList(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 func memberList(names []string) string {

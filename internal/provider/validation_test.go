@@ -363,7 +363,7 @@ var badInputs = []badInput{
 		`kea_dhcp_server "a" ha.relationship: refers to HA relationship "p", which was not passed in`},
 	{"HA global options on the standby", render(`{ name = "b", option_data = ["dns"], ha = { relationship = "p", role = "standby", address = "198.18.0.2", port = 8001 } }`,
 		`{ ha_relationships = [{ name = "p", mode = "hot-standby" }], servers = [{ name = "a", ha = { relationship = "p", role = "primary", address = "198.18.0.1", port = 8001 } }], option_data = [{ name = "dns", option = "domain-name-servers", data = "198.18.0.53" }] }`),
-		`kea_dhcp_server "b" option_data: server "b" is standby in HA relationship "p": global option data belongs on the primary, "a"`},
+		`kea_dhcp_server "b" option_data: server "b" is standby in HA relationship "p", whose global option data are the primary's ("a": none), rendered into every member; leave option_data empty here or give the same list`},
 	{"vendor delivery without a vendor space", `resource "kea_option_data" "x" {
   name     = "v"
   code     = 1
