@@ -159,13 +159,18 @@ func (rd *renderer) renderDDNS(o *Object, sr reporter) {
 		rd.ddns.d2 = d
 		rd.checkLocalD2Sockets(sr, d)
 		addr, port := d.listener()
+		server, serr := netip.ParseAddr(addr)
+		if serr != nil {
+			// The daemon's own document reports it too; this one must not
+			// render an address Kea refuses either.
+			rd.rep(KindD2Daemon, d.Name, -1).errf("address", "%q is not an IP address: the DHCP servers send NameChangeRequests to it, and D2 takes an IP address, not a name", addr)
+		}
 		b := (&Object{}).Set("enable-updates", boolv(shared.DDNSEnableUpdates, true))
 		b.Set("server-ip", addr).Set("server-port", port)
 		if ip := srv.DDNSSenderIP; ip != nil {
 			sender, err := parseAnyIP(*ip)
-			server := netip.MustParseAddr(addr)
 			switch {
-			case err != nil:
+			case err != nil, serr != nil:
 			case sender.Is4() != server.Is4():
 				sr.errf("ddns_sender_ip", "%s and D2 daemon %q's listener %s are of different address families; Kea refuses the mix", sender, d.Name, addr)
 			case sender == server && srv.DDNSSenderPort != nil && *srv.DDNSSenderPort == port:
