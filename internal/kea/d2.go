@@ -256,13 +256,7 @@ func renderD2(d *D2Daemon, e *Estate, secret func(name string)) (*Object, Diags)
 			kr := reporter{kind: KindTSIGKey, id: k.Name, index: keyIndex[k.Name], out: &diags}
 			switch {
 			case k.SecretName != nil:
-				v, ok := e.Secrets[*k.SecretName]
-				switch {
-				case !ok:
-					kr.errf("secret_name", "names the secret %q, which was not passed in secrets", *k.SecretName)
-				case v == "":
-					kr.errf("secret_name", "the secret %q is empty", *k.SecretName)
-				default:
+				if v, ok := lookupSecret(kr, "secret_name", *k.SecretName, e.Secrets); ok {
 					if _, err := base64.StdEncoding.DecodeString(v); err != nil {
 						// The value is not shown: it is a secret.
 						kr.errf("secret_name", "the secret %q is not base64; D2 refuses it", *k.SecretName)

@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -339,23 +338,11 @@ func (rd *renderer) resolveHA() *haInfo {
 			{"option_definitions", "option definitions", srv.OptionDefinitions, p.OptionDefinitions},
 		} {
 			if len(l.mine) > 0 && !slices.Equal(l.mine, l.prims) {
-				sr.errf(l.attr, "server %q is %s in HA relationship %q, whose %s are the primary's (%q: %s), rendered into every member; leave %s empty here or give the same list", srv.Name, srv.HA.Role, info.rel.Name, l.what, p.Name, quoteList(l.prims), l.attr)
+				sr.errf(l.attr, "server %q is %s in HA relationship %q, whose %s are the primary's (%q: %s), rendered into every member; leave %s empty here or give the same list", srv.Name, srv.HA.Role, info.rel.Name, l.what, p.Name, memberList(l.prims), l.attr)
 			}
 		}
 	}
 	return &info
-}
-
-// quoteList is names quoted and joined, or "none".
-func quoteList(names []string) string {
-	if len(names) == 0 {
-		return "none"
-	}
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = strconv.Quote(n)
-	}
-	return strings.Join(q, ", ")
 }
 
 func memberList(names []string) string {

@@ -31,7 +31,7 @@ func TestHAMembersRepeatGlobalLists(t *testing.T) {
 	}
 	e = estate([]string{"ntp"})
 	_, diags = Render(e, &e.Servers[1])
-	if got := errorLines(diags); !strings.Contains(got, `whose global option data are the primary's ("a": "dns")`) {
+	if got := errorLines(diags); !strings.Contains(got, `whose global option data are the primary's ("a": dns)`) {
 		t.Errorf("a different list: %s", got)
 	}
 }

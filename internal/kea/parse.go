@@ -239,10 +239,9 @@ type scope struct {
 	dst  reflect.Value // the estate object (a struct)
 	// rest collects the keys nothing models, for extra_json.
 	rest Object
-	// context and comment are the object's user-context and comment keys,
-	// for user_context.
-	context *Object
-	comment *string
+	// ctx are the object's user-context and comment keys, for
+	// user_context.
+	ctx contextKeys
 	// policy collects the scope's ddns-* keys, which become a
 	// kea_ddns_policy the scope refers to.
 	policy *DDNSPolicy
@@ -416,11 +415,11 @@ func (s *scope) keep(key string, v any) {
 	switch c, isStr := v.(string); {
 	case key == "user-context" && hasContext:
 		if o, ok := v.(*Object); ok {
-			s.context = o
+			s.ctx.uc = o
 			return
 		}
 	case key == "comment" && hasContext && !hasExtra && isStr:
-		s.comment = &c
+		s.ctx.comment = &c
 		return
 	}
 	s.rest.Set(key, v)
@@ -430,7 +429,7 @@ func (s *scope) keep(key string, v any) {
 // finish writes the kept keys into the object's extra_json, and its
 // user-context.
 func (s *scope) finish() {
-	if uc := userContext(s.context, s.comment); uc != nil {
+	if uc := s.ctx.value(); uc != nil {
 		setAttrJSON(s.dst, "user_context", *uc)
 	}
 	if s.rest.Len() == 0 {
@@ -441,20 +440,34 @@ func (s *scope) finish() {
 	}
 }
 
-// userContext is a user_context from a user-context map and a comment,
-// which Kea adds to the map; nil with neither.
-func userContext(uc *Object, comment *string) *string {
-	if uc == nil && comment == nil {
+// contextKeys are a map's user-context and comment keys, which make its
+// user_context: Kea reads "comment" as a user-context holding the comment.
+// Scopes collect them as they keep keys; readAll, through with.
+type contextKeys struct {
+	uc      *Object
+	comment *string
+}
+
+// with adds the handlers of user-context and comment to special.
+func (c *contextKeys) with(special map[string]func(v any) bool) map[string]func(v any) bool {
+	special["user-context"] = func(v any) bool { o, ok := v.(*Object); c.uc = o; return ok }
+	special["comment"] = func(v any) bool { s, ok := jsonStr(v); c.comment = &s; return ok }
+	return special
+}
+
+// value is the user_context they make; nil with neither key.
+func (c *contextKeys) value() *string {
+	if c.uc == nil && c.comment == nil {
 		return nil
 	}
 	o := &Object{}
-	if uc != nil {
-		for i, k := range uc.keys {
-			o.Set(k, uc.vals[i])
+	if c.uc != nil {
+		for i, k := range c.uc.keys {
+			o.Set(k, c.uc.vals[i])
 		}
 	}
-	if comment != nil && !o.Has("comment") {
-		o.Set("comment", *comment)
+	if c.comment != nil && !o.Has("comment") {
+		o.Set("comment", *c.comment)
 	}
 	s := compactJSON(o)
 	return &s

@@ -68,18 +68,13 @@ func (p *parser) ddnsDomains(path string, v any, reverse bool, used map[string]b
 		p.errf(path, "is read as {\"ddns-domains\": [...]}; other keys here are not modelled")
 		return
 	}
-	list, ok := o.vals[0].([]any)
-	if !ok {
-		p.errf(path+".ddns-domains", "must be a list")
+	list := objects(o.vals[0])
+	if list == nil {
+		p.errf(path+".ddns-domains", "must be a list of objects")
 		return
 	}
-	for i, e := range list {
+	for i, do := range list {
 		at := fmt.Sprintf("%s.ddns-domains[%d]", path, i)
-		do, ok := e.(*Object)
-		if !ok {
-			p.errf(at, "must be an object")
-			continue
-		}
 		m := DDNSDomain{D2Daemon: p.srv}
 		var ctx contextKeys
 		if !readAll(do, &m, ctx.with(map[string]func(v any) bool{
@@ -125,22 +120,6 @@ func (p *parser) ddnsDomains(path string, v any, reverse bool, used map[string]b
 	}
 }
 
-// contextKeys reads a map's user-context and comment for readAll.
-type contextKeys struct {
-	uc      *Object
-	comment *string
-}
-
-// with adds the handlers of user-context and comment to special.
-func (c *contextKeys) with(special map[string]func(v any) bool) map[string]func(v any) bool {
-	special["user-context"] = func(v any) bool { o, ok := v.(*Object); c.uc = o; return ok }
-	special["comment"] = func(v any) bool { s, ok := jsonStr(v); c.comment = &s; return ok }
-	return special
-}
-
-// value is the user_context they make.
-func (c *contextKeys) value() *string { return userContext(c.uc, c.comment) }
-
 func serverKeys(ss []DNSServer) []*string {
 	out := make([]*string, len(ss))
 	for i := range ss {
@@ -153,19 +132,14 @@ func serverKeys(ss []DNSServer) []*string {
 // name>", the key naming it in secret_name. A key no domain names is read
 // too, with a warning: the renderer writes only the keys in use.
 func (p *parser) tsigKeys(path string, v any, used map[string]bool) {
-	list, ok := v.([]any)
-	if !ok {
-		p.errf(path, "must be a list")
+	list := objects(v)
+	if list == nil {
+		p.errf(path, "must be a list of objects")
 		return
 	}
 	var unused []string
-	for i, e := range list {
+	for i, ko := range list {
 		at := fmt.Sprintf("%s[%d]", path, i)
-		ko, ok := e.(*Object)
-		if !ok {
-			p.errf(at, "must be an object")
-			continue
-		}
 		var k TSIGKey
 		var secret *string
 		var ctx contextKeys

@@ -175,20 +175,28 @@ func checkHTTPSocket(r reporter, a string, cs *ControlSocket) {
 	}
 }
 
-// checkSecret resolves a named secret and applies Kea's password rules.
-func checkSecret(r reporter, attr, name string, secrets map[string]string) (string, bool) {
+// lookupSecret resolves a named secret: passed in, and not empty.
+func lookupSecret(r reporter, attr, name string, secrets map[string]string) (string, bool) {
 	v, ok := secrets[name]
 	switch {
 	case !ok:
 		r.errf(attr, "names the secret %q, which was not passed in secrets", name)
 	case v == "":
 		r.errf(attr, "the secret %q is empty", name)
-	case defaultPasswords[v]:
-		r.errf(attr, "the secret %q is one of the default passwords Kea 3.0 refuses", name)
 	default:
 		return v, true
 	}
 	return "", false
+}
+
+// checkSecret resolves a named password and applies Kea's password rules.
+func checkSecret(r reporter, attr, name string, secrets map[string]string) (string, bool) {
+	v, ok := lookupSecret(r, attr, name, secrets)
+	if ok && defaultPasswords[v] {
+		r.errf(attr, "the secret %q is one of the default passwords Kea 3.0 refuses", name)
+		return "", false
+	}
+	return v, ok
 }
 
 // renderControlSocket renders one control-sockets entry; passwords come

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -39,7 +38,7 @@ var parsedConfigDescs = map[string]string{
 func (d *parsedConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"document": schema.StringAttribute{Required: true, Sensitive: true, MarkdownDescription: "The document's text, for example `file(\"kea-dhcp4.conf\")`: a `Dhcp4`, `Dhcp6` or `DhcpDdns` document, with the comments Kea allows. Sensitive, as it may hold passwords and TSIG secrets."},
-		"name":     schema.StringAttribute{Optional: true, MarkdownDescription: "The server's or D2 daemon's name. Default: an HA document's `this-server-name`, else `kea` for a DHCP document and `d2` for a DhcpDdns document."},
+		"name":     schema.StringAttribute{Optional: true, MarkdownDescription: parseNameDesc},
 		"secrets":  schema.MapAttribute{Computed: true, Sensitive: true, ElementType: types.StringType, MarkdownDescription: "The secrets found, by name (the names of `secret_names`): control socket and HA passwords, TSIG secrets (`tsig-<key name>`). Give it as `secrets` to `provider::kea::config` or the `kea_config` data source."},
 	}
 	for name, t := range parseConfigResultType {
@@ -92,14 +91,9 @@ func (d *parsedConfigDataSource) Read(ctx context.Context, req datasource.ReadRe
 	for n, r := range result {
 		state[n] = r
 	}
-	names := make([]string, 0, len(p.Estate.Secrets))
-	for n := range p.Estate.Secrets {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	secrets := make(map[string]attr.Value, len(names))
-	for _, n := range names {
-		secrets[n] = types.StringValue(p.Estate.Secrets[n])
+	secrets := make(map[string]attr.Value, len(p.Estate.Secrets))
+	for n, v := range p.Estate.Secrets {
+		secrets[n] = types.StringValue(v)
 	}
 	sv, diags := types.MapValue(types.StringType, secrets)
 	resp.Diagnostics.Append(diags...)

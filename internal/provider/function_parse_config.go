@@ -105,7 +105,7 @@ func (f *parseConfigFunction) Definition(_ context.Context, _ function.Definitio
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "document", MarkdownDescription: "The document's text, for example `file(\"kea-dhcp4.conf\")`."},
 		},
-		VariadicParameter: function.StringParameter{Name: "name", MarkdownDescription: "The server's or D2 daemon's name (at most one). Default: an HA document's `this-server-name`, else `kea` for a DHCP document and `d2` for a DhcpDdns document."},
+		VariadicParameter: function.StringParameter{Name: "name", MarkdownDescription: parseNameDesc + " At most one."},
 		Return:            function.ObjectReturn{AttributeTypes: parseConfigResultType},
 	}
 }
@@ -159,6 +159,10 @@ func callParseConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpro
 	}
 	return funcValue(ctx, parseConfigResultType, v)
 }
+
+// parseNameDesc describes the name argument of the function and the data
+// source.
+const parseNameDesc = "The server's or D2 daemon's name. Default: an HA document's `this-server-name`, else `kea` for a DHCP document and `d2` for a DhcpDdns document."
 
 // parseDocument reads a document for the function and the data source,
 // logging what it read; an error's text when the document cannot be read

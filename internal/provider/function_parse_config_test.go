@@ -181,3 +181,40 @@ func firstLineDiff(got, want, err string) string {
 	}
 	return fmt.Sprintf("with %d lines, want %d", len(g), len(w))
 }
+
+// TestParseConfigFunction_D2Warnings: a DhcpDdns document comes back as
+// d2_daemon (server null), a key no domain uses is said in warnings, and
+// the key's secret is named, not given.
+func TestParseConfigFunction_D2Warnings(t *testing.T) {
+	doc := `{"DhcpDdns": {"tsig-keys": [{"name": "spare", "algorithm": "HMAC-MD5", "secret": "LSWXnfkKZjdPJI5QxlpnfQ=="}],
+  "forward-ddns": {"ddns-domains": []}, "reverse-ddns": {"ddns-domains": []}}}`
+	arg, err := tfprotov6.NewDynamicValue(tftypes.String, tftypes.NewValue(tftypes.String, doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := callParseConfig(context.Background(), []*tfprotov6.DynamicValue{&arg})
+	if resp.Error != nil {
+		t.Fatal(resp.Error.Text)
+	}
+	v, err := resp.Result.Unmarshal(parseConfigResultTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]tftypes.Value
+	_ = v.As(&fields)
+	var warnings []tftypes.Value
+	_ = fields["warnings"].As(&warnings)
+	var w string
+	if len(warnings) == 1 {
+		_ = warnings[0].As(&w)
+	}
+	if !strings.Contains(w, `no domain names the keys ["spare"]`) {
+		t.Errorf("warnings %v", warnings)
+	}
+	if !fields["server"].IsNull() || fields["d2_daemon"].IsNull() {
+		t.Errorf("server %v, d2_daemon %v", fields["server"], fields["d2_daemon"])
+	}
+	if strings.Contains(v.String(), "LSWXnfkKZjdPJI5QxlpnfQ") || !strings.Contains(v.String(), "tsig-spare") {
+		t.Errorf("the secret must come back by name only: %s", v)
+	}
+}

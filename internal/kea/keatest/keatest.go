@@ -34,6 +34,9 @@ type Server struct {
 
 var serial atomic.Int64
 
+// daemons are the Kea daemons by the top-level key of their documents.
+var daemons = map[string]string{"Dhcp4": "kea-dhcp4", "Dhcp6": "kea-dhcp6", "DhcpDdns": "kea-dhcp-ddns"}
+
 // repo is the repository's root, found from the test's directory.
 func repo(t testing.TB) string {
 	t.Helper()
@@ -64,8 +67,9 @@ func Root(t testing.TB) string {
 // stops when the test ends.
 func Start(t testing.TB, top string) *Server {
 	t.Helper()
-	daemon := map[string]string{"Dhcp4": "kea-dhcp4", "Dhcp6": "kea-dhcp6"}[top]
-	if daemon == "" {
+	daemon := daemons[top]
+	if daemon == "" || top == "DhcpDdns" { // Start serves the DHCP daemons
+
 		t.Fatalf("no daemon serves %s documents", top)
 	}
 	root := Root(t)

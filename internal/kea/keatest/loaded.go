@@ -49,7 +49,7 @@ func Loaded(t testing.TB, doc []byte) (json.RawMessage, error) {
 	var body map[string]any
 	for key, body = range top {
 	}
-	daemon := map[string]string{"Dhcp4": "kea-dhcp4", "Dhcp6": "kea-dhcp6", "DhcpDdns": "kea-dhcp-ddns"}[key]
+	daemon := daemons[key]
 	if daemon == "" {
 		return nil, fmt.Errorf("no daemon runs %s documents", key)
 	}
