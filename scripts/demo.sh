@@ -11,8 +11,8 @@ indent() { sed 's/^/    /'; }
 
 step "1/5 terraform >= 1.8"
 say "Terraform 1.8 is the first with provider functions, which render the document during plan."
-say "The one on PATH is used; without one, terraform 1.8.5 is built from source once (about 25 minutes"
-say "on 2 CPUs, progress shown) and kept in .cache/bin."
+say "The one on PATH is used; without one, terraform 1.8.5 is built from source once (8 to 26 minutes"
+say "on 2 CPUs as measured here, progress shown) and kept in .cache/bin."
 use_terraform
 say "using $("$TF_ACC_TERRAFORM_PATH" version | head -1) ($TF_ACC_TERRAFORM_PATH)"
 

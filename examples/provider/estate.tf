@@ -84,22 +84,24 @@ resource "kea_client_class" "polycom" {
 }
 
 resource "kea_pool" "phones" {
-  subnet       = kea_subnet.lan.id
-  range        = "192.0.2.200 - 192.0.2.239"
-  client_class = kea_client_class.polycom.id
+  subnet         = kea_subnet.lan.id
+  range          = "192.0.2.200 - 192.0.2.239"
+  client_classes = [kea_client_class.polycom.id]
 }
 
-# One kea-dhcp4.conf per member, from the same objects.
+# One kea-dhcp4.conf per member, in one call: the result's configs holds
+# each member's document by name, and a fault both documents share is
+# reported once. Each resource is named once, of any kind, in any order.
+locals {
+  dhcp = provider::kea::config(kea_dhcp_server.member, [
+    kea_dhcp_server.member, kea_ha_relationship.office, kea_subnet.lan,
+    kea_pool.lan, kea_pool.phones, kea_reservation.printer,
+    kea_option_data.router, kea_option_data.polycom_server,
+    kea_option_definition.polycom_server, kea_vendor_option_space.polycom,
+    kea_client_class.polycom,
+  ])
+}
+
 output "kea_dhcp4_confs" {
-  value = { for name, server in kea_dhcp_server.member : name => provider::kea::config(server, {
-    servers              = values(kea_dhcp_server.member)
-    ha_relationships     = [kea_ha_relationship.office]
-    subnets              = [kea_subnet.lan]
-    pools                = [kea_pool.lan, kea_pool.phones]
-    reservations         = values(kea_reservation.printer)
-    option_data          = [kea_option_data.router, kea_option_data.polycom_server]
-    option_definitions   = [kea_option_definition.polycom_server]
-    vendor_option_spaces = [kea_vendor_option_space.polycom]
-    client_classes       = [kea_client_class.polycom]
-  }).config }
+  value = local.dhcp.configs
 }

@@ -138,16 +138,15 @@ resource "kea_reservation" "host" {
   hostname   = each.key
 }
 
-# Render kea-dhcp4.conf during plan: `terraform plan` shows its line diff.
+# Render kea-dhcp4.conf during plan. The server names its subnets' and
+# options' ids; the function needs the objects themselves, each resource
+# once, of any kind and in any order (a for_each resource whole).
 locals {
-  office = provider::kea::config(kea_dhcp_server.office, {
-    subnets            = values(kea_subnet.this)
-    pools              = [kea_pool.staff, kea_pool.printers, kea_pool.voice]
-    reservations       = values(kea_reservation.host)
-    option_definitions = [kea_option_definition.phone_config]
-    option_data        = concat([kea_option_data.dns, kea_option_data.domain, kea_option_data.ntp, kea_option_data.phone_config], values(kea_option_data.router))
-    client_classes     = [kea_client_class.printers]
-  })
+  office = provider::kea::config(kea_dhcp_server.office, [
+    kea_subnet.this, kea_pool.staff, kea_pool.printers, kea_pool.voice, kea_reservation.host,
+    kea_option_data.dns, kea_option_data.domain, kea_option_data.ntp, kea_option_data.router,
+    kea_option_definition.phone_config, kea_option_data.phone_config, kea_client_class.printers,
+  ])
 }
 
 output "kea_dhcp4_conf" {

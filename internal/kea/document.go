@@ -111,14 +111,12 @@ func RenderSized(e *Estate, t Target, sizeHint int) (*Rendered, Diags) {
 		return r, diags
 	}
 	parts := body.(map[string]*EnvFile)
-	var index strings.Builder
 	for _, name := range slices.Sorted(maps.Keys(parts)) {
 		p := Part{Name: name, Document: doc.write(parts[name], 0)}
 		p.SHA256 = digest(p.Document)
 		r.Parts = append(r.Parts, p)
-		index.WriteString(name + " " + p.SHA256 + "\n")
 	}
-	r.SHA256 = digest([]byte(index.String()))
+	r.SHA256 = partsDigest(r.Parts)
 	return r, diags
 }
 
@@ -151,6 +149,16 @@ func (d *DocKind) write(body any, sizeHint int) []byte {
 		return body.(*EnvFile).bytes()
 	}
 	panic(fmt.Sprintf("document kind %s: format %q has no writer", d.Name, d.Format))
+}
+
+// partsDigest is the digest of documents in name order: of one
+// "name sha256" line each.
+func partsDigest(parts []Part) string {
+	var index strings.Builder
+	for _, p := range parts {
+		index.WriteString(p.Name + " " + p.SHA256 + "\n")
+	}
+	return digest([]byte(index.String()))
 }
 
 func digest(b []byte) string {

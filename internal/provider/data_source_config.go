@@ -55,6 +55,7 @@ func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	for _, k := range kea.Kinds {
 		attrs[k.List] = schema.DynamicAttribute{Optional: true, MarkdownDescription: k.Desc + estateListNote}
 	}
+	attrs[flatInput] = schema.DynamicAttribute{Optional: true, MarkdownDescription: flatNote + " May be given beside the kinds' lists."}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders a DHCP server's or D2 daemon's Kea configuration from the objects given, after checking every rule Kea 3.0 " +
 			"applies at load time and the cross-object rules it does not (pool and reservation placement, references, " +
@@ -131,14 +132,20 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 		return nil
 	}
 	var d decoder
+	var from origins
 	in := decodedEstate{estate: &kea.Estate{}, size: len(config)}
 	in.target = decodeTarget(&d, tk, tv)
-	for _, k := range kea.Kinds { // in this order, so that faults are too
-		if b := field[k.List]; !isNull(b) {
+	for _, name := range append(kea.ListNames(), flatInput) { // in this order, so that faults are too
+		if b := field[name]; !isNull(b) {
 			w := newWireReader(b, &d)
-			w.list(objectKindOf(k), in.estate)
+			w.origins = &from
+			if name == flatInput {
+				w.flat(in.estate, flatInput)
+			} else {
+				w.list(objectKindOf(kea.KindListed(name)), in.estate)
+			}
 			if w.bad != nil {
-				diags.AddAttributeError(path.Root(k.List), "Unexpected configuration", w.bad.Error())
+				diags.AddAttributeError(path.Root(name), "Unexpected configuration", w.bad.Error())
 				return nil
 			}
 		}
@@ -177,9 +184,9 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 	r, rdiags := in.render(ctx)
 	for _, dg := range rdiags {
 		if dg.Severity == kea.Warning {
-			diags.AddAttributeWarning(diagPath(dg, tk), "Kea configuration warning", dg.Error())
+			diags.AddAttributeWarning(from.path(dg, tk), "Kea configuration warning", from.lead(dg))
 		} else {
-			diags.AddAttributeError(diagPath(dg, tk), "Invalid Kea configuration", dg.Error())
+			diags.AddAttributeError(from.path(dg, tk), "Invalid Kea configuration", from.lead(dg))
 		}
 	}
 	if diags.HasError() {
@@ -203,8 +210,8 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 	}
 	results["configs"] = configs(r.HasSecrets)
 	results["sensitive_configs"] = configs(false)
-	results["config"] = str(r.Document, r.Kind.PerMember || r.HasSecrets)
-	results["sensitive_config"] = str(r.Document, r.Kind.PerMember)
+	results["config"] = str(r.Document, r.Each() || r.HasSecrets)
+	results["sensitive_config"] = str(r.Document, r.Each())
 	results["sha256"] = str([]byte(r.SHA256), r.HasSecrets)
 	results["sensitive_sha256"] = str([]byte(r.SHA256), false)
 	extra := 2*len(r.Document) + 4*len(r.SHA256)

@@ -80,6 +80,7 @@ func inputList(names []string) string {
 type decodedEstate struct {
 	estate  *kea.Estate
 	target  kea.Target
+	targets []kea.Target // several targets, rendered in one call, instead of target
 	unknown bool     // some input is not known yet: the result is unknown
 	errs    []string // malformed input, each prefixed with where it is
 	size    int      // bytes of Terraform's encoding it was read from, the document's likely size
@@ -107,13 +108,55 @@ func decodeEstate(tk *objectKind, target tftypes.Value, lists map[string]tftypes
 	return out
 }
 
+// severalTargets are the function's target argument's targets when it
+// holds several: the elements of a list of them, or the values of a map
+// of them (a for_each resource) in key order, each with where it is.
+func severalTargets(v tftypes.Value) (vals []tftypes.Value, wheres []string, ok bool) {
+	if !v.IsKnown() || v.IsNull() {
+		return nil, nil, false
+	}
+	t := v.Type()
+	switch {
+	case t.Is(tftypes.List{}), t.Is(tftypes.Tuple{}), t.Is(tftypes.Set{}):
+		_ = v.As(&vals)
+		for i := range vals {
+			wheres = append(wheres, fmt.Sprintf("target[%d]", i))
+		}
+		return vals, wheres, true
+	case t.Is(tftypes.Object{}), t.Is(tftypes.Map{}):
+		var fields map[string]tftypes.Value
+		_ = v.As(&fields)
+		if len(fields) == 0 {
+			return nil, nil, false
+		}
+		for _, f := range fields {
+			if ft := f.Type(); !ft.Is(tftypes.Object{}) && !ft.Is(tftypes.Map{}) {
+				return nil, nil, false // an object: the target itself
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
+			vals = append(vals, fields[k])
+			wheres = append(wheres, fmt.Sprintf("target[%q]", k))
+		}
+		return vals, wheres, true
+	}
+	return nil, nil, false
+}
+
 // decodeTarget reads the target object of kind tk, when target is not a
 // null of no type.
 func decodeTarget(d *decoder, tk *objectKind, target tftypes.Value) kea.Target {
 	if target.Type() == nil {
 		return nil
 	}
-	where := tk.targetInput
+	return decodeTargetAt(d, tk, target, tk.targetInput)
+}
+
+// decodeTargetAt is decodeTarget naming where the target is in faults.
+func decodeTargetAt(d *decoder, tk *objectKind, target tftypes.Value, where string) kea.Target {
+	if target.Type() == nil {
+		return nil
+	}
 	sm := d.object(target, tk.attrs, where)
 	if sm == nil {
 		if len(d.unknown) == 0 && len(d.errs) == 0 {
@@ -173,8 +216,20 @@ func decodeList(d *decoder, v tftypes.Value, k *objectKind, e *kea.Estate) {
 // and the function) and logs, at DEBUG, what was rendered from how many
 // objects of each list, and every finding.
 func (in decodedEstate) render(ctx context.Context) (*kea.Rendered, kea.Diags) {
-	r, diags := kea.RenderSized(in.estate, in.target, in.size)
-	fields := map[string]any{"target": in.target.ID()}
+	var r *kea.Rendered
+	var diags kea.Diags
+	fields := map[string]any{}
+	if in.targets != nil {
+		r, diags = kea.RenderEach(in.estate, in.targets, in.size)
+		ids := make([]string, len(in.targets))
+		for i, t := range in.targets {
+			ids[i] = t.ID()
+		}
+		fields["targets"] = ids
+	} else {
+		r, diags = kea.RenderSized(in.estate, in.target, in.size)
+		fields["target"] = in.target.ID()
+	}
 	for _, k := range kea.Kinds {
 		if n := k.Len(in.estate); n > 0 {
 			fields[k.List] = n
@@ -188,6 +243,9 @@ func (in decodedEstate) render(ctx context.Context) (*kea.Rendered, kea.Diags) {
 		return nil, diags
 	}
 	fields["sha256"], fields["bytes"] = r.SHA256, len(r.Document)
+	for _, p := range r.Parts {
+		fields["bytes"] = fields["bytes"].(int) + len(p.Document)
+	}
 	tflog.Debug(ctx, "rendered "+r.Kind.File, fields)
 	return r, diags
 }
@@ -220,7 +278,7 @@ func errorText(ds kea.Diags) string {
 // parts by member, in name order, or the one document by its target's
 // name (id).
 func documentParts(id string, r *kea.Rendered) []kea.Part {
-	if !r.Kind.PerMember {
+	if !r.Each() {
 		return []kea.Part{{Name: id, Document: r.Document, SHA256: r.SHA256}}
 	}
 	return slices.SortedFunc(slices.Values(r.Parts), func(a, b kea.Part) int { return strings.Compare(a.Name, b.Name) })

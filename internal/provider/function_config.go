@@ -23,7 +23,7 @@ func newConfigFunction() function.Function { return &configFunction{} }
 const configFunctionName = "config"
 
 // configObjects is what the function's objects argument takes.
-var configObjects = objectsArg{lists: kea.ListNames(), secrets: true, example: "{ subnets = [...], pools = [...] }"}
+var configObjects = objectsArg{lists: kea.ListNames(), secrets: true, flat: true, example: "a list of objects such as [kea_subnet.all, kea_pool.staff], or an object such as { objects = [...], secrets = var.secrets }"}
 
 var configResultType = map[string]attr.Type{"config": types.StringType, "configs": types.MapType{ElemType: types.StringType}, "sha256": types.StringType, "warnings": types.ListType{ElemType: types.StringType}}
 
@@ -35,14 +35,16 @@ func (f *configFunction) Definition(_ context.Context, _ function.DefinitionRequ
 	resp.Definition = function.Definition{
 		Summary: "Render a Kea DHCP server's or D2 daemon's configuration during plan",
 		MarkdownDescription: "Takes the same inputs as the `kea_config` data source and returns the same document and digest, " +
-			"as an object `{ config, sha256, warnings }`. Terraform evaluates functions while planning, so a `local_file` or provisioner " +
+			"as an object `{ config, configs, sha256, warnings }`; unlike the data source, it also renders several targets in one call. Terraform evaluates functions while planning, so a `local_file` or provisioner " +
 			"fed from it shows the line-by-line change of the rendered configuration in `terraform plan`, where the data " +
 			"source would often be read only at apply time. Terraform gives functions no provider configuration, so the " +
 			"provider's feature gates (`enable_ddns`) and settings apply to the resources and the data source, not here.",
 		Parameters: []function.Parameter{
-			function.DynamicParameter{Name: "target", MarkdownDescription: "What to render, as a resource object or a plain object: a `kea_dhcp_server` (`kea-dhcp4.conf` or `kea-dhcp6.conf`), a `kea_d2_daemon` (`kea-dhcp-ddns.conf`), a `kea_stork_server` (`server.env`) or a `kea_stork_agent_group` (one `agent.env` per member, in `configs`). A plain object is of the first of these kinds whose attributes it fits, so a plain D2 daemon, Stork server or agent group needs an attribute only its kind has (for example `listener_mode`, `endpoint` or `mode`)."},
-			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with any of the attributes " + inputList(kea.ListNames()) +
-				", each a list as the data source takes it, and `" + kea.SecretsKey + "`, a map of names to values.", AllowNullValue: true},
+			function.DynamicParameter{Name: "target", MarkdownDescription: "What to render, as a resource object or a plain object: a `kea_dhcp_server` (`kea-dhcp4.conf` or `kea-dhcp6.conf`), a `kea_d2_daemon` (`kea-dhcp-ddns.conf`), a `kea_stork_server` (`server.env`) or a `kea_stork_agent_group` (one `agent.env` per member, in `configs`). A plain object is of the first of these kinds whose attributes it fits, so a plain D2 daemon, Stork server or agent group needs an attribute only its kind has (for example `listener_mode`, `endpoint` or `mode`). " +
+				"Or several targets whose documents are of one kind, as a list or a map of them (a `for_each` resource whole, such as the members of an HA pair): each document is then in `configs` by the target's name, `config` is null, and a fault that several documents share is reported once."},
+			function.DynamicParameter{Name: "objects", MarkdownDescription: "The objects the document draws from. " + flatNote +
+				" Or, to give secrets or plain objects too, an object: `" + flatInput + "` (that list), `" + kea.SecretsKey + "` (a map of names to values) " +
+				"and any of " + inputList(kea.ListNames()) + ", each a list of its kind as the data source takes it.", AllowNullValue: true},
 		},
 		Return: function.ObjectReturn{AttributeTypes: configResultType},
 	}
@@ -64,8 +66,8 @@ func (f *configFunction) Run(ctx context.Context, req function.RunRequest, resp 
 // not through tftypes, so that the document (megabytes for a large
 // estate) is copied once, into the result, and not as Go strings and a
 // value tree on the way.
-func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
-	docs := documentParts(t.ID(), r)
+func configResult(id string, r *kea.Rendered, warnings []string) []byte {
+	docs := documentParts(id, r)
 	size := 128 + len(r.SHA256)
 	for _, d := range docs {
 		size += 2*len(d.Document) + len(d.Name) + 10
@@ -78,7 +80,7 @@ func configResult(t kea.Target, r *kea.Rendered, warnings []string) []byte {
 	enc := msgpack.NewEncoder(&b) // writes straight into b, unbuffered
 	_ = enc.EncodeMapLen(4)
 	_ = enc.EncodeString("config")
-	if r.Kind.PerMember {
+	if r.Each() {
 		_ = enc.EncodeNil()
 	} else {
 		writeMsgpackStr(&b, r.Document)
@@ -114,13 +116,22 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	if !sv.IsKnown() {
 		return funcUnknown(ctx, configResultType)
 	}
-	tk := targetOf(sv)
 	size := msgpackLen(args[1])
 	defer largeCall(size)()
 	var d decoder
+	var from origins
 	in := decodedEstate{estate: &kea.Estate{}, size: size}
-	in.target = decodeTarget(&d, tk, sv)
-	if done := readObjectsArg(ctx, args[1], configObjects, in.estate, nil, &d, configResultType); done != nil {
+	if vals, wheres, several := severalTargets(sv); several {
+		in.targets = make([]kea.Target, 0, len(vals))
+		for i, v := range vals {
+			if t := decodeTargetAt(&d, targetOf(v), v, wheres[i]); t != nil {
+				in.targets = append(in.targets, t)
+			}
+		}
+	} else {
+		in.target = decodeTarget(&d, targetOf(sv), sv)
+	}
+	if done := readObjectsArg(ctx, args[1], configObjects, in.estate, nil, &d, &from, configResultType); done != nil {
 		return done
 	}
 	if len(d.errs) > 0 {
@@ -132,15 +143,19 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	settle(size)
 	r, diags := in.render(ctx)
 	if diags.HasErrors() {
-		return funcErr(errorText(diags))
+		return funcErr(from.faults(diags))
 	}
 	var warnings []string
 	for _, dg := range diags {
 		if dg.Severity == kea.Warning {
-			warnings = append(warnings, dg.Error())
+			warnings = append(warnings, from.lead(dg))
 		}
 	}
 	in.estate = nil // the document is all the result needs
 	settle(size)
-	return &tfprotov6.CallFunctionResponse{Result: &tfprotov6.DynamicValue{MsgPack: configResult(in.target, r, warnings)}}
+	id := ""
+	if in.target != nil {
+		id = in.target.ID()
+	}
+	return &tfprotov6.CallFunctionResponse{Result: &tfprotov6.DynamicValue{MsgPack: configResult(id, r, warnings)}}
 }

@@ -48,7 +48,7 @@ func (f *relayTargetsFunction) Run(ctx context.Context, req function.RunRequest,
 }
 
 // relayObjects is what the function's objects argument takes.
-var relayObjects = objectsArg{lists: relayInputs(), strs: []string{"vrf", "interface"}, example: "{ servers = [...], subnets = [...] }"}
+var relayObjects = objectsArg{lists: relayInputs(), strs: []string{"vrf", "interface"}, example: "an object such as { servers = [...], subnets = [...] }"}
 
 // callRelayTargets answers the function for its arguments as Terraform
 // encodes them: the prefix, and the objects read by the wire reader.
@@ -64,7 +64,7 @@ func callRelayTargets(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpr
 	var d decoder
 	e := &kea.Estate{}
 	strs := map[string]*string{}
-	if done := readObjectsArg(ctx, args[1], relayObjects, e, strs, &d, relayResultTypes); done != nil {
+	if done := readObjectsArg(ctx, args[1], relayObjects, e, strs, &d, nil, relayResultTypes); done != nil {
 		return done
 	}
 	switch {

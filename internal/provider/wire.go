@@ -31,6 +31,8 @@ type wireReader struct {
 	body []byte        // all of it
 	d    *decoder
 	bad  error // the stream itself is malformed
+	// origins, when set, records where objects came from (flat.go).
+	origins *origins
 }
 
 // newWireReader reads the dynamic argument b.
@@ -56,7 +58,7 @@ const (
 
 // sharing reads on from where w is, recording its findings in d.
 func (w *wireReader) sharing(d *decoder) *wireReader {
-	return &wireReader{dec: w.dec, src: w.src, body: w.body, d: d}
+	return &wireReader{dec: w.dec, src: w.src, body: w.body, d: d, origins: w.origins}
 }
 
 func (w *wireReader) fail(err error) {
@@ -366,14 +368,26 @@ func (w *wireReader) list(k *objectKind, e *kea.Estate) {
 		w.d.errf(name, "must be a list of %s objects, got %s", k.kind.Name, w.kindName(n))
 		return
 	}
+	// The list is added to: objects of the kind may have come before,
+	// in the one list (flat.go).
 	out := k.kind.ListOf(e)
-	out.Set(reflect.MakeSlice(out.Type(), l, l))
-	kept := 0
+	kept := out.Len()
+	out.Grow(l)
+	out.SetLen(kept + l)
+	track := keyed || w.origins.tracked(k.kind)
 	for i := range l {
+		var key string
 		if keyed {
-			w.skip()
+			key = w.str()
 		}
 		if w.objectInto(out.Index(kept), k.attrs, at{path: name, index: i}) {
+			if track {
+				from := origin{in: name, index: i}
+				if keyed {
+					from = origin{in: name, key: key, by: byKey}
+				}
+				w.origins.add(k.kind, kept, from)
+			}
 			kept++
 		}
 	}
@@ -384,13 +398,17 @@ func (w *wireReader) list(k *objectKind, e *kea.Estate) {
 type objectsArg struct {
 	lists   []string // the estate lists it takes
 	secrets bool     // and the secrets map
+	flat    bool     // and the one list of any objects (flat.go), alone or as objects
 	strs    []string // string attributes besides (relay_targets: vrf, interface)
-	example string   // an example of the argument, for the message when it is no object
+	example string   // what the argument must be, with examples, for the message when it is not
 }
 
 // names are every attribute the argument takes, for messages.
 func (a objectsArg) names() []string {
 	out := slices.Clone(a.lists)
+	if a.flat {
+		out = append(out, flatInput)
+	}
 	if a.secrets {
 		out = append(out, kea.SecretsKey)
 	}
@@ -398,8 +416,9 @@ func (a objectsArg) names() []string {
 }
 
 // objects reads a function's objects argument (a dynamic value: an object
-// of lists, secrets and strings) into e and strs. The error it returns is
-// about the argument as a whole.
+// of lists, secrets and strings, or where a.flat, one list of any
+// objects) into e and strs. The error it returns is about the argument
+// as a whole.
 func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*string) (unknown bool, argErr string) {
 	switch n := w.peek(); n {
 	case nNull, nBad:
@@ -407,8 +426,14 @@ func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*strin
 	case nUnknown:
 		return true, ""
 	case nObject:
+	case nList:
+		if a.flat {
+			w.flat(e, flatInput)
+			return false, ""
+		}
+		fallthrough
 	default:
-		return false, "objects must be an object such as " + a.example
+		return false, "objects must be " + a.example
 	}
 	// Each list is read with its own decoder, so the faults come out in
 	// the order of kea.Kinds, as the tftypes path gives them.
@@ -422,6 +447,12 @@ func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*strin
 			byList[name] = &d
 			sub := w.sharing(&d)
 			sub.list(objectKindOf(k), e)
+			w.fail(sub.bad)
+		case a.flat && name == flatInput:
+			var d decoder
+			byList[name] = &d
+			sub := w.sharing(&d)
+			sub.flat(e, flatInput)
 			w.fail(sub.bad)
 		case a.secrets && name == kea.SecretsKey:
 			var d decoder
@@ -447,7 +478,7 @@ func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*strin
 			return false, "objects has an unsupported attribute " + name + "; use " + strings.Join(a.names(), ", ")
 		}
 	}
-	for _, name := range append(kea.ListNames(), kea.SecretsKey) {
+	for _, name := range append(kea.ListNames(), flatInput, kea.SecretsKey) {
 		if d := byList[name]; d != nil {
 			w.d.unknown = append(w.d.unknown, d.unknown...)
 			w.d.errs = append(w.d.errs, d.errs...)

@@ -302,7 +302,7 @@ func TestWire_ArgumentErrors(t *testing.T) {
 		objects tftypes.Value
 		want    string
 	}{
-		{tfValue("subnets"), "objects must be an object such as { subnets = [...], pools = [...] }"},
+		{tfValue("subnets"), "objects must be a list of objects such as [kea_subnet.all, kea_pool.staff], or an object such as { objects = [...], secrets = var.secrets }"},
 		{tfValue(map[string]any{"subnetz": []any{}}), "objects has an unsupported attribute subnetz; use " + strings.Join(inputNames(), ", ")},
 	} {
 		e := call(c.objects)

@@ -8,15 +8,16 @@ resource "kea_subnet" "lan" {
   prefix    = "192.0.2.0/24"
 }
 
-# Plain objects work as well as resources, e.g. rows of a CSV file:
-# pools = csvdecode(file("pools.csv"))
+# Resources go in one list, of any kinds: [kea_subnet.lan, kea_pool.all].
+# Plain objects, such as rows of a CSV file, go in their kind's list
+# beside it: pools = csvdecode(file("pools.csv")).
 locals {
   pools = [
     { subnet = "dhcp-1/10", range = "192.0.2.100 - 192.0.2.149" },
     { subnet = "dhcp-1/10", range = "192.0.2.150 - 192.0.2.199" },
   ]
   rendered = provider::kea::config(kea_dhcp_server.main, {
-    subnets = [kea_subnet.lan]
+    objects = [kea_subnet.lan]
     pools   = local.pools
   })
 }

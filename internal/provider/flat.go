@@ -1,0 +1,257 @@
+package provider
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
+)
+
+// The objects input as one list of any objects: `[kea_subnet.all,
+// kea_pool.staff, kea_reservation.host]`. Each resource is named once,
+// whatever its kind; a for_each resource (a map of objects) and lists of
+// objects may sit in the list as they are. Each object's kind is the one
+// whose attributes it has: a resource object has all of its kind's, so
+// it is never in doubt; a plain object may fit several kinds, and is then
+// refused with the kinds it fits.
+
+// flatInput is the name of the one-list input: the data source's
+// attribute, and the key of the function's objects argument that takes
+// it beside secrets (the argument may also be the list itself).
+const flatInput = "objects"
+
+// flatNote describes the one-list input, for the docs.
+const flatNote = "Every object the document draws from, of any kinds, in one list: resources as they are " +
+	"(`[kea_subnet.all, kea_pool.staff, kea_reservation.host]`: a `for_each` resource is a map of objects and may be given whole), " +
+	"lists and maps of objects nested as they come. Each object's kind is the one whose attributes it has; a resource object has all of its " +
+	"kind's, so it is never in doubt. A plain object (from `csvdecode`, say) that fits several kinds is refused: give it in its kind's list instead. " +
+	"Faults in an object are led by where it sits in this list (`objects[2][\"nas\"]`: the third element, key `nas`)."
+
+// resourceAttrs are, per kind, the names of the attributes a resource
+// object of the kind has: its attribute table, id and outputs.
+var resourceAttrs = func() map[*objectKind]map[string]bool {
+	out := map[*objectKind]map[string]bool{}
+	for _, k := range objectKinds {
+		names := map[string]bool{"id": true}
+		for _, a := range k.attrs {
+			names[a.name] = true
+		}
+		for _, o := range k.outputs {
+			names[o.name] = true
+		}
+		out[k] = names
+	}
+	return out
+}()
+
+// kindOfObject is the kind of an object with the attributes keys: the
+// kind whose resource objects have exactly these, else the one kind they
+// all belong to. problem says why there is none.
+func kindOfObject(keys []string) (k *objectKind, problem string) {
+	var fits []*objectKind
+	for _, ok := range objectKinds {
+		names := resourceAttrs[ok]
+		all := true
+		for _, key := range keys {
+			if !names[key] {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		if len(names) == len(keys) {
+			return ok, ""
+		}
+		fits = append(fits, ok)
+	}
+	switch len(fits) {
+	case 1:
+		return fits[0], ""
+	case 0:
+		return nil, fmt.Sprintf("an object with the attributes %s is of no kind the provider has; give resource objects, or plain objects with the attributes of one kind", strings.Join(keys, ", "))
+	}
+	names := make([]string, len(fits))
+	lists := make([]string, len(fits))
+	for i, f := range fits {
+		names[i], lists[i] = f.kind.Name, f.kind.List
+	}
+	return nil, fmt.Sprintf("an object with the attributes %s could be a %s; give it in its kind's list (%s) or with an attribute only its kind has",
+		strings.Join(keys, ", "), orList(names), orList(lists))
+}
+
+// orList joins "a", "b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+// flat reads the one-list input at where into e: objects of any kind, in
+// lists and maps nested as they come.
+func (w *wireReader) flat(e *kea.Estate, where string) {
+	switch n := w.peek(); n {
+	case nNull, nBad:
+		w.skip()
+	case nUnknown:
+		w.skip()
+		w.d.unknown = append(w.d.unknown, where)
+	case nList:
+		for i := range w.arrayLen() {
+			w.flat(e, fmt.Sprintf("%s[%d]", where, i))
+		}
+	case nObject:
+		keys, collection := w.mapShape()
+		if collection { // a map of objects, such as a for_each resource
+			for range w.mapLen() {
+				key := w.str()
+				w.flat(e, fmt.Sprintf("%s[%q]", where, key))
+			}
+			return
+		}
+		k, problem := kindOfObject(keys)
+		if problem != "" {
+			w.skip()
+			w.d.errf(where, "%s", problem)
+			return
+		}
+		list := k.kind.ListOf(e)
+		i := list.Len()
+		list.Set(reflect.Append(list, reflect.Zero(list.Type().Elem())))
+		if !w.objectInto(list.Index(i), k.attrs, atPath(where)) {
+			list.SetLen(i)
+			return
+		}
+		w.origins.add(k.kind, i, origin{in: where, by: byPath})
+	default:
+		w.skip()
+		w.d.errf(where, "must be a resource object, or a list or map of them, got %s", w.kindName(n))
+	}
+}
+
+// mapShape looks at the map that comes next without reading it: its
+// keys, and whether it is a collection of objects (every value an
+// object, as in a for_each resource) rather than an object itself.
+func (w *wireReader) mapShape() (keys []string, collection bool) {
+	start := w.src.Size() - int64(w.src.Len())
+	n := w.mapLen()
+	collection = true
+	for range n {
+		keys = append(keys, w.str())
+		if w.peek() != nObject {
+			collection = false
+		}
+		w.skip()
+	}
+	if _, err := w.src.Seek(start, io.SeekStart); err != nil {
+		w.fail(err)
+	}
+	return keys, collection
+}
+
+// origins are where each object of the estate came from, by kind and
+// index, when a fault should say so: objects given in the one list
+// ("objects[2][\"nas\"]") or as a map ("reservations[\"nas\"]"). A kind
+// only ever given as plain lists records nothing: its index says it.
+type origins struct{ byKind map[*kea.Kind][]origin }
+
+// origin is one object's: a path in the one list, a map's name and key,
+// or a plain list's name and index (formatted only when a fault needs it).
+type origin struct {
+	in    string
+	key   string
+	index int
+	by    originBy
+}
+
+type originBy int
+
+const (
+	byIndex originBy = iota // in[index]: a plain list
+	byKey                   // in["key"]: a map
+	byPath                  // in is the whole path, in the one list
+)
+
+func (o origin) String() string {
+	switch o.by {
+	case byKey:
+		return fmt.Sprintf("%s[%q]", o.in, o.key)
+	case byPath:
+		return o.in
+	}
+	return fmt.Sprintf("%s[%d]", o.in, o.index)
+}
+
+// add records where the object at index of k's list came from. The
+// objects before it that no one recorded came from k's own list.
+func (o *origins) add(k *kea.Kind, index int, from origin) {
+	if o == nil {
+		return
+	}
+	if o.byKind == nil {
+		o.byKind = map[*kea.Kind][]origin{}
+	}
+	s := o.byKind[k]
+	for len(s) < index {
+		s = append(s, origin{in: k.List, index: len(s)})
+	}
+	o.byKind[k] = append(s, from)
+}
+
+// tracked reports whether objects of k have recorded origins, so that
+// those that follow from a plain list record theirs too.
+func (o *origins) tracked(k *kea.Kind) bool { return o != nil && o.byKind[k] != nil }
+
+// of is where the object at index of the kind named came from, when that
+// is more than its index in its kind's list says.
+func (o *origins) of(kind string, index int) (origin, bool) {
+	if o == nil || index < 0 {
+		return origin{}, false
+	}
+	k := kea.KindNamed(kind)
+	if k == nil || index >= len(o.byKind[k]) {
+		return origin{}, false
+	}
+	from := o.byKind[k][index]
+	return from, from.by != byIndex
+}
+
+// lead is a finding's message, led by where its object came from when
+// that was recorded.
+func (o *origins) lead(d kea.Diag) string {
+	if from, ok := o.of(d.Kind, d.Index); ok {
+		return from.String() + ": " + d.Error()
+	}
+	return d.Error()
+}
+
+// path is the data source input a finding points at: the input its
+// object came in (the one list, or a map given as a kind's list), else
+// the list element its index names.
+func (o *origins) path(d kea.Diag, target *objectKind) path.Path {
+	switch from, ok := o.of(d.Kind, d.Index); {
+	case ok && from.by == byPath:
+		return path.Root(flatInput)
+	case ok:
+		return path.Root(from.in)
+	}
+	return diagPath(d, target)
+}
+
+// faults are the render's errors, one per line, each led by where its
+// object came from when that was recorded, and each said once.
+func (o *origins) faults(ds kea.Diags) string {
+	var lines []string
+	for _, d := range ds.Errors() {
+		if line := o.lead(d); !slices.Contains(lines, line) {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
