@@ -81,9 +81,9 @@ type decodedEstate struct {
 	estate  *kea.Estate
 	target  kea.Target
 	targets []kea.Target // several targets, rendered in one call, instead of target
-	unknown bool     // some input is not known yet: the result is unknown
-	errs    []string // malformed input, each prefixed with where it is
-	size    int      // bytes of Terraform's encoding it was read from, the document's likely size
+	unknown bool         // some input is not known yet: the result is unknown
+	errs    []string     // malformed input, each prefixed with where it is
+	size    int          // bytes of Terraform's encoding it was read from, the document's likely size
 }
 
 // decodeEstate reads the target object of kind tk (when target is not a
