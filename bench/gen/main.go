@@ -51,9 +51,9 @@ type subnet struct {
 }
 
 type pool struct {
-	Subnet      string `json:"subnet"`
-	Range       string `json:"range"`
-	ClientClass string `json:"client_class,omitempty"`
+	Subnet        string   `json:"subnet"`
+	Range         string   `json:"range"`
+	ClientClasses []string `json:"client_classes,omitempty"`
 }
 
 type reservation struct {
@@ -115,9 +115,9 @@ func generate(nSubnets, poolsPer, hostsPer int) *estate {
 			p := pool{Subnet: ref, Range: fmt.Sprintf("%s%d - %s%d", net, first, net, first+poolSize-1)}
 			switch {
 			case id%10 == 0 && k == 0:
-				p.ClientClass = "pxe"
+				p.ClientClasses = []string{"pxe"}
 			case id%10 == 5 && k == 1:
-				p.ClientClass = "voip"
+				p.ClientClasses = []string{"voip"}
 			}
 			e.Pools = append(e.Pools, p)
 		}
@@ -243,7 +243,7 @@ locals {
         subnet        = s.prefix
         "option-data" = [for n in try(s.option_data, []) : local.option[n]]
         pools = [for p in local.pools["${s.server}/${s.subnet_id}"] :
-        merge({ pool = p.range }, try({ "client-classes" = [p.client_class] }, {}))]
+        merge({ pool = p.range }, try({ "client-classes" = p.client_classes }, {}))]
         reservations = [for r in local.hosts["${s.server}/${s.subnet_id}"] :
         { "hw-address" = r.hw_address, "ip-address" = r.ip_address, hostname = r.hostname }]
       }]

@@ -88,9 +88,9 @@ resource "kea_client_class" "printers" {
 }
 
 resource "kea_pool" "printers" {
-  subnet       = kea_subnet.this["staff"].id
-  range        = "192.0.2.40 - 192.0.2.59"
-  client_class = kea_client_class.printers.id
+  subnet         = kea_subnet.this["staff"].id
+  range          = "192.0.2.40 - 192.0.2.59"
+  client_classes = [kea_client_class.printers.id]
 }
 
 # The phones fetch their configuration from a URL in a site-specific option.

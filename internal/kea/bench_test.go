@@ -52,9 +52,9 @@ func largeEstate(nSubnets, poolsPer, hostsPer int) *fixture {
 			p := Pool{Subnet: ref, Range: sp(fmt.Sprintf("%s%d - %s%d", net, first, net, first+poolSize-1))}
 			switch {
 			case id%10 == 0 && k == 0:
-				p.ClientClass = sp("pxe")
+				p.ClientClasses = []string{"pxe"}
 			case id%10 == 5 && k == 1:
-				p.ClientClass = sp("voip")
+				p.ClientClasses = []string{"voip"}
 			}
 			e.Pools = append(e.Pools, p)
 		}

@@ -139,8 +139,9 @@ func (m *ReservationModes) render(o *Object) {
 // pool) refers to: option data, its restricting class and the classes
 // evaluated after lease assignment.
 type ScopeRefs struct {
-	OptionData        []string `json:"option_data"`
-	ClientClass       *string  `json:"client_class"`
+	OptionData  []string `json:"option_data"`
+	ClientClass *string  `json:"client_class"` // deprecated: one class, as ClientClasses of one
+
 	ClientClasses     []string `json:"client_classes"` // any of them (Kea 3.0's client-classes list)
 	AdditionalClasses []string `json:"additional_classes"`
 }
@@ -166,6 +167,8 @@ func (s *ScopeRefs) check(r reporter) {
 	checkRefs(r, "client_classes", s.ClientClasses)
 	if s.ClientClass != nil && s.ClientClasses != nil {
 		r.errf("client_classes", "set client_class (one class) or client_classes (any of several), not both")
+	} else if s.ClientClass != nil {
+		r.warnf("client_class", "is deprecated, as Kea 3.0 deprecates client-class; set client_classes = [%q], which renders the same", *s.ClientClass)
 	}
 	names, _ := s.restricting()
 	for _, c := range names {

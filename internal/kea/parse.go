@@ -1213,11 +1213,7 @@ func (p *parser) refs(s *scope, refs *ScopeRefs, scopeName string) map[string]fu
 				s.keep("client-classes", v)
 				return
 			}
-			switch len(l) {
-			case 0: // no restriction, as when the key is left out
-			case 1:
-				refs.ClientClass = &l[0]
-			default:
+			if len(l) > 0 { // an empty list restricts nothing, as when the key is left out
 				refs.ClientClasses = l
 			}
 		},

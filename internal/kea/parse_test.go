@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -423,5 +424,15 @@ func TestScopeClientClasses(t *testing.T) {
 	_, diags = Render(p.Estate, p.Target())
 	if got := errorLines(diags); !strings.Contains(got, "client_classes: set client_class (one class) or client_classes (any of several), not both") {
 		t.Errorf("both set: %s", got)
+	}
+	// The deprecated client_class alone renders as a list of one, with a
+	// warning that says what to write instead.
+	pool.ClientClasses = nil
+	r, diags := Render(p.Estate, p.Target())
+	if diags.HasErrors() || !regexp.MustCompile(`"pool": "192.0.2.10 - 192.0.2.20",\s+"client-classes": \[\s+"a"\s+\]`).Match(r.Document) {
+		t.Errorf("client_class alone: %s\n%s", errorLines(diags), r.Document)
+	}
+	if len(diags) != 1 || diags[0].Severity != Warning || !strings.Contains(diags[0].Error(), `client_class: is deprecated, as Kea 3.0 deprecates client-class; set client_classes = ["a"], which renders the same`) {
+		t.Errorf("client_class alone: findings %v, want the deprecation warning", diags)
 	}
 }

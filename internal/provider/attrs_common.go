@@ -60,8 +60,9 @@ func extraJSONAttr() attrSpec {
 
 func classAttrs(scope string) []attrSpec {
 	return []attrSpec{
-		field("client_class", tString, "Id (name) of the `kea_client_class` a client must belong to for this "+scope+" to be used; rendered as `client-classes`. For several, set `client_classes` instead."),
-		field("client_classes", tStrings, "Ids of `kea_client_class` objects: a client in any of them may use this "+scope+" (Kea 3.0's `client-classes` list). Set this or `client_class`, not both."),
+		field("client_class", tString, "Id (name) of the `kea_client_class` a client must belong to for this "+scope+" to be used; rendered as `client-classes`.").
+			deprecate("Kea 3.0 deprecates `client-class` for its `client-classes` list; set `client_classes = [\"name\"]`, which renders the same document."),
+		field("client_classes", tStrings, "Ids of `kea_client_class` objects: a client in any of them may use this "+scope+" (Kea 3.0's `client-classes` list; one class is a list of one). Set this or the deprecated `client_class`, not both."),
 		field("additional_classes", tStrings, "Ids of `kea_client_class` objects evaluated after lease assignment when this "+scope+" is selected (`evaluate-additional-classes`)."),
 	}
 }

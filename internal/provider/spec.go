@@ -84,6 +84,7 @@ type attrSpec struct {
 	nested      []attrSpec
 	allowed     constraint
 	feature     kea.Feature // the provider feature gate the attribute needs, if any
+	deprecated  string      // why the attribute is deprecated and what to set instead; Terraform warns where it is set
 }
 
 // constraint is what a single attribute may hold, on its own: allowed
@@ -212,6 +213,11 @@ func (a attrSpec) filled() attrSpec   { a.optComputed = true; return a }
 func (a attrSpec) secret() attrSpec   { a.sensitive = true; return a }
 func (a attrSpec) ddns() attrSpec     { a.feature = kea.FeatureDDNS; return a }
 func (a attrSpec) stork() attrSpec    { a.feature = kea.FeatureStork; return a }
+func (a attrSpec) deprecate(why string) attrSpec {
+	a.deprecated = why
+	a.desc += " **Deprecated:** " + why
+	return a
+}
 func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
 	return attrSpec{name: name, t: t, desc: desc, nested: n}
 }
@@ -278,7 +284,7 @@ func (a attrSpec) resourceAttribute() schema.Attribute {
 	}
 	switch a.t {
 	case tString, tJSON:
-		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, Sensitive: a.sensitive, MarkdownDescription: desc, Validators: a.allowed.stringValidators()}
+		return schema.StringAttribute{Required: a.required, Optional: opt, Computed: comp, Sensitive: a.sensitive, MarkdownDescription: desc, Validators: a.allowed.stringValidators(), DeprecationMessage: a.deprecated}
 	case tStringMap:
 		return schema.MapAttribute{ElementType: types.StringType, Required: a.required, Optional: opt, Computed: comp, MarkdownDescription: desc}
 	case tIPv4:

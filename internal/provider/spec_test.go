@@ -1,6 +1,12 @@
 package provider
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
 
 // A kea finding on a value the schema's validator refuses is left to the
 // validator (one error, on the attribute); other findings stay.
@@ -53,5 +59,30 @@ func TestKindsClassified(t *testing.T) {
 		if n != 1 {
 			t.Errorf("kind %d is in %d classes", k, n)
 		}
+	}
+}
+
+// client_class is deprecated where it is offered (Kea 3.0 deprecates
+// client-class), and its message says what to set instead.
+func TestClientClassDeprecated(t *testing.T) {
+	n := 0
+	for _, k := range objectKinds {
+		r := &stateResource{k: k}
+		var resp resource.SchemaResponse
+		r.Schema(context.Background(), resource.SchemaRequest{}, &resp)
+		a, ok := resp.Schema.Attributes["client_class"]
+		if !ok {
+			continue
+		}
+		n++
+		if msg := a.GetDeprecationMessage(); !strings.Contains(msg, "set `client_classes = [\"name\"]`") {
+			t.Errorf("%s client_class: deprecation message %q", k.kind.Name, msg)
+		}
+		if _, ok := resp.Schema.Attributes["client_classes"]; !ok {
+			t.Errorf("%s has client_class but no client_classes", k.kind.Name)
+		}
+	}
+	if n != 4 {
+		t.Errorf("client_class on %d kinds, want 4 (subnet, shared network, pool, pd pool)", n)
 	}
 }

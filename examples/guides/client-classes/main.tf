@@ -58,9 +58,9 @@ resource "kea_subnet" "lab" {
 }
 
 resource "kea_pool" "guests" {
-  subnet       = kea_subnet.lab.id
-  range        = "192.0.2.100 - 192.0.2.199"
-  client_class = kea_client_class.lab_guests.id
+  subnet         = kea_subnet.lab.id
+  range          = "192.0.2.100 - 192.0.2.199"
+  client_classes = [kea_client_class.lab_guests.id]
 }
 
 output "kea_dhcp4_conf" {

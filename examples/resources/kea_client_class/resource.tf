@@ -32,9 +32,9 @@ resource "kea_option_data" "tftp" {
 }
 
 resource "kea_pool" "pxe" {
-  subnet       = kea_subnet.lan.id
-  range        = "192.0.2.200 - 192.0.2.220"
-  client_class = kea_client_class.pxe.id
+  subnet         = kea_subnet.lan.id
+  range          = "192.0.2.200 - 192.0.2.220"
+  client_classes = [kea_client_class.pxe.id]
 }
 
 output "kea_dhcp4_conf" {

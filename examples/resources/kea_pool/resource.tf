@@ -16,10 +16,10 @@ resource "kea_pool" "dynamic" {
 
 # ... as start and end ...
 resource "kea_pool" "guests" {
-  subnet       = kea_subnet.lan.id
-  start        = "192.0.2.200"
-  end          = "192.0.2.239"
-  client_class = kea_client_class.guests.id
+  subnet         = kea_subnet.lan.id
+  start          = "192.0.2.200"
+  end            = "192.0.2.239"
+  client_classes = [kea_client_class.guests.id]
 }
 
 # ... or as a prefix.
