@@ -265,14 +265,8 @@ func diagPath(dg kea.Diag, target *objectKind) path.Path {
 	return path.Empty()
 }
 
-// errorText lists error findings, one per line.
-func errorText(ds kea.Diags) string {
-	var lines []string
-	for _, d := range ds.Errors() {
-		lines = append(lines, d.Error())
-	}
-	return strings.Join(lines, "\n")
-}
+// errorText lists error findings, one per line, each once.
+func errorText(ds kea.Diags) string { return (*origins)(nil).faults(ds) }
 
 // documentParts are a render's documents, named: a per-member kind's
 // parts by member, in name order, or the one document by its target's
