@@ -39,6 +39,10 @@ tf plan -input=false -no-color -out=first.tfplan >"$work/plan.log" 2>&1 || {
 say "terraform plan, resources by type:"
 sed -n 's/^  # \([a-z_]*\.[a-z_]*\).* will be created$/\1/p' "$work/plan.log" | sort | uniq -c | indent
 grep -E '^Plan:' "$work/plan.log" | indent
+say "Resources refer to each other by id (the server lists its options' ids, a pool its subnet's);"
+say "the function that renders kea-dhcp4.conf sees values, not the state, so it takes the objects"
+say "themselves: each resource named once, of any kind, a for_each resource whole. From main.tf:"
+sed -n '/^  office = provider::kea::config/,/^  \])/p' "$work/main.tf" | indent
 say "The document is known in this plan already (provider::kea::config runs while planning); its start:"
 tf show -json first.tfplan | python3 -c '
 import json, sys

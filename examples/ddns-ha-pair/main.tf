@@ -82,22 +82,20 @@ resource "kea_pool" "lan" {
 
 locals {
   estate = {
-    servers          = values(kea_dhcp_server.peer)
-    ha_relationships = [kea_ha_relationship.pair]
-    subnets          = [kea_subnet.lan]
-    pools            = [kea_pool.lan]
-    d2_daemons       = [kea_d2_daemon.local]
-    ddns_domains     = [kea_ddns_domain.forward, kea_ddns_domain.reverse]
-    ddns_policies    = [kea_ddns_policy.site]
+    objects = [
+      kea_dhcp_server.peer, kea_ha_relationship.pair, kea_subnet.lan, kea_pool.lan, kea_d2_daemon.local,
+      kea_ddns_domain.forward, kea_ddns_domain.reverse, kea_ddns_policy.site,
+    ]
     # The key's secret is in a file: leave the sensitive attribute out so
-    # the D2 document stays readable in the plan.
+    # the D2 document stays readable in the plan (a plain object, so in
+    # its kind's list).
     tsig_keys = [for k in [kea_tsig_key.site] : { name = k.name, algorithm = k.algorithm, secret_file = k.secret_file }]
   }
 }
 
 output "configs" {
   description = "Host name => its kea-dhcp4.conf."
-  value       = { for name, server in kea_dhcp_server.peer : name => provider::kea::config(server, local.estate).config }
+  value       = provider::kea::config(kea_dhcp_server.peer, local.estate).configs
 }
 
 output "kea_dhcp_ddns_conf" {

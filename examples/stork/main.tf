@@ -65,19 +65,15 @@ resource "kea_pool" "lan" {
 }
 
 locals {
-  estate = {
-    servers            = values(kea_dhcp_server.peer)
-    ha_relationships   = [kea_ha_relationship.pair]
-    subnets            = [kea_subnet.lan]
-    pools              = [kea_pool.lan]
-    stork_servers      = [kea_stork_server.main]
-    stork_agent_groups = [kea_stork_agent_group.site]
-  }
+  estate = [
+    kea_dhcp_server.peer, kea_ha_relationship.pair, kea_subnet.lan, kea_pool.lan,
+    kea_stork_server.main, kea_stork_agent_group.site,
+  ]
 }
 
 output "kea_dhcp4_confs" {
   description = "Host name => its kea-dhcp4.conf."
-  value       = { for name, server in kea_dhcp_server.peer : name => provider::kea::config(server, local.estate).config }
+  value       = provider::kea::config(kea_dhcp_server.peer, local.estate).configs
 }
 
 output "stork_server_env" {

@@ -93,7 +93,11 @@ func decodeEstate(tk *objectKind, target tftypes.Value, lists map[string]tftypes
 	var out decodedEstate
 	var d decoder
 	e := &kea.Estate{}
-	out.target = decodeTarget(&d, tk, target)
+	if _, _, several := severalTargets(target); several {
+		out.readTarget(&d, target)
+	} else {
+		out.target = decodeTarget(&d, tk, target)
+	}
 	for _, k := range kea.Kinds {
 		decodeList(&d, lists[k.List], objectKindOf(k), e)
 	}
@@ -106,6 +110,30 @@ func decodeEstate(tk *objectKind, target tftypes.Value, lists map[string]tftypes
 	out.unknown = len(d.unknown) > 0
 	out.errs = d.errs
 	return out
+}
+
+// readTarget reads the function's target argument: one target (of the
+// kind whose attributes it has) or several.
+func (in *decodedEstate) readTarget(d *decoder, v tftypes.Value) {
+	vals, wheres, several := severalTargets(v)
+	if !several {
+		in.target = decodeTarget(d, targetOf(v), v)
+		return
+	}
+	in.targets = make([]kea.Target, 0, len(vals))
+	for i, v := range vals {
+		if t := decodeTargetAt(d, targetOf(v), v, wheres[i]); t != nil {
+			in.targets = append(in.targets, t)
+		}
+	}
+}
+
+// targetID is the one target's id, or "" for several.
+func (in decodedEstate) targetID() string {
+	if in.target == nil {
+		return ""
+	}
+	return in.target.ID()
 }
 
 // severalTargets are the function's target argument's targets when it

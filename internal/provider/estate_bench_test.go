@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
 
 // BenchmarkDecodeEstateLarge measures reading the large benchmark estate
@@ -71,8 +73,42 @@ func BenchmarkConfigCallLarge(b *testing.B) {
 		types[k] = v.Type()
 	}
 	args := dynamicArgs(b, target, tftypes.NewValue(tftypes.Object{AttributeTypes: types}, fields))
-	argBytes := len(args[0].MsgPack) + len(args[1].MsgPack)
 	fields, target = nil, tftypes.Value{} //nolint:ineffassign // drop the references before measuring
+	measureCall(b, args)
+}
+
+// BenchmarkConfigCallLargeOneList is BenchmarkConfigCallLarge with the
+// objects as one list of any kinds (flat.go), each object's kind read
+// from its attributes.
+func BenchmarkConfigCallLargeOneList(b *testing.B) {
+	fields := largeInputs(b)
+	target := fields["server"]
+	delete(fields, "server")
+	var elems []tftypes.Value
+	var types []tftypes.Type
+	for _, k := range kea.Kinds {
+		v, ok := fields[k.List]
+		if !ok || v.IsNull() {
+			continue
+		}
+		var l []tftypes.Value
+		if err := v.As(&l); err != nil {
+			b.Fatal(err)
+		}
+		for _, o := range l {
+			elems = append(elems, o)
+			types = append(types, o.Type())
+		}
+	}
+	args := dynamicArgs(b, target, tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems))
+	fields, target, elems = nil, tftypes.Value{}, nil //nolint:ineffassign // drop the references before measuring
+	measureCall(b, args)
+}
+
+// measureCall runs the function's call on args b.N times and reports
+// the peak of the live heap and the sizes of the arguments and result.
+func measureCall(b *testing.B, args []*tfprotov6.DynamicValue) {
+	argBytes := len(args[0].MsgPack) + len(args[1].MsgPack)
 	runtime.GC()
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)

@@ -317,3 +317,16 @@ func sha256Hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
+
+// The tftypes reference reads several targets as the function does, so
+// the two paths agree on them too (FuzzDecodeRender compares them).
+func TestWire_SeveralTargetsMatchTFTypes(t *testing.T) {
+	servers, objects := haFixture(t)
+	lists := map[string]tftypes.Value{}
+	for k, v := range objects {
+		lists[k] = tfValue(v)
+	}
+	if got := compareValues(t, "several", tfValue(servers), lists, tfValue(objects)); got.err != "" || len(got.configs) != len(servers) {
+		t.Errorf("several targets: %+v", got)
+	}
+}

@@ -121,16 +121,7 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	var d decoder
 	var from origins
 	in := decodedEstate{estate: &kea.Estate{}, size: size}
-	if vals, wheres, several := severalTargets(sv); several {
-		in.targets = make([]kea.Target, 0, len(vals))
-		for i, v := range vals {
-			if t := decodeTargetAt(&d, targetOf(v), v, wheres[i]); t != nil {
-				in.targets = append(in.targets, t)
-			}
-		}
-	} else {
-		in.target = decodeTarget(&d, targetOf(sv), sv)
-	}
+	in.readTarget(&d, sv)
 	if done := readObjectsArg(ctx, args[1], configObjects, in.estate, nil, &d, &from, configResultType); done != nil {
 		return done
 	}
@@ -153,9 +144,5 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	}
 	in.estate = nil // the document is all the result needs
 	settle(size)
-	id := ""
-	if in.target != nil {
-		id = in.target.ID()
-	}
-	return &tfprotov6.CallFunctionResponse{Result: &tfprotov6.DynamicValue{MsgPack: configResult(id, r, warnings)}}
+	return &tfprotov6.CallFunctionResponse{Result: &tfprotov6.DynamicValue{MsgPack: configResult(in.targetID(), r, warnings)}}
 }

@@ -63,7 +63,7 @@ func viaTFTypes(target tftypes.Value, objects map[string]tftypes.Value) outcome 
 		return outcome{err: errorText(diags)}
 	}
 	o := outcome{configs: map[string]string{}, sha256: r.SHA256}
-	for _, p := range documentParts(in.target.ID(), r) {
+	for _, p := range documentParts(in.targetID(), r) {
 		o.configs[p.Name] = string(p.Document)
 	}
 	for _, d := range diags {

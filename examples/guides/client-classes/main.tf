@@ -64,12 +64,8 @@ resource "kea_pool" "guests" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    subnets = [kea_subnet.lab]
-    pools   = [kea_pool.guests]
-    client_classes = [
-      kea_client_class.pxe, kea_client_class.pxe_uefi, kea_client_class.lab_guests,
-      kea_client_class.per_switch, kea_client_class.late,
-    ]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_subnet.lab, kea_pool.guests, kea_client_class.pxe, kea_client_class.pxe_uefi,
+    kea_client_class.lab_guests, kea_client_class.per_switch, kea_client_class.late,
+  ]).config
 }

@@ -86,11 +86,10 @@ resource "kea_subnet" "voice" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    subnets              = [kea_subnet.voice]
-    vendor_option_spaces = [kea_vendor_option_space.polycom, kea_vendor_option_space.pxe]
-    option_definitions   = [kea_option_definition.polycom_server, kea_option_definition.pxe_discovery]
-    option_data          = [kea_option_data.polycom_43, kea_option_data.polycom_125, kea_option_data.pxe_discovery]
-    client_classes       = [kea_client_class.polycom, kea_client_class.pxe]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_subnet.voice, kea_vendor_option_space.polycom, kea_vendor_option_space.pxe,
+    kea_option_definition.polycom_server, kea_option_definition.pxe_discovery,
+    kea_option_data.polycom_43, kea_option_data.polycom_125, kea_option_data.pxe_discovery,
+    kea_client_class.polycom, kea_client_class.pxe,
+  ]).config
 }

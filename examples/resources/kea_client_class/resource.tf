@@ -38,10 +38,8 @@ resource "kea_pool" "pxe" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    subnets        = [kea_subnet.lan]
-    pools          = [kea_pool.pxe]
-    client_classes = [kea_client_class.pxe, kea_client_class.pxe_uefi]
-    option_data    = [kea_option_data.tftp]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_subnet.lan, kea_pool.pxe, kea_client_class.pxe, kea_client_class.pxe_uefi,
+    kea_option_data.tftp,
+  ]).config
 }

@@ -33,9 +33,8 @@ resource "kea_ddns_domain" "reverse" {
 
 # The document holds the generated secret, so the result is sensitive.
 output "kea_dhcp_ddns_conf" {
-  value = provider::kea::config(kea_d2_daemon.office, {
-    ddns_domains = [kea_ddns_domain.forward, kea_ddns_domain.reverse]
-    tsig_keys    = [kea_tsig_key.office]
-  }).config
+  value = provider::kea::config(kea_d2_daemon.office, [
+    kea_ddns_domain.forward, kea_ddns_domain.reverse, kea_tsig_key.office,
+  ]).config
   sensitive = true
 }

@@ -33,5 +33,5 @@ resource "kea_option_data" "dns" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, { option_data = [kea_option_data.dns] }).config
+  value = provider::kea::config(kea_dhcp_server.main, [kea_option_data.dns]).config
 }

@@ -45,10 +45,8 @@ resource "kea_option_data" "raw" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    option_data = [
-      kea_option_data.dns, kea_option_data.domain, kea_option_data.search,
-      kea_option_data.mtu, kea_option_data.raw,
-    ]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_option_data.dns, kea_option_data.domain, kea_option_data.search, kea_option_data.mtu,
+    kea_option_data.raw,
+  ]).config
 }

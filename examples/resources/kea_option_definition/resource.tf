@@ -32,8 +32,8 @@ resource "kea_option_data" "rack" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    option_definitions = [kea_option_definition.provisioning_url, kea_option_definition.rack]
-    option_data        = [kea_option_data.provisioning, kea_option_data.rack]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_option_definition.provisioning_url, kea_option_definition.rack,
+    kea_option_data.provisioning, kea_option_data.rack,
+  ]).config
 }

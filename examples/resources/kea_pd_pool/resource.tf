@@ -17,8 +17,7 @@ resource "kea_pd_pool" "cpe" {
 }
 
 output "kea_dhcp6_conf" {
-  value = provider::kea::config(kea_dhcp_server.v6, {
-    subnets  = [kea_subnet.access]
-    pd_pools = [kea_pd_pool.cpe]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.v6, [
+    kea_subnet.access, kea_pd_pool.cpe,
+  ]).config
 }

@@ -34,9 +34,7 @@ resource "kea_client_class" "guests" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    subnets        = [kea_subnet.lan]
-    pools          = [kea_pool.dynamic, kea_pool.guests, kea_pool.lab]
-    client_classes = [kea_client_class.guests]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_subnet.lan, kea_pool.dynamic, kea_pool.guests, kea_pool.lab, kea_client_class.guests,
+  ]).config
 }

@@ -44,10 +44,8 @@ resource "kea_option_data" "dns" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    shared_networks = [kea_shared_network.building_a]
-    subnets         = [kea_subnet.a1, kea_subnet.a2]
-    pools           = [kea_pool.a1, kea_pool.a2]
-    option_data     = [kea_option_data.dns]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_shared_network.building_a, kea_subnet.a1, kea_subnet.a2, kea_pool.a1, kea_pool.a2,
+    kea_option_data.dns,
+  ]).config
 }

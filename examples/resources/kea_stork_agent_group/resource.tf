@@ -23,8 +23,7 @@ resource "kea_dhcp_server" "office" {
 
 # One agent.env per member host, keyed by server name.
 output "agent_envs" {
-  value = provider::kea::config(kea_stork_agent_group.dhcp, {
-    servers       = [kea_dhcp_server.office]
-    stork_servers = [kea_stork_server.main]
-  }).configs
+  value = provider::kea::config(kea_stork_agent_group.dhcp, [
+    kea_dhcp_server.office, kea_stork_server.main,
+  ]).configs
 }

@@ -23,8 +23,7 @@ resource "kea_option_data" "lan_router" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    subnets     = [kea_subnet.lan]
-    option_data = [kea_option_data.lan_router]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_subnet.lan, kea_option_data.lan_router,
+  ]).config
 }

@@ -26,9 +26,7 @@ resource "kea_dhcp_server" "main" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.main, {
-    vendor_option_spaces = [kea_vendor_option_space.cisco]
-    option_definitions   = [kea_option_definition.cisco_tftp]
-    option_data          = [kea_option_data.cisco_tftp]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.main, [
+    kea_vendor_option_space.cisco, kea_option_definition.cisco_tftp, kea_option_data.cisco_tftp,
+  ]).config
 }
