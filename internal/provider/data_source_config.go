@@ -91,6 +91,29 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 // readConfig fills them.
 var computedConfigAttrs = []string{"config", "sensitive_config", "configs", "sensitive_configs", "sha256", "sensitive_sha256"}
 
+// readLists reads the kinds' lists and the one list of the data source's
+// configuration fields into e, recording where objects came from in o
+// when it is set; a malformed field is returned with its name.
+func readLists(field map[string][]byte, e *kea.Estate, d *decoder, o *origins) (string, error) {
+	for _, name := range append(kea.ListNames(), flatInput) { // in this order, so that faults are too
+		b := field[name]
+		if len(b) == 0 || b[0] == 0xc0 { // absent or null
+			continue
+		}
+		w := newWireReader(b, d)
+		w.origins = o
+		if name == flatInput {
+			w.flat(e, atPath(flatInput), 0)
+		} else {
+			w.list(objectKindOf(kea.KindListed(name)), e)
+		}
+		if w.bad != nil {
+			return name, w.bad
+		}
+	}
+	return "", nil
+}
+
 // readConfig reads the data source from its configuration as Terraform
 // encodes it (msgpack of the schema's object): the target through tftypes
 // (one small object), the lists with the wire reader, straight into the
@@ -132,23 +155,11 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 		return nil
 	}
 	var d decoder
-	var from origins
 	in := decodedEstate{estate: &kea.Estate{}, size: len(config)}
 	in.target = decodeTarget(&d, tk, tv)
-	for _, name := range append(kea.ListNames(), flatInput) { // in this order, so that faults are too
-		if b := field[name]; !isNull(b) {
-			w := newWireReader(b, &d)
-			w.origins = &from
-			if name == flatInput {
-				w.flat(in.estate, flatInput)
-			} else {
-				w.list(objectKindOf(kea.KindListed(name)), in.estate)
-			}
-			if w.bad != nil {
-				diags.AddAttributeError(path.Root(name), "Unexpected configuration", w.bad.Error())
-				return nil
-			}
-		}
+	if name, bad := readLists(field, in.estate, &d, nil); bad != nil {
+		diags.AddAttributeError(path.Root(name), "Unexpected configuration", bad.Error())
+		return nil
 	}
 	if b := field[kea.SecretsKey]; !isNull(b) {
 		w := newWireReader(b, &d)
@@ -182,6 +193,11 @@ func readConfig(ctx context.Context, s *settings, config []byte, diags *diag.Dia
 	}
 	settle(len(config))
 	r, rdiags := in.render(ctx)
+	var from *origins
+	if len(rdiags) > 0 { // where the objects came from, read again only to say it
+		from = &origins{}
+		_, _ = readLists(field, &kea.Estate{}, &decoder{}, from)
+	}
 	for _, dg := range rdiags {
 		if dg.Severity == kea.Warning {
 			diags.AddAttributeWarning(from.path(dg, tk), "Kea configuration warning", from.lead(dg))

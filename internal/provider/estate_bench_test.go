@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,8 +79,8 @@ func BenchmarkConfigCallLarge(b *testing.B) {
 }
 
 // BenchmarkConfigCallLargeOneList is BenchmarkConfigCallLarge with the
-// objects as one list of any kinds (flat.go), each object's kind read
-// from its attributes.
+// objects as one list (flat.go) of what for_each resources are, a map of
+// objects per kind, each object's kind read from its attributes.
 func BenchmarkConfigCallLargeOneList(b *testing.B) {
 	fields := largeInputs(b)
 	target := fields["server"]
@@ -95,10 +96,15 @@ func BenchmarkConfigCallLargeOneList(b *testing.B) {
 		if err := v.As(&l); err != nil {
 			b.Fatal(err)
 		}
-		for _, o := range l {
-			elems = append(elems, o)
-			types = append(types, o.Type())
+		byKey := map[string]tftypes.Value{}
+		keyTypes := map[string]tftypes.Type{}
+		for i, o := range l {
+			key := fmt.Sprintf("%s-%d", k.List, i)
+			byKey[key], keyTypes[key] = o, o.Type()
 		}
+		m := tftypes.NewValue(tftypes.Object{AttributeTypes: keyTypes}, byKey)
+		elems = append(elems, m)
+		types = append(types, m.Type())
 	}
 	args := dynamicArgs(b, target, tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, elems))
 	fields, target, elems = nil, tftypes.Value{}, nil //nolint:ineffassign // drop the references before measuring

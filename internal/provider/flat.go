@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"io"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -55,14 +54,7 @@ func kindOfObject(keys []string) (k *objectKind, problem string) {
 	var fits []*objectKind
 	for _, ok := range objectKinds {
 		names := resourceAttrs[ok]
-		all := true
-		for _, key := range keys {
-			if !names[key] {
-				all = false
-				break
-			}
-		}
-		if !all {
+		if !hasAll(names, keys) {
 			continue
 		}
 		if len(names) == len(keys) {
@@ -94,56 +86,64 @@ func orList(s []string) string {
 }
 
 // flat reads the one-list input at where into e: objects of any kind, in
-// lists and maps nested as they come.
-func (w *wireReader) flat(e *kea.Estate, where string) {
+// lists and maps nested as they come. hint is how many objects follow in
+// the map the value sits in, all of one kind when it is a for_each
+// resource: a kind's list grows by that much at once, not by doubling. A
+// list may mix kinds, so its elements give no hint.
+func (w *wireReader) flat(e *kea.Estate, where at, hint int) {
 	switch n := w.peek(); n {
 	case nNull, nBad:
 		w.skip()
 	case nUnknown:
 		w.skip()
-		w.d.unknown = append(w.d.unknown, where)
+		w.d.unknown = append(w.d.unknown, where.String())
 	case nList:
 		for i := range w.arrayLen() {
-			w.flat(e, fmt.Sprintf("%s[%d]", where, i))
+			w.flat(e, where.elem(i), 0)
 		}
 	case nObject:
-		keys, collection := w.mapShape()
+		k, collection, problem := w.objectKind()
 		if collection { // a map of objects, such as a for_each resource
-			for range w.mapLen() {
+			l := w.mapLen()
+			for i := range l {
 				key := w.str()
-				w.flat(e, fmt.Sprintf("%s[%q]", where, key))
+				w.flat(e, where.member(key), l-i)
 			}
 			return
 		}
-		k, problem := kindOfObject(keys)
 		if problem != "" {
 			w.skip()
-			w.d.errf(where, "%s", problem)
+			w.d.errf(where.String(), "%s", problem)
 			return
 		}
 		list := k.kind.ListOf(e)
 		i := list.Len()
-		list.Set(reflect.Append(list, reflect.Zero(list.Type().Elem())))
-		if !w.objectInto(list.Index(i), k.attrs, atPath(where)) {
+		if i == list.Cap() {
+			list.Grow(max(hint, 1))
+		}
+		list.SetLen(i + 1)
+		if !w.objectInto(list.Index(i), k.attrs, where) {
+			list.Index(i).SetZero()
 			list.SetLen(i)
 			return
 		}
-		w.origins.add(k.kind, i, origin{in: where, by: byPath})
+		w.origins.add(k.kind, i, origin{at: where, by: byPath})
 	default:
 		w.skip()
-		w.d.errf(where, "must be a resource object, or a list or map of them, got %s", w.kindName(n))
+		w.d.errf(where.String(), "must be a resource object, or a list or map of them, got %s", w.kindName(n))
 	}
 }
 
-// mapShape looks at the map that comes next without reading it: its
-// keys, and whether it is a collection of objects (every value an
-// object, as in a for_each resource) rather than an object itself.
-func (w *wireReader) mapShape() (keys []string, collection bool) {
+// objectKind looks at the map that comes next without reading it: whether
+// it is a collection of objects (every value an object, as in a for_each
+// resource) rather than an object, and if an object, its kind.
+func (w *wireReader) objectKind() (k *objectKind, collection bool, problem string) {
 	start := w.src.Size() - int64(w.src.Len())
 	n := w.mapLen()
 	collection = true
+	w.keys = w.keys[:0]
 	for range n {
-		keys = append(keys, w.str())
+		w.keys = append(w.keys, w.str())
 		if w.peek() != nObject {
 			collection = false
 		}
@@ -152,7 +152,36 @@ func (w *wireReader) mapShape() (keys []string, collection bool) {
 	if _, err := w.src.Seek(start, io.SeekStart); err != nil {
 		w.fail(err)
 	}
-	return keys, collection
+	if collection {
+		return nil, true, ""
+	}
+	// Objects in a row are mostly of one kind (a for_each resource's).
+	if k := w.lastKind; k != nil && len(resourceAttrs[k]) == len(w.keys) && hasAll(resourceAttrs[k], w.keys) {
+		return k, false, ""
+	}
+	k, problem = kindOfObject(w.keys)
+	w.lastKind = k
+	return k, false, problem
+}
+
+func hasAll(names map[string]bool, keys []string) bool {
+	for _, key := range keys {
+		if !names[key] {
+			return false
+		}
+	}
+	return true
+}
+
+// objectOrigins reads a function's objects argument again, only to record
+// where each object came from: a render that has findings to report
+// needs it, and one without costs nothing for it.
+func objectOrigins(arg []byte, a objectsArg) *origins {
+	o := &origins{}
+	w := newWireReader(arg, &decoder{})
+	w.origins = o
+	w.objects(&kea.Estate{}, a, map[string]*string{})
+	return o
 }
 
 // origins are where each object of the estate came from, by kind and
@@ -161,32 +190,23 @@ func (w *wireReader) mapShape() (keys []string, collection bool) {
 // only ever given as plain lists records nothing: its index says it.
 type origins struct{ byKind map[*kea.Kind][]origin }
 
-// origin is one object's: a path in the one list, a map's name and key,
-// or a plain list's name and index (formatted only when a fault needs it).
+// origin is where one object came from: a plain list's element, a map's
+// member, or a place in the one list (formatted only when a fault needs
+// it).
 type origin struct {
-	in    string
-	key   string
-	index int
-	by    originBy
+	at at
+	by originBy
 }
 
 type originBy int
 
 const (
-	byIndex originBy = iota // in[index]: a plain list
-	byKey                   // in["key"]: a map
-	byPath                  // in is the whole path, in the one list
+	byIndex originBy = iota // a plain list: its index says it
+	byKey                   // a map given as a kind's list
+	byPath                  // the one list
 )
 
-func (o origin) String() string {
-	switch o.by {
-	case byKey:
-		return fmt.Sprintf("%s[%q]", o.in, o.key)
-	case byPath:
-		return o.in
-	}
-	return fmt.Sprintf("%s[%d]", o.in, o.index)
-}
+func (o origin) String() string { return o.at.String() }
 
 // add records where the object at index of k's list came from. The
 // objects before it that no one recorded came from k's own list.
@@ -199,7 +219,7 @@ func (o *origins) add(k *kea.Kind, index int, from origin) {
 	}
 	s := o.byKind[k]
 	for len(s) < index {
-		s = append(s, origin{in: k.List, index: len(s)})
+		s = append(s, origin{at: at{path: k.List, index: len(s)}})
 	}
 	o.byKind[k] = append(s, from)
 }
@@ -239,7 +259,7 @@ func (o *origins) path(d kea.Diag, target *objectKind) path.Path {
 	case ok && from.by == byPath:
 		return path.Root(flatInput)
 	case ok:
-		return path.Root(from.in)
+		return path.Root(from.at.path)
 	}
 	return diagPath(d, target)
 }

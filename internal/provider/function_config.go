@@ -119,10 +119,9 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	size := msgpackLen(args[1])
 	defer largeCall(size)()
 	var d decoder
-	var from origins
 	in := decodedEstate{estate: &kea.Estate{}, size: size}
 	in.readTarget(&d, sv)
-	if done := readObjectsArg(ctx, args[1], configObjects, in.estate, nil, &d, &from, configResultType); done != nil {
+	if done := readObjectsArg(ctx, args[1], configObjects, in.estate, nil, &d, configResultType); done != nil {
 		return done
 	}
 	if len(d.errs) > 0 {
@@ -133,6 +132,10 @@ func callConfig(ctx context.Context, args []*tfprotov6.DynamicValue) *tfprotov6.
 	}
 	settle(size)
 	r, diags := in.render(ctx)
+	var from *origins
+	if len(diags) > 0 { // where the objects came from, read again only to say it
+		from = objectOrigins(args[1].MsgPack, configObjects)
+	}
 	if diags.HasErrors() {
 		return funcErr(from.faults(diags))
 	}

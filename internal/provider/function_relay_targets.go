@@ -64,7 +64,7 @@ func callRelayTargets(ctx context.Context, args []*tfprotov6.DynamicValue) *tfpr
 	var d decoder
 	e := &kea.Estate{}
 	strs := map[string]*string{}
-	if done := readObjectsArg(ctx, args[1], relayObjects, e, strs, &d, nil, relayResultTypes); done != nil {
+	if done := readObjectsArg(ctx, args[1], relayObjects, e, strs, &d, relayResultTypes); done != nil {
 		return done
 	}
 	switch {

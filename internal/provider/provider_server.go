@@ -78,12 +78,11 @@ func funcUnknown(ctx context.Context, attrs map[string]attr.Type) *tfprotov6.Cal
 // and strs, faults of its objects into d. A response it returns ends the
 // call: a fault of the argument as a whole, or an unknown result (of the
 // object type attrs) while some input is not known.
-func readObjectsArg(ctx context.Context, arg *tfprotov6.DynamicValue, a objectsArg, e *kea.Estate, strs map[string]*string, d *decoder, o *origins, attrs map[string]attr.Type) *tfprotov6.CallFunctionResponse {
+func readObjectsArg(ctx context.Context, arg *tfprotov6.DynamicValue, a objectsArg, e *kea.Estate, strs map[string]*string, d *decoder, attrs map[string]attr.Type) *tfprotov6.CallFunctionResponse {
 	if arg == nil || len(arg.MsgPack) == 0 {
 		return nil
 	}
 	w := newWireReader(arg.MsgPack, d)
-	w.origins = o
 	unknown, msg := w.objects(e, a, strs)
 	switch {
 	case w.bad != nil:

@@ -341,7 +341,9 @@ func (d *decoder) errf(where, format string, args ...any) {
 // them eagerly was most of its garbage.
 type at struct {
 	path  string
-	index int // -1: not a list element
+	index int    // -1: not a list element
+	key   string // with keyed: the map element's key, after index
+	keyed bool
 	attr  string
 }
 
@@ -353,6 +355,9 @@ func (a at) String() string {
 	if a.index >= 0 {
 		s = fmt.Sprintf("%s[%d]", s, a.index)
 	}
+	if a.keyed {
+		s = fmt.Sprintf("%s[%q]", s, a.key)
+	}
 	if a.attr != "" {
 		s = join(s, a.attr)
 	}
@@ -361,16 +366,24 @@ func (a at) String() string {
 
 // elem is element i of the list at a.
 func (a at) elem(i int) at {
-	if a.index < 0 && a.attr == "" {
+	if a.index < 0 && !a.keyed && a.attr == "" {
 		return at{path: a.path, index: i}
 	}
 	return at{path: a.String(), index: i}
 }
 
+// member is the element of the map at a with key k.
+func (a at) member(k string) at {
+	if !a.keyed && a.attr == "" {
+		return at{path: a.path, index: a.index, key: k, keyed: true}
+	}
+	return at{path: a.String(), index: -1, key: k, keyed: true}
+}
+
 // child is attribute name of the object at a.
 func (a at) child(name string) at {
 	if a.attr == "" {
-		return at{path: a.path, index: a.index, attr: name}
+		return at{path: a.path, index: a.index, key: a.key, keyed: a.keyed, attr: name}
 	}
 	return at{path: a.String(), index: -1, attr: name}
 }

@@ -33,6 +33,10 @@ type wireReader struct {
 	bad  error // the stream itself is malformed
 	// origins, when set, records where objects came from (flat.go).
 	origins *origins
+	// keys and lastKind serve objectKind (flat.go): a buffer of an
+	// object's attribute names, and the kind of the last object read.
+	keys     []string
+	lastKind *objectKind
 }
 
 // newWireReader reads the dynamic argument b.
@@ -382,9 +386,9 @@ func (w *wireReader) list(k *objectKind, e *kea.Estate) {
 		}
 		if w.objectInto(out.Index(kept), k.attrs, at{path: name, index: i}) {
 			if track {
-				from := origin{in: name, index: i}
+				from := origin{at: at{path: name, index: i}}
 				if keyed {
-					from = origin{in: name, key: key, by: byKey}
+					from = origin{at: atPath(name).member(key), by: byKey}
 				}
 				w.origins.add(k.kind, kept, from)
 			}
@@ -428,7 +432,7 @@ func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*strin
 	case nObject:
 	case nList:
 		if a.flat {
-			w.flat(e, flatInput)
+			w.flat(e, atPath(flatInput), 0)
 			return false, ""
 		}
 		fallthrough
@@ -452,7 +456,7 @@ func (w *wireReader) objects(e *kea.Estate, a objectsArg, strs map[string]*strin
 			var d decoder
 			byList[name] = &d
 			sub := w.sharing(&d)
-			sub.flat(e, flatInput)
+			sub.flat(e, atPath(flatInput), 0)
 			w.fail(sub.bad)
 		case a.secrets && name == kea.SecretsKey:
 			var d decoder
