@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -66,7 +67,23 @@ func kindOfObject(keys []string) (k *objectKind, problem string) {
 	case 1:
 		return fits[0], ""
 	case 0:
-		return nil, fmt.Sprintf("an object with the attributes %s is of no kind the provider has; give resource objects, or plain objects with the attributes of one kind", strings.Join(keys, ", "))
+		// The kind that has most of them, and what it lacks: a misspelt
+		// attribute of a plain object, most likely.
+		var near *objectKind
+		var lacks []string
+		for _, ok := range objectKinds {
+			var l []string
+			for _, key := range keys {
+				if !resourceAttrs[ok][key] {
+					l = append(l, strconv.Quote(key))
+				}
+			}
+			if near == nil || len(l) < len(lacks) {
+				near, lacks = ok, l
+			}
+		}
+		return nil, fmt.Sprintf("an object with the attributes %s is of no kind the provider has: the nearest, %s, has no %s; give resource objects, or plain objects with the attributes of one kind",
+			strings.Join(keys, ", "), near.kind.Name, orList(lacks))
 	}
 	names := make([]string, len(fits))
 	lists := make([]string, len(fits))

@@ -121,7 +121,8 @@ func TestKindOfObject(t *testing.T) {
 		// Both pools and pd pools have a subnet; only a pool has a range.
 		{[]string{"subnet", "range"}, kea.KindPool, ""},
 		{[]string{"subnet"}, "", "could be a kea_pool, kea_pd_pool or kea_reservation; give it in its kind's list (pools, pd_pools or reservations) or with an attribute only its kind has"},
-		{[]string{"name", "colour"}, "", "an object with the attributes name, colour is of no kind the provider has"},
+		{[]string{"name", "colour"}, "", "an object with the attributes name, colour is of no kind the provider has: the nearest, kea_dhcp_server, has no \"colour\""},
+		{[]string{"subnet", "rnage"}, "", "the nearest, kea_pool, has no \"rnage\""},
 	}
 	for _, c := range cases {
 		got, problem := kindOfObject(c.keys)

@@ -38,9 +38,7 @@ resource "kea_subnet" "lab" {
 }
 
 output "kea_dhcp4_conf" {
-  value = provider::kea::config(kea_dhcp_server.office, {
-    subnets       = [kea_subnet.lab]
-    d2_daemons    = [kea_d2_daemon.office]
-    ddns_policies = [kea_ddns_policy.office, kea_ddns_policy.lab]
-  }).config
+  value = provider::kea::config(kea_dhcp_server.office, [
+    kea_subnet.lab, kea_d2_daemon.office, kea_ddns_policy.office, kea_ddns_policy.lab,
+  ]).config
 }

@@ -40,8 +40,9 @@ locals {
 }
 
 output "kea_dhcp4_conf" {
+  # Resources in the one list; the CSV rows, plain objects, in their kind's list.
   value = provider::kea::config(kea_dhcp_server.main, {
-    subnets      = [kea_subnet.lan]
-    reservations = concat([kea_reservation.printer, kea_reservation.pxe, kea_reservation.port], local.csv_reservations)
+    objects      = [kea_subnet.lan, kea_reservation.printer, kea_reservation.pxe, kea_reservation.port]
+    reservations = local.csv_reservations
   }).config
 }
