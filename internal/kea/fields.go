@@ -213,12 +213,15 @@ func (c *Context) render(o *Object) {
 // finish appends user-context and the extra_json keys to the rendered map
 // of a scope in a document (Dhcp4, Dhcp6, DhcpDdns): each key must be one
 // Kea 3.0 takes in that map and not one the object's attributes render.
+// A value that is not a JSON object is left out here: check, which every
+// kind's validation calls, reports it.
 func (x *Escape) finish(o *Object, r reporter, doc string, scope keyScope) {
-	if uc := checkJSONObject(r, "user_context", x.UserContext); uc != nil {
-		o.Set("user-context", uc)
+	x.Context.render(o)
+	if x.ExtraJSON == nil {
+		return
 	}
-	extra := checkJSONObject(r, "extra_json", x.ExtraJSON)
-	if extra == nil {
+	extra, err := ParseObject(*x.ExtraJSON)
+	if err != nil {
 		return
 	}
 	for i, k := range extra.keys {
