@@ -30,6 +30,8 @@ func (d *relayTargetsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	for _, k := range relayKinds() {
 		attrs[k.List] = schema.DynamicAttribute{Optional: true, MarkdownDescription: "`" + k.Name + "` objects to search (resources or plain objects)."}
 	}
+	attrs[flatInput] = schema.DynamicAttribute{Optional: true, MarkdownDescription: "The servers, HA relationships and subnets to search, and any other objects, in one list as `kea_config` takes it: " +
+		"resources as they are (`[kea_dhcp_server.member, kea_ha_relationship.pair, kea_subnet.all]`), a `for_each` resource whole. May be given beside the kinds' lists."}
 	for name, t := range relayResultTypes {
 		if lt, ok := t.(types.ListType); ok {
 			attrs[name] = schema.ListAttribute{Computed: true, ElementType: lt.ElemType, MarkdownDescription: relayResultDescs[name]}
@@ -56,7 +58,7 @@ func (d *relayTargetsDataSource) Read(ctx context.Context, req datasource.ReadRe
 			*dst = &s
 		}
 	}
-	res, unknown, errs, diags := relayQuery(prefix, vrf, iface, pick(fields, relayInputs()))
+	res, unknown, errs, diags := relayQuery(prefix, vrf, iface, pick(fields, append(relayInputs(), flatInput)))
 	for _, e := range errs {
 		resp.Diagnostics.AddError("Invalid kea_relay_targets input", e)
 	}

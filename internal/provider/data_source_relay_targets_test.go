@@ -54,6 +54,20 @@ func TestRelayTargets_HAPair(t *testing.T) {
 output "relay" {
   value = provider::kea::relay_targets("10.10.0.0/24", merge(local.objects, { vrf = "CORP", interface = "Vlan10" }))
 }
+# The one list gives the same answer, to the function and the data source.
+output "one_list" {
+  value = provider::kea::relay_targets("10.10.0.0/24", {
+    objects = [kea_dhcp_server.a, kea_dhcp_server.b, kea_ha_relationship.pair, kea_subnet.users], vrf = "CORP", interface = "Vlan10"
+  }) == provider::kea::relay_targets("10.10.0.0/24", merge(local.objects, { vrf = "CORP", interface = "Vlan10" }))
+}
+data "kea_relay_targets" "one_list" {
+  prefix  = "10.10.0.0/24"
+  vrf     = "CORP"
+  objects = [kea_dhcp_server.a, kea_dhcp_server.b, kea_ha_relationship.pair, kea_subnet.users]
+}
+output "one_list_data" {
+  value = data.kea_relay_targets.one_list.targets
+}
 `,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectKnownOutputValueAtPath("relay", tfjsonpath.New("targets"), knownvalue.ListExact([]knownvalue.Check{
@@ -61,7 +75,13 @@ output "relay" {
 					})),
 					plancheck.ExpectKnownOutputValueAtPath("relay", tfjsonpath.New("cisco_ios"),
 						knownvalue.StringExact("interface Vlan10\n ip helper-address vrf CORP 192.0.2.10\n ip helper-address vrf CORP 192.0.2.11\n")),
+					plancheck.ExpectKnownOutputValue("one_list", knownvalue.Bool(true)),
 				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("one_list_data", knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("192.0.2.10"), knownvalue.StringExact("192.0.2.11"),
+					})),
+				},
 			},
 			{
 				Config: relayEstate + `

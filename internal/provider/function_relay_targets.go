@@ -29,7 +29,9 @@ func (f *relayTargetsFunction) Definition(_ context.Context, _ function.Definiti
 		MarkdownDescription: relayDesc + " Returns the same object as the `kea_relay_targets` data source's computed attributes, during plan.",
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "prefix", MarkdownDescription: "The client prefix, e.g. `192.0.2.0/24`."},
-			function.DynamicParameter{Name: "objects", MarkdownDescription: "An object with " + inputList(relayInputs()) + " (lists of resources or plain objects), and optionally `vrf` and `interface` (strings)."},
+			function.DynamicParameter{Name: "objects", MarkdownDescription: "The servers, HA relationships and subnets to search: one list of any objects as `provider::kea::config` takes it " +
+				"(`[kea_dhcp_server.member, kea_ha_relationship.pair, kea_subnet.all]`), or an object with `" + flatInput + "` (that list), " + inputList(relayInputs()) +
+				" (lists of resources or plain objects), and optionally `vrf` and `interface` (strings)."},
 		},
 		Return: function.ObjectReturn{AttributeTypes: relayResultTypes},
 	}
@@ -48,7 +50,7 @@ func (f *relayTargetsFunction) Run(ctx context.Context, req function.RunRequest,
 }
 
 // relayObjects is what the function's objects argument takes.
-var relayObjects = objectsArg{lists: relayInputs(), strs: []string{"vrf", "interface"}, example: "an object such as { servers = [...], subnets = [...] }"}
+var relayObjects = objectsArg{lists: relayInputs(), strs: []string{"vrf", "interface"}, flat: true, example: "a list of objects such as [kea_dhcp_server.member, kea_subnet.all], or an object such as { objects = [...], vrf = \"CORP\" }"}
 
 // callRelayTargets answers the function for its arguments as Terraform
 // encodes them: the prefix, and the objects read by the wire reader.

@@ -3,6 +3,7 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/keaform/terraform-provider-kea/internal/kea"
 )
@@ -57,6 +58,21 @@ var relayResultDescs = map[string]string{
 func relayQuery(prefix string, vrf, iface *string, lists map[string]tftypes.Value) (res *kea.RelayTargets, unknown bool, errs []string, diags kea.Diags) {
 	in := decodeEstate(nil, tftypes.Value{}, lists) // a relay lookup has no target
 	errs = in.errs
+	if v, ok := lists[flatInput]; ok && v.Type() != nil && !v.IsNull() {
+		// The one list, read as the function reads it.
+		dv, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, v)
+		if err != nil {
+			return nil, false, []string{flatInput + ": " + err.Error()}, nil
+		}
+		var d decoder
+		w := newWireReader(dv.MsgPack, &d)
+		w.flat(in.estate, atPath(flatInput), 0)
+		if w.bad != nil {
+			d.errf(flatInput, "%v", w.bad)
+		}
+		errs = append(errs, d.errs...)
+		in.unknown = in.unknown || len(d.unknown) > 0
+	}
 	if len(errs) > 0 || in.unknown {
 		return nil, in.unknown, errs, nil
 	}

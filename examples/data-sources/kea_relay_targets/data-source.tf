@@ -22,11 +22,9 @@ resource "kea_subnet" "users" {
 }
 
 data "kea_relay_targets" "users" {
-  prefix           = "10.10.0.0/24"
-  interface        = "Vlan10"
-  servers          = values(kea_dhcp_server.peer)
-  ha_relationships = [kea_ha_relationship.site]
-  subnets          = [kea_subnet.users]
+  prefix    = "10.10.0.0/24"
+  interface = "Vlan10"
+  objects   = [kea_dhcp_server.peer, kea_ha_relationship.site, kea_subnet.users]
 }
 
 output "helper_addresses" {
