@@ -20,24 +20,26 @@ func RenderEach(e *Estate, ts []Target, sizeHint int) (*Rendered, Diags) {
 	}
 	kind := ts[0].Document()
 	var diags Diags
+	said := map[Diag]bool{}
 	add := func(ds Diags) {
 		for _, d := range ds {
-			if !slices.Contains(diags, d) {
+			if !said[d] {
+				said[d] = true
 				diags = append(diags, d)
 			}
 		}
 	}
-	seen := map[string]Target{}
+	seen := map[string]bool{}
 	for _, t := range ts {
 		switch doc := t.Document(); {
 		case doc.PerMember:
 			add(Diags{{Severity: Error, Kind: doc.Target, ID: t.ID(), Index: -1, Msg: "renders one " + doc.File + " per member already; render it alone"}})
 		case doc != kind:
 			add(Diags{{Severity: Error, Kind: doc.Target, ID: t.ID(), Index: -1, Msg: "renders " + doc.File + " where " + ts[0].ID() + " renders " + kind.File + "; render documents of different kinds in separate calls"}})
-		case seen[t.ID()] != nil:
+		case seen[t.ID()]:
 			add(Diags{{Severity: Error, Kind: doc.Target, ID: t.ID(), Index: -1, Msg: "is given twice; give each target once"}})
 		}
-		seen[t.ID()] = t
+		seen[t.ID()] = true
 	}
 	if diags.HasErrors() {
 		return nil, diags

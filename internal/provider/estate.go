@@ -86,18 +86,14 @@ type decodedEstate struct {
 	size    int          // bytes of Terraform's encoding it was read from, the document's likely size
 }
 
-// decodeEstate reads the target object of kind tk (when target is not a
-// null of no type) and the lists (by name; missing or null lists are
-// empty).
-func decodeEstate(tk *objectKind, target tftypes.Value, lists map[string]tftypes.Value) decodedEstate {
+// decodeEstate reads the target (one or several, as the function's
+// target argument; none when target is a null of no type) and the lists
+// (by name; missing or null lists are empty).
+func decodeEstate(target tftypes.Value, lists map[string]tftypes.Value) decodedEstate {
 	var out decodedEstate
 	var d decoder
 	e := &kea.Estate{}
-	if _, _, several := severalTargets(target); several {
-		out.readTarget(&d, target)
-	} else {
-		out.target = decodeTarget(&d, tk, target)
-	}
+	out.readTarget(&d, target)
 	for _, k := range kea.Kinds {
 		decodeList(&d, lists[k.List], objectKindOf(k), e)
 	}
@@ -174,9 +170,6 @@ func severalTargets(v tftypes.Value) (vals []tftypes.Value, wheres []string, ok 
 // decodeTarget reads the target object of kind tk, when target is not a
 // null of no type.
 func decodeTarget(d *decoder, tk *objectKind, target tftypes.Value) kea.Target {
-	if target.Type() == nil {
-		return nil
-	}
 	return decodeTargetAt(d, tk, target, tk.targetInput)
 }
 

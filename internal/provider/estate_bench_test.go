@@ -24,7 +24,7 @@ func BenchmarkDecodeEstateLarge(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		in := decodeEstate(serverKind, fields["server"], fields)
+		in := decodeEstate(fields["server"], fields)
 		if len(in.errs) > 0 || in.unknown {
 			b.Fatalf("decode: %v", in.errs)
 		}

@@ -25,7 +25,7 @@ func renderInputs(t *testing.T, server tftypes.Value, lists map[string]tftypes.V
 			t.Fatalf("panic: %v", p)
 		}
 	}()
-	in := decodeEstate(targetOf(server), server, lists)
+	in := decodeEstate(server, lists)
 	if len(in.errs) > 0 || in.unknown || in.target == nil {
 		return in.errs, nil, nil
 	}

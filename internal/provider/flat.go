@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -144,7 +143,7 @@ func (w *wireReader) flat(e *kea.Estate, where at, hint int) {
 			list.SetLen(i)
 			return
 		}
-		w.origins.add(k.kind, i, origin{at: where, by: byPath})
+		w.origins.add(k.kind, origin{at: where, by: byPath})
 	default:
 		w.skip()
 		w.d.errf(where.String(), "must be a resource object, or a list or map of them, got %s", w.kindName(n))
@@ -202,9 +201,10 @@ func objectOrigins(arg []byte, a objectsArg) *origins {
 }
 
 // origins are where each object of the estate came from, by kind and
-// index, when a fault should say so: objects given in the one list
-// ("objects[2][\"nas\"]") or as a map ("reservations[\"nas\"]"). A kind
-// only ever given as plain lists records nothing: its index says it.
+// index in the kind's list: a reader given them records every object it
+// keeps, in the order it adds them to the estate. Only the second reading
+// of objectOrigins and readLists has them, so a render without findings
+// records nothing.
 type origins struct{ byKind map[*kea.Kind][]origin }
 
 // origin is where one object came from: a plain list's element, a map's
@@ -225,25 +225,16 @@ const (
 
 func (o origin) String() string { return o.at.String() }
 
-// add records where the object at index of k's list came from. The
-// objects before it that no one recorded came from k's own list.
-func (o *origins) add(k *kea.Kind, index int, from origin) {
+// add records where the object just added to k's list came from.
+func (o *origins) add(k *kea.Kind, from origin) {
 	if o == nil {
 		return
 	}
 	if o.byKind == nil {
 		o.byKind = map[*kea.Kind][]origin{}
 	}
-	s := o.byKind[k]
-	for len(s) < index {
-		s = append(s, origin{at: at{path: k.List, index: len(s)}})
-	}
-	o.byKind[k] = append(s, from)
+	o.byKind[k] = append(o.byKind[k], from)
 }
-
-// tracked reports whether objects of k have recorded origins, so that
-// those that follow from a plain list record theirs too.
-func (o *origins) tracked(k *kea.Kind) bool { return o != nil && o.byKind[k] != nil }
 
 // of is where the object at index of the kind named came from, when that
 // is more than its index in its kind's list says.
@@ -285,8 +276,10 @@ func (o *origins) path(d kea.Diag, target *objectKind) path.Path {
 // object came from when that was recorded, and each said once.
 func (o *origins) faults(ds kea.Diags) string {
 	var lines []string
+	said := map[string]bool{}
 	for _, d := range ds.Errors() {
-		if line := o.lead(d); !slices.Contains(lines, line) {
+		if line := o.lead(d); !said[line] {
+			said[line] = true
 			lines = append(lines, line)
 		}
 	}

@@ -56,7 +56,7 @@ var relayResultDescs = map[string]string{
 // relayQuery decodes the inputs and answers the query. unknown is set when
 // an input is not known yet.
 func relayQuery(prefix string, vrf, iface *string, lists map[string]tftypes.Value) (res *kea.RelayTargets, unknown bool, errs []string, diags kea.Diags) {
-	in := decodeEstate(nil, tftypes.Value{}, lists) // a relay lookup has no target
+	in := decodeEstate(tftypes.Value{}, lists) // a relay lookup has no target
 	errs = in.errs
 	if v, ok := lists[flatInput]; ok && v.Type() != nil && !v.IsNull() {
 		// The one list, read as the function reads it.

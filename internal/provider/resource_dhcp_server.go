@@ -48,7 +48,7 @@ var serverKind = &objectKind{
 			field("library", tString, "Library file: a bare name such as `libdhcp_lease_cmds.so` is placed in the hooks directory; an absolute path must lie in it.").req(),
 			field("parameters", tJSON, "The hook's `parameters`, as a JSON object (`jsonencode({...})`)."),
 		),
-		field("option_data", tStrings, "Ids of `kea_option_data` objects sent at global scope. Rendered sorted by option space and code. In an HA relationship the primary's list is rendered into every member; another member may leave it empty or repeat it (so `for_each` members need no role test), not differ."),
+		optionDataAttr("global").also("In an HA relationship the primary's list is rendered into every member; another member may leave it empty or repeat it (so `for_each` members need no role test), not differ."),
 		field("client_classes", tStrings, "Ids of `kea_client_class` objects to define on this server even when no subnet, pool or reservation refers to them. In an HA relationship, as `option_data`: the primary's list, repeated or left empty on the others."),
 		field("option_definitions", tStrings, "Ids (`<space>/<code>`) of `kea_option_definition` objects to define on this server even when no option data sends them: a definition also tells Kea how to read the option when a client sends it. Definitions that option data use are rendered without being listed."),
 		userContextAttr(),

@@ -207,16 +207,22 @@ func constraintOf(specs []attrSpec, m map[string]any, attr string) bool {
 
 func field(name string, t kind, desc string) attrSpec { return attrSpec{name: name, t: t, desc: desc} }
 
-func (a attrSpec) req() attrSpec      { a.required = true; return a }
-func (a attrSpec) identity() attrSpec { a.replace = true; return a }
-func (a attrSpec) filled() attrSpec   { a.optComputed = true; return a }
-func (a attrSpec) secret() attrSpec   { a.sensitive = true; return a }
-func (a attrSpec) ddns() attrSpec     { a.feature = kea.FeatureDDNS; return a }
-func (a attrSpec) stork() attrSpec    { a.feature = kea.FeatureStork; return a }
+func (a attrSpec) req() attrSpec             { a.required = true; return a }
+func (a attrSpec) identity() attrSpec        { a.replace = true; return a }
+func (a attrSpec) filled() attrSpec          { a.optComputed = true; return a }
+func (a attrSpec) secret() attrSpec          { a.sensitive = true; return a }
+func (a attrSpec) ddns() attrSpec            { a.feature = kea.FeatureDDNS; return a }
+func (a attrSpec) stork() attrSpec           { a.feature = kea.FeatureStork; return a }
+func (a attrSpec) also(more string) attrSpec { a.desc += " " + more; return a }
+
+// deprecate marks a string attribute deprecated (the schema kinds the
+// table uses carry the message only for strings so far).
 func (a attrSpec) deprecate(why string) attrSpec {
+	if a.t != tString {
+		panic("deprecate: " + a.name + " is not a string attribute")
+	}
 	a.deprecated = why
-	a.desc += " **Deprecated:** " + why
-	return a
+	return a.also("**Deprecated:** " + why)
 }
 func nestedAttr(name string, t kind, desc string, n ...attrSpec) attrSpec {
 	return attrSpec{name: name, t: t, desc: desc, nested: n}

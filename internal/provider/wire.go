@@ -378,19 +378,18 @@ func (w *wireReader) list(k *objectKind, e *kea.Estate) {
 	kept := out.Len()
 	out.Grow(l)
 	out.SetLen(kept + l)
-	track := keyed || w.origins.tracked(k.kind)
 	for i := range l {
 		var key string
 		if keyed {
 			key = w.str()
 		}
 		if w.objectInto(out.Index(kept), k.attrs, at{path: name, index: i}) {
-			if track {
+			if w.origins != nil {
 				from := origin{at: at{path: name, index: i}}
 				if keyed {
 					from = origin{at: atPath(name).member(key), by: byKey}
 				}
-				w.origins.add(k.kind, kept, from)
+				w.origins.add(k.kind, from)
 			}
 			kept++
 		}

@@ -51,7 +51,7 @@ func viaTFTypes(target tftypes.Value, objects map[string]tftypes.Value) outcome 
 			return outcome{err: "objects has an unsupported attribute " + k + "; use " + strings.Join(inputNames(), ", ")}
 		}
 	}
-	in := decodeEstate(targetOf(target), target, objects)
+	in := decodeEstate(target, objects)
 	if len(in.errs) > 0 {
 		return outcome{err: strings.Join(in.errs, "\n")}
 	}

@@ -69,7 +69,6 @@ func Start(t testing.TB, top string) *Server {
 	t.Helper()
 	daemon := daemons[top]
 	if daemon == "" || top == "DhcpDdns" { // Start serves the DHCP daemons
-
 		t.Fatalf("no daemon serves %s documents", top)
 	}
 	root := Root(t)
