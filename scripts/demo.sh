@@ -73,6 +73,10 @@ step "4/5 a one-line change, and the plan a reviewer sees"
 say "The NAS moves from 192.0.2.12 to 192.0.2.20, one line of main.tf:"
 cp "$work/main.tf" "$work/main.tf.orig"
 sed -i 's/mac = "00:11:32:00:00:03", ip = "192.0.2.12"/mac = "00:11:32:00:00:03", ip = "192.0.2.20"/' "$work/main.tf"
+if cmp -s "$work/main.tf.orig" "$work/main.tf"; then
+	say "the quickstart no longer has the NAS line this step edits; update scripts/demo.sh with it" >&2
+	exit 1
+fi
 diff -u "$work/main.tf.orig" "$work/main.tf" | grep -E '^[-+] ' | indent || true
 rm "$work/main.tf.orig"
 tf plan -input=false -no-color >"$work/plan3.log" 2>&1 || {

@@ -136,6 +136,16 @@ step "examples: apply, empty second plan, Kea -T on every rendered document"
 go build -o .cache/bin/terraform-provider-kea .
 scripts/examples.sh
 
+step "make demo (the README's first command): the tour runs and ends in Kea's ok"
+demo_log=$(mktemp)
+if ! make --no-print-directory demo >"$demo_log" 2>&1 || ! grep -q '^demo: ok: ' "$demo_log"; then
+	cat "$demo_log" >&2
+	echo "make demo failed or did not end in ok" >&2
+	exit 1
+fi
+grep -E '^== ' "$demo_log"
+rm -f "$demo_log"
+
 step "docs/ is up to date"
 scripts/docs.sh >/dev/null
 if ! git diff --exit-code --stat -- docs examples; then
